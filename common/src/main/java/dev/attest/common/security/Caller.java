@@ -1,0 +1,54 @@
+package dev.attest.common.security;
+
+import dev.attest.common.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling, as the gateway's token states it. Every query a service makes is scoped by {@link #orgId()}. */
+@RequestScoped
+public class Caller {
+    private final JsonWebToken token;
+
+    Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller's organization; a token without one is refused. */
+    public String orgId() {
+        String orgId = token.getClaim(GatewayToken.ORG_ID);
+        if (orgId == null || orgId.isBlank()) {
+            throw ProblemException.forbidden("The caller acts in no organization.");
+        }
+        return orgId;
+    }
+
+    public Optional<String> projectId() {
+        return Optional.ofNullable(token.<String>getClaim(GatewayToken.PROJECT_ID));
+    }
+
+    /** The signed-in user (OIDC subject) or the API key id. */
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(token.<String>getClaim(GatewayToken.EMAIL));
+    }
+
+    public boolean hasRole(String role) {
+        return token.getGroups().contains(role);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes().contains(scope);
+    }
+
+    public Set<String> scopes() {
+        String scope = token.getClaim(GatewayToken.SCOPE);
+        return scope == null ? Set.of() : Arrays.stream(scope.split(" ")).collect(Collectors.toUnmodifiableSet());
+    }
+}
