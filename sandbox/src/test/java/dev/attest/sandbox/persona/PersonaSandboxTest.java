@@ -1,0 +1,300 @@
+package dev.attest.sandbox.persona;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PersonaSandboxTest {
+    private static final String API = "/persona/api/v1/inquiries";
+
+    @Test
+    void createRequiresAValidKeyAndATemplateAndAnswersWithErrorsAndRateLimitHeaders() {
+        given().body(create("itmpl_x", "ref"))
+                .post(API)
+                .then()
+                .statusCode(401)
+                .body("errors[0].title", equalTo("Unauthorized"));
+        String key = register(null, "none", false, 0);
+        given().auth()
+                .oauth2(key)
+                .body("{\"data\":{\"attributes\":{}}}")
+                .post(API)
+                .then()
+                .statusCode(400)
+                .header("RateLimit-Limit", "300")
+                .header("RateLimit-Remaining", notNullValue())
+                .body("errors[0].title", equalTo("Parameter missing"))
+                .body("errors[0].source.pointer", equalTo("/data/attributes/inquiry-template-id"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyReplaysTheFirstAnswerAndRefusesOtherParameters() {
+        String key = register(null, "none", false, 0);
+        String first = given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "case-1")
+                .body(create("itmpl_a", "case-1"))
+                .post(API)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String again = given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "case-1")
+                .body(create("itmpl_a", "case-1"))
+                .post(API)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        assertThat(again).isEqualTo(first);
+        given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "case-1")
+                .body(create("itmpl_b", "case-1"))
+                .post(API)
+                .then()
+                .statusCode(400)
+                .body("errors[0].title", equalTo("Idempotency error"));
+        given().auth()
+                .oauth2(key)
+                .get(API + "?filter[reference-id]=case-1")
+                .then()
+                .statusCode(200)
+                .body("data.size()", equalTo(1));
+    }
+
+    @Test
+    void aPersonCompletesTheHostedFlowAndSignedWebhooksFollowInOrder() throws Exception {
+        String key = register(receiverUrl(), "auto-approve", false, 0);
+        String inquiry = newInquiry(key);
+        String token = resume(key, inquiry).path("meta.session-token");
+
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/complete")
+                .then()
+                .statusCode(200);
+
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 4);
+        assertThat(events)
+                .extracting(e -> e.at("/data/attributes/name").asText())
+                .containsExactly("inquiry.created", "inquiry.started", "inquiry.completed", "inquiry.approved");
+        assertThat(events.get(3)
+                        .at("/data/attributes/payload/data/attributes/status")
+                        .asText())
+                .isEqualTo("approved");
+        given().auth()
+                .oauth2(key)
+                .get(API + "/" + inquiry)
+                .then()
+                .statusCode(200)
+                .body("data.attributes.status", equalTo("approved"));
+    }
+
+    @Test
+    void everyWebhookIsSignedAsPersonaSignsItWithTheOrganizationsSecret() throws Exception {
+        String key = register(receiverUrl(), "none", false, 0);
+        String inquiry = newInquiry(key);
+        awaitEvents(inquiry, list -> list.size() == 1);
+        WebhookReceiver.Received received = WebhookReceiver.RECEIVED.stream()
+                .filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(inquiry))
+                .findFirst()
+                .orElseThrow();
+        String[] parts = received.signature().split(",");
+        long t = Long.parseLong(parts[0].substring(2));
+        assertThat(parts[1]).isEqualTo("v1=" + WebhookSignature.v1("wbhsec_" + key, t, received.body()));
+    }
+
+    @Test
+    void signatureMatchesPersonasPublishedTestVector() {
+        byte[] body =
+                "{\"data\":{\"type\":\"event\",\"id\":\"evt_test\",\"attributes\":{\"name\":\"inquiry.completed\"}}}"
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThat(WebhookSignature.header("wbhsec_test", 1700000000L, body))
+                .isEqualTo("t=1700000000,v1=8c9a7b3ab48954b50499fdaeca0a4dce814f5024a7cbcfd82662540fb832bd7a");
+    }
+
+    @Test
+    void duplicateAndReversedDeliveriesAreScriptable() throws Exception {
+        String key = register(receiverUrl(), "auto-decline", true, 1);
+        String inquiry = newInquiry(key);
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify");
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/complete")
+                .then()
+                .statusCode(200);
+
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 8);
+        assertThat(events.subList(4, 8))
+                .extracting(e -> e.at("/data/attributes/name").asText())
+                .containsExactly("inquiry.declined", "inquiry.declined", "inquiry.completed", "inquiry.completed");
+    }
+
+    @Test
+    void resumeIsRefusedAfterCompletionAndRevivesAnExpiredInquiry() {
+        String key = register(null, "none", false, 0);
+        String inquiry = newInquiry(key);
+        given().post("/persona/_sandbox/inquiries/" + inquiry + "/expire")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("expired"));
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().auth().oauth2(key).get(API + "/" + inquiry).then().body("data.attributes.status", equalTo("pending"));
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/complete")
+                .then()
+                .statusCode(200);
+        given().auth().oauth2(key).post(API + "/" + inquiry + "/resume").then().statusCode(409);
+    }
+
+    @Test
+    void approveAndDeclineFollowTheLifecycle() {
+        String key = register(null, "none", false, 0);
+        String inquiry = newInquiry(key);
+        given().auth()
+                .oauth2(key)
+                .post(API + "/" + inquiry + "/approve")
+                .then()
+                .statusCode(422)
+                .body("errors[0].title", equalTo("Invalid action"));
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify");
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/complete");
+        given().auth()
+                .oauth2(key)
+                .post(API + "/" + inquiry + "/approve")
+                .then()
+                .statusCode(200)
+                .body("data.attributes.status", equalTo("approved"));
+        given().auth().oauth2(key).post(API + "/" + inquiry + "/decline").then().statusCode(422);
+    }
+
+    @Test
+    void anotherKeysInquiryDoesNotExist() {
+        String inquiry = newInquiry(register(null, "none", false, 0));
+        given().auth()
+                .oauth2(register(null, "none", false, 0))
+                .get(API + "/" + inquiry)
+                .then()
+                .statusCode(404)
+                .body("errors[0].title", equalTo("Record not found"));
+    }
+
+    @Test
+    void scriptedFailuresAnswer5xxThenRecover() {
+        String key = register(null, "none", false, 0);
+        given().body("{\"api_key\":\"" + key + "\",\"fail_next\":2,\"status\":503}")
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "k")
+                .body(create("itmpl_a", "r"))
+                .post(API)
+                .then()
+                .statusCode(503);
+        given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "k")
+                .body(create("itmpl_a", "r"))
+                .post(API)
+                .then()
+                .statusCode(503);
+        given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "k")
+                .body(create("itmpl_a", "r"))
+                .post(API)
+                .then()
+                .statusCode(201);
+    }
+
+    private static String register(String webhookUrl, String decision, boolean reverse, int duplicates) {
+        String key = "key_" + UUID.randomUUID().toString().replace("-", "");
+        String url = webhookUrl == null ? "null" : "\"" + webhookUrl + "\"";
+        given().body("{\"api_key\":\"" + key + "\",\"webhook_url\":" + url + ",\"webhook_secret\":\"wbhsec_" + key
+                        + "\",\"scenario\":{\"decision\":\"" + decision + "\",\"reverse_order\":" + reverse
+                        + ",\"duplicates\":" + duplicates + "}}")
+                .post("/persona/_sandbox/organizations")
+                .then()
+                .statusCode(201);
+        return key;
+    }
+
+    private static String newInquiry(String key) {
+        return given().auth()
+                .oauth2(key)
+                .body(create("itmpl_test", UUID.randomUUID().toString()))
+                .post(API)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
+    private static Response resume(String key, String inquiry) {
+        return given().auth()
+                .oauth2(key)
+                .post(API + "/" + inquiry + "/resume")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+    }
+
+    private static String create(String template, String reference) {
+        return "{\"data\":{\"attributes\":{\"inquiry-template-id\":\"" + template + "\",\"reference-id\":\"" + reference
+                + "\"}}}";
+    }
+
+    private static String receiverUrl() {
+        return "http://localhost:" + RestAssured.port + "/test/persona-receiver";
+    }
+
+    private static List<JsonNode> awaitEvents(String inquiry, Predicate<List<JsonNode>> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> events = List.of();
+        while (System.nanoTime() < deadline) {
+            events = WebhookReceiver.RECEIVED.stream()
+                    .map(r -> PersonaJson.parse(r.body()).orElseThrow())
+                    .filter(e -> inquiry.equals(
+                            e.at("/data/attributes/payload/data/id").asText()))
+                    .toList();
+            if (done.test(events)) {
+                return events;
+            }
+            Thread.sleep(50);
+        }
+        return events;
+    }
+}
