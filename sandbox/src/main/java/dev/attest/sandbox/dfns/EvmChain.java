@@ -1,0 +1,138 @@
+package dev.attest.sandbox.dfns;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/** The EVM node behind the sandbox's wallets: signs with the wallet's secp256k1 key and broadcasts. */
+@ApplicationScoped
+public class EvmChain {
+    private static final BigInteger NATIVE_GAS = BigInteger.valueOf(21_000);
+    private static final BigInteger TOKEN_GAS_FALLBACK = BigInteger.valueOf(120_000);
+
+    private final DfnsSandboxConfig config;
+    private volatile Web3j web3j;
+    private volatile Long chainId;
+
+    EvmChain(DfnsSandboxConfig config) {
+        this.config = config;
+    }
+
+    /** Sends {@code wei} from {@code from} to {@code to}; answers the transaction hash. */
+    public String sendNative(Credentials from, String to, BigInteger wei) {
+        return send(from, to, wei, "", NATIVE_GAS);
+    }
+
+    /** Calls {@code transfer(to, amount)} on the ERC-20 {@code contract}; answers the transaction hash. */
+    public String sendErc20(Credentials from, String contract, String to, BigInteger amount) {
+        Function transfer = new Function("transfer", List.of(new Address(to), new Uint256(amount)), List.of());
+        String data = FunctionEncoder.encode(transfer);
+        return send(from, contract, BigInteger.ZERO, data, estimateGas(from, contract, data));
+    }
+
+    /** Funds a new wallet from the configured faucet, if there is one. */
+    public Optional<String> fund(String address) {
+        return config.faucetPrivateKey()
+                .map(key -> sendNative(Credentials.create(key), address, new BigInteger(config.faucetAmountWei())));
+    }
+
+    /** The mined receipt of {@code txHash}, once there is one. */
+    public Optional<TransactionReceipt> receipt(String txHash) {
+        return checked(() -> node().ethGetTransactionReceipt(txHash).send()).getTransactionReceipt();
+    }
+
+    // One sender at a time, so two transfers of a wallet never read the same pending nonce.
+    private synchronized String send(Credentials from, String to, BigInteger value, String data, BigInteger gas) {
+        BigInteger nonce = checked(
+                        () -> node().ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING)
+                                .send())
+                .getTransactionCount();
+        BigInteger gasPrice = checked(() -> node().ethGasPrice().send()).getGasPrice();
+        RawTransaction raw = RawTransaction.createTransaction(nonce, gasPrice, gas, to, value, data);
+        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId(), from));
+        return checked(() -> node().ethSendRawTransaction(signed).send()).getTransactionHash();
+    }
+
+    private BigInteger estimateGas(Credentials from, String to, String data) {
+        var estimate = checkedOrNull(
+                () -> node().ethEstimateGas(Transaction.createEthCallTransaction(from.getAddress(), to, data))
+                        .send());
+        return estimate == null ? TOKEN_GAS_FALLBACK : estimate.getAmountUsed().multiply(BigInteger.TWO);
+    }
+
+    private long chainId() {
+        if (chainId == null) {
+            chainId = checked(() -> node().ethChainId().send()).getChainId().longValue();
+        }
+        return chainId;
+    }
+
+    private Web3j node() {
+        if (web3j == null) {
+            synchronized (this) {
+                if (web3j == null) {
+                    web3j = Web3j.build(new HttpService(config.evmRpcUrl()));
+                }
+            }
+        }
+        return web3j;
+    }
+
+    @PreDestroy
+    void close() {
+        if (web3j != null) {
+            web3j.shutdown();
+        }
+    }
+
+    private interface Call<T extends Response<?>> {
+        T send() throws IOException;
+    }
+
+    private static <T extends Response<?>> T checked(Call<T> call) {
+        T response;
+        try {
+            response = call.send();
+        } catch (IOException e) {
+            throw new UncheckedIOException("EVM node unreachable", e);
+        }
+        if (response.hasError()) {
+            throw new ChainException(response.getError().getMessage());
+        }
+        return response;
+    }
+
+    private static <T extends Response<?>> T checkedOrNull(Call<T> call) {
+        try {
+            T response = call.send();
+            return response.hasError() ? null : response;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The node refused a transaction (e.g. insufficient funds); the transfer fails with this reason. */
+    public static class ChainException extends RuntimeException {
+        ChainException(String message) {
+            super(message);
+        }
+    }
+}

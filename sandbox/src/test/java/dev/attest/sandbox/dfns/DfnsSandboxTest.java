@@ -1,0 +1,243 @@
+package dev.attest.sandbox.dfns;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.testing.GanacheResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+
+@QuarkusTest
+@WithTestResource(GanacheResource.class)
+class DfnsSandboxTest {
+    private static final String RECIPIENT = "0x" + "ab".repeat(20);
+
+    @AfterEach
+    void clearFaults() {
+        given().delete("/dfns/_sandbox/faults").then().statusCode(204);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EC", "Ed25519", "RSA"})
+    void walletIsCreatedWithAUserActionSignedByEachCredentialKind(String algorithm) {
+        SigningClient client = SigningClient.register(algorithm);
+        String body = "{\"network\":\"Ethereum\",\"name\":\"w\",\"externalId\":\"" + UUID.randomUUID() + "\"}";
+
+        client.post("/dfns/wallets", body)
+                .then()
+                .statusCode(200)
+                .body("id", startsWith("wa-"))
+                .body("network", equalTo("Ethereum"))
+                .body("address", startsWith("0x"))
+                .body("signingKey.curve", equalTo("secp256k1"))
+                .body("status", equalTo("Active"));
+    }
+
+    @Test
+    void aWriteWithoutUserActionOrWithoutTokenIsRefusedInDfnsErrorFormat() {
+        SigningClient client = SigningClient.register("EC");
+        given().header("Authorization", "Bearer " + client.token)
+                .body("{\"network\":\"Ethereum\"}")
+                .post("/dfns/wallets")
+                .then()
+                .statusCode(401)
+                .body("error.status", equalTo(401))
+                .body("error.message", startsWith("x-dfns-useraction"));
+        given().get("/dfns/wallets").then().statusCode(401).body("error.message", startsWith("Authorization"));
+    }
+
+    @Test
+    void aUserActionTokenIsSingleUseAndBoundToItsBody() {
+        SigningClient client = SigningClient.register("EC");
+        String body = "{\"network\":\"Ethereum\"}";
+        String action = client.userAction("/dfns/wallets", body);
+
+        client.postWithAction("/dfns/wallets", "{\"network\":\"Polygon\"}", action)
+                .then()
+                .statusCode(401)
+                .body("error.message", equalTo("User action was signed for another request"));
+        String second = client.userAction("/dfns/wallets", body);
+        client.postWithAction("/dfns/wallets", body, second).then().statusCode(200);
+        client.postWithAction("/dfns/wallets", body, second).then().statusCode(401);
+    }
+
+    @Test
+    void aSignatureByAnUnregisteredKeyIsRefused() {
+        SigningClient client = SigningClient.register("EC");
+        SigningClient impostor = new SigningClientWithForeignKey(client).client();
+        given().header("Authorization", "Bearer " + client.token)
+                .get("/dfns/wallets")
+                .then()
+                .statusCode(200);
+        try {
+            impostor.userAction("/dfns/wallets", "{\"network\":\"Ethereum\"}");
+            throw new AssertionError("a foreign key's signature was accepted");
+        } catch (AssertionError expected) {
+            assertThat(expected.getMessage()).contains("401");
+        }
+    }
+
+    @Test
+    void sameExternalIdAnswersTheSameWalletAndAnotherBodyConflicts() {
+        SigningClient client = SigningClient.register("EC");
+        String externalId = UUID.randomUUID().toString();
+        String body = "{\"network\":\"Ethereum\",\"externalId\":\"" + externalId + "\"}";
+        String first = client.post("/dfns/wallets", body)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+
+        client.post("/dfns/wallets", body).then().statusCode(200).body("id", equalTo(first));
+        client.post("/dfns/wallets", "{\"network\":\"Polygon\",\"externalId\":\"" + externalId + "\"}")
+                .then()
+                .statusCode(409)
+                .body("error.details.duplicate.id", equalTo(first));
+    }
+
+    @Test
+    void anotherOrgsWalletIsNotFound() {
+        SigningClient owner = SigningClient.register("EC");
+        SigningClient other = SigningClient.register("EC");
+        String id = owner.post("/dfns/wallets", "{\"network\":\"Ethereum\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        other.get("/dfns/wallets/" + id).then().statusCode(404).body("error.status", equalTo(404));
+        other.get("/dfns/wallets").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void walletsArePaged() {
+        SigningClient client = SigningClient.register("EC");
+        for (int i = 0; i < 3; i++) {
+            client.post("/dfns/wallets", "{\"network\":\"Ethereum\"}").then().statusCode(200);
+        }
+        String next = client.get("/dfns/wallets?limit=2")
+                .then()
+                .body("items.size()", equalTo(2))
+                .extract()
+                .path("nextPageToken");
+        client.get("/dfns/wallets?limit=2&paginationToken=" + next)
+                .then()
+                .body("items.size()", equalTo(1))
+                .body("nextPageToken", equalTo(null));
+    }
+
+    @Test
+    void aNativeTransferIsBroadcastAndConfirmedFromTheMinedReceipt() throws Exception {
+        SigningClient client = SigningClient.register("EC");
+        String walletId = client.post("/dfns/wallets", "{\"network\":\"Ethereum\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        String recipient = "0x" + UUID.randomUUID().toString().replace("-", "").substring(0, 32) + "00000000";
+        String body = "{\"kind\":\"Native\",\"to\":\"" + recipient + "\",\"amount\":\"12345\",\"externalId\":\"x1\"}";
+        String path = "/dfns/wallets/" + walletId + "/transfers";
+
+        String transferId =
+                client.post(path, body).then().statusCode(200).extract().path("id");
+        client.post(path, body).then().statusCode(200).body("id", equalTo(transferId));
+
+        String status = awaitStatus(client, path + "/" + transferId, "Confirmed");
+        assertThat(status).isEqualTo("Confirmed");
+        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        BigInteger balance = node.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
+                .send()
+                .getBalance();
+        assertThat(balance).isEqualTo(BigInteger.valueOf(12345));
+        node.shutdown();
+    }
+
+    @Test
+    void badTransferInputIsRefusedWithNothingCreated() {
+        SigningClient client = SigningClient.register("EC");
+        String walletId = client.post("/dfns/wallets", "{\"network\":\"Ethereum\"}")
+                .then()
+                .extract()
+                .path("id");
+        String path = "/dfns/wallets/" + walletId + "/transfers";
+        client.post(path, "{\"kind\":\"Native\",\"to\":\"0x12\",\"amount\":\"1\"}")
+                .then()
+                .statusCode(400);
+        client.post(path, "{\"kind\":\"Native\",\"to\":\"" + RECIPIENT + "\",\"amount\":\"-1\"}")
+                .then()
+                .statusCode(400);
+        client.get(path).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void scriptedPolicyPendingAnswers202AndRejectionEndsTheTransfer() throws Exception {
+        SigningClient client = SigningClient.register("EC");
+        String walletId = client.post("/dfns/wallets", "{\"network\":\"Ethereum\"}")
+                .then()
+                .extract()
+                .path("id");
+        String path = "/dfns/wallets/" + walletId + "/transfers";
+        given().body("{\"kind\":\"policy-pending\"}")
+                .post("/dfns/_sandbox/faults")
+                .then()
+                .statusCode(204);
+
+        String id = client.post(path, "{\"kind\":\"Native\",\"to\":\"" + RECIPIENT + "\",\"amount\":\"5\"}")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("Pending"))
+                .extract()
+                .path("id");
+        given().post("/dfns/_sandbox/wallets/" + walletId + "/transfers/" + id + "/reject")
+                .then()
+                .statusCode(204);
+        client.get(path + "/" + id).then().body("status", equalTo("Rejected"));
+    }
+
+    @Test
+    void scriptedServerErrorAnswersInDfnsFormatOnce() {
+        SigningClient client = SigningClient.register("EC");
+        given().body("{\"kind\":\"server-error\",\"status\":503,\"pathContains\":\"/dfns/wallets\"}")
+                .post("/dfns/_sandbox/faults")
+                .then()
+                .statusCode(204);
+        client.get("/dfns/wallets").then().statusCode(503).body("error.status", equalTo(503));
+        client.get("/dfns/wallets").then().statusCode(200);
+    }
+
+    private static String awaitStatus(SigningClient client, String path, String wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String status = null;
+        while (System.nanoTime() < deadline) {
+            status = client.get(path).then().statusCode(200).extract().path("status");
+            if (wanted.equals(status) || "Failed".equals(status)) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        return status;
+    }
+
+    /** The account's token and credential id, but a key that was never registered. */
+    private record SigningClientWithForeignKey(SigningClient real) {
+        SigningClient client() {
+            ObjectNode account = DfnsJson.object()
+                    .put("token", real.token)
+                    .put("credentialId", real.credentialId)
+                    .put("orgId", real.orgId);
+            return SigningClient.of(SigningClient.newKeys("EC"), account);
+        }
+    }
+}
