@@ -1,0 +1,154 @@
+package dev.attest.notification.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.inbox.IncomingEvent;
+import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.notification.messaging.in.UserEvent;
+import dev.attest.notification.repository.TenantRepository;
+import dev.attest.notification.service.AdminAlerts;
+import dev.attest.notification.service.AdminEmails;
+import dev.attest.notification.service.InAppNotifications;
+import dev.attest.notification.webhook.WebhookFanout;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a KYC, wallet or identity event causes here, all in the transaction of the inbox: the user's
+ * in-app notification, the admins' emails, and the project's webhook message.
+ */
+@ApplicationScoped
+public class DomainEventRouter {
+    /** Types sent to webhook endpoints: the domain events of a project, never tenant internals. */
+    static final Set<String> WEBHOOK_TYPES = Set.of(
+            EventTypes.KYC_CASE_OPENED,
+            EventTypes.KYC_STATUS_CHANGED,
+            EventTypes.KYC_CLAIM_RECORDED,
+            EventTypes.WALLET_PROVISIONED,
+            EventTypes.WALLET_PROVISIONING_FAILED,
+            EventTypes.TRANSFER_STATUS_CHANGED,
+            EventTypes.IDENTITY_CREATED,
+            EventTypes.CLAIM_ISSUED,
+            EventTypes.CLAIM_REVOKED,
+            EventTypes.CLAIM_ISSUANCE_FAILED);
+
+    private final ObjectMapper mapper;
+    private final TenantRepository tenants;
+    private final InAppNotifications inApp;
+    private final AdminEmails emails;
+    private final AdminAlerts alerts;
+    private final WebhookFanout webhooks;
+    private final Clock clock;
+
+    DomainEventRouter(
+            ObjectMapper mapper,
+            TenantRepository tenants,
+            InAppNotifications inApp,
+            AdminEmails emails,
+            AdminAlerts alerts,
+            WebhookFanout webhooks,
+            Clock clock) {
+        this.mapper = mapper;
+        this.tenants = tenants;
+        this.inApp = inApp;
+        this.emails = emails;
+        this.alerts = alerts;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void route(IncomingEvent event) {
+        if (!WEBHOOK_TYPES.contains(event.type())) {
+            return; // a type this service has nothing to do with
+        }
+        JsonNode data = tree(event);
+        UserEvent fields = event.dataAs(mapper, UserEvent.class);
+        if (fields.userId() == null || fields.userId().isBlank()) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no user_id");
+        }
+        if (fields.projectId() != null) {
+            tenants.saveProjectOfUser(event.orgId(), fields.userId(), fields.projectId());
+        }
+        UserNotificationTexts.of(event.type(), fields)
+                .ifPresent(content -> inApp.notify(event.orgId(), fields.userId(), content, event.id()));
+        notifyAdmins(event, fields);
+        projectOf(event, fields)
+                .ifPresent(project -> webhooks.publish(
+                        event.orgId(),
+                        project,
+                        event.type(),
+                        event.id(),
+                        event.time() != null ? event.time().toInstant() : clock.instant(),
+                        data));
+    }
+
+    private void notifyAdmins(IncomingEvent event, UserEvent e) {
+        switch (event.type()) {
+            case EventTypes.WALLET_PROVISIONED -> {
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("user_id", e.userId());
+                model.put("wallet_id", e.walletId());
+                model.put("network", e.network());
+                model.put("address", e.address());
+                emails.mailAdmins(
+                        event.orgId(),
+                        event.id(),
+                        new AdminEmails.Email("wallet-provisioned", "[Attest] Wallet provisioned", model));
+            }
+            case EventTypes.WALLET_PROVISIONING_FAILED -> {
+                if (e.finalFailure()) {
+                    alerts.critical(
+                            event.orgId(),
+                            event.id(),
+                            "wallet.provisioning-failed",
+                            "Wallet provisioning failed",
+                            "No wallet could be provisioned for user " + e.userId() + " (reason: " + e.reason()
+                                    + "); retries are exhausted.",
+                            "/users/" + e.userId());
+                }
+            }
+            case EventTypes.CLAIM_ISSUANCE_FAILED -> {
+                if (e.finalFailure()) {
+                    alerts.critical(
+                            event.orgId(),
+                            event.id(),
+                            "identity.claim-issuance-failed",
+                            "KYC claim issuance failed",
+                            "The KYC claim of user " + e.userId() + " could not be issued (reason: " + e.reason()
+                                    + "); retries are exhausted.",
+                            "/users/" + e.userId());
+                }
+            }
+            default -> {
+                // Other events concern the user only.
+            }
+        }
+    }
+
+    private Optional<String> projectOf(IncomingEvent event, UserEvent e) {
+        if (e.projectId() != null) {
+            return Optional.of(e.projectId());
+        }
+        return tenants.projectOfUser(event.orgId(), e.userId());
+    }
+
+    private JsonNode tree(IncomingEvent event) {
+        try {
+            JsonNode data = mapper.readTree(event.data());
+            if (data == null || !data.isObject()) {
+                throw new PoisonEventException("event " + event.id() + " has no JSON object as data");
+            }
+            return data;
+        } catch (IOException e) {
+            throw new PoisonEventException("event " + event.id() + " has malformed data: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.attest.notification.messaging;
+
+import dev.attest.common.inbox.Inbox;
+import dev.attest.common.inbox.IncomingEvent;
+import dev.attest.common.inbox.PoisonEventException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The service's Kafka consumers, one per {@code attest.*} topic: each event once (inbox), bounded retries,
+ * then the topic's dead-letter twin.
+ */
+@ApplicationScoped
+public class EventConsumers {
+    public static final String TENANT = "tenant-events";
+    public static final String KYC = "kyc-events";
+    public static final String WALLET = "wallet-events";
+    public static final String IDENTITY = "identity-events";
+
+    private final Inbox inbox;
+    private final TenantEventHandler tenants;
+    private final DomainEventRouter router;
+
+    EventConsumers(Inbox inbox, TenantEventHandler tenants, DomainEventRouter router) {
+        this.inbox = inbox;
+        this.tenants = tenants;
+        this.router = router;
+    }
+
+    @Incoming(TENANT)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void tenant(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.tenant", IncomingEvent.from(record), tenants::handle);
+    }
+
+    @Incoming(KYC)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void kyc(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.kyc", IncomingEvent.from(record), router::route);
+    }
+
+    @Incoming(WALLET)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void wallet(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.wallet", IncomingEvent.from(record), router::route);
+    }
+
+    @Incoming(IDENTITY)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void identity(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.identity", IncomingEvent.from(record), router::route);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.attest.notification.messaging;
+
+import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.notification.messaging.in.UserEvent;
+import dev.attest.notification.service.InAppNotifications.Content;
+import java.util.Optional;
+
+/** What a user is told about an event that concerns them: type, readable text, where it leads. */
+public final class UserNotificationTexts {
+    private UserNotificationTexts() {}
+
+    public static Optional<Content> of(String eventType, UserEvent e) {
+        return switch (eventType) {
+            case EventTypes.KYC_CASE_OPENED -> kyc("kyc.started", "Your identity verification has started.", e);
+            case EventTypes.KYC_STATUS_CHANGED -> kycStatus(e);
+            case EventTypes.WALLET_PROVISIONED -> Optional.of(
+                    new Content("wallet.provisioned", "Your wallet is ready.", "/wallets/" + e.walletId()));
+            case EventTypes.WALLET_PROVISIONING_FAILED -> e.finalFailure()
+                    ? Optional.of(new Content(
+                            "wallet.failed", "We could not create your wallet. Support has been told.", "/wallets"))
+                    : Optional.empty();
+            case EventTypes.TRANSFER_STATUS_CHANGED -> transfer(e);
+            case EventTypes.CLAIM_ISSUED -> Optional.of(
+                    new Content("claim.issued", "Your verified identity claim was issued.", "/identity"));
+            case EventTypes.CLAIM_REVOKED -> Optional.of(
+                    new Content("claim.revoked", "Your verified identity claim was revoked.", "/identity"));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Content> kycStatus(UserEvent e) {
+        if (e.status() == null) {
+            return Optional.empty();
+        }
+        return switch (e.status()) {
+            case "pending" -> kyc("kyc.pending", "Your identity verification is waiting for your documents.", e);
+            case "review" -> kyc("kyc.in-review", "Your identity verification is being reviewed.", e);
+            case "verified" -> kyc("kyc.verified", "Your identity is verified.", e);
+            case "rejected" -> kyc("kyc.declined", "Your identity verification was declined.", e);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Content> kyc(String type, String text, UserEvent e) {
+        return Optional.of(new Content(type, text, "/kyc/cases/" + e.caseId()));
+    }
+
+    private static Optional<Content> transfer(UserEvent e) {
+        if (e.status() == null) {
+            return Optional.empty();
+        }
+        String link = "/transfers/" + e.transferId();
+        return switch (e.status()) {
+            case "pending" -> Optional.of(new Content("transfer.requested", "Your transfer was requested.", link));
+                // executing is Dfns signing: one notification when the signed transfer is broadcast is enough
+            case "broadcasted" -> Optional.of(
+                    new Content("transfer.broadcast", "Your transfer was signed and broadcast.", link));
+            case "confirmed" -> Optional.of(new Content("transfer.confirmed", "Your transfer is confirmed.", link));
+            case "failed" -> Optional.of(new Content("transfer.failed", "Your transfer failed.", link));
+            case "rejected" -> Optional.of(new Content("transfer.rejected", "Your transfer was rejected.", link));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package dev.attest.notification.repository;
+
+import dev.attest.notification.OrgAdmin;
+import dev.attest.notification.Project;
+import dev.attest.notification.UserProject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** What the tenant and KYC events taught this service: admins, projects, and each user's project. */
+@ApplicationScoped
+public class TenantRepository {
+    private final EntityManager em;
+
+    TenantRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<OrgAdmin> admins(String orgId) {
+        return em.createQuery("from OrgAdmin where orgId = ?1 order by userId", OrgAdmin.class)
+                .setParameter(1, orgId)
+                .getResultList();
+    }
+
+    public void saveAdmin(String orgId, String userId, String email) {
+        OrgAdmin admin = em.find(OrgAdmin.class, new OrgAdmin.Key(orgId, userId));
+        if (admin == null) {
+            admin = new OrgAdmin();
+            admin.orgId = orgId;
+            admin.userId = userId;
+            admin.email = email;
+            em.persist(admin);
+        } else {
+            admin.email = email;
+        }
+    }
+
+    public void removeAdmin(String orgId, String userId) {
+        OrgAdmin admin = em.find(OrgAdmin.class, new OrgAdmin.Key(orgId, userId));
+        if (admin != null) {
+            em.remove(admin);
+        }
+    }
+
+    public boolean projectExists(String orgId, String projectId) {
+        return em.find(Project.class, new Project.Key(orgId, projectId)) != null;
+    }
+
+    public void saveProject(String orgId, String projectId) {
+        if (!projectExists(orgId, projectId)) {
+            Project project = new Project();
+            project.orgId = orgId;
+            project.projectId = projectId;
+            em.persist(project);
+        }
+    }
+
+    public Optional<String> projectOfUser(String orgId, String userId) {
+        UserProject known = em.find(UserProject.class, new UserProject.Key(orgId, userId));
+        return Optional.ofNullable(known).map(u -> u.projectId);
+    }
+
+    public void saveProjectOfUser(String orgId, String userId, String projectId) {
+        UserProject known = em.find(UserProject.class, new UserProject.Key(orgId, userId));
+        if (known == null) {
+            known = new UserProject();
+            known.orgId = orgId;
+            known.userId = userId;
+            known.projectId = projectId;
+            em.persist(known);
+        } else {
+            known.projectId = projectId;
+        }
+    }
+}

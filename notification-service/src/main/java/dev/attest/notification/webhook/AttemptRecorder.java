@@ -1,0 +1,122 @@
+package dev.attest.notification.webhook;
+
+import dev.attest.common.events.OutgoingEvent;
+import dev.attest.common.events.Topics;
+import dev.attest.common.outbox.Outbox;
+import dev.attest.notification.WebhookAttempt;
+import dev.attest.notification.WebhookDelivery;
+import dev.attest.notification.WebhookEndpoint;
+import dev.attest.notification.WebhookMessage;
+import dev.attest.notification.config.NotificationConfig;
+import dev.attest.notification.messaging.out.WebhookDelivered;
+import dev.attest.notification.repository.WebhookDeliveryRepository;
+import dev.attest.notification.repository.WebhookEndpointRepository;
+import dev.attest.notification.repository.WebhookMessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records what one attempt got and decides what follows: success; a retry on the schedule (later if the
+ * receiver asked with Retry-After on 429/503); failure for good; or disabling the endpoint on 410 Gone or
+ * after it failed for too long.
+ */
+@ApplicationScoped
+public class AttemptRecorder {
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookMessageRepository messages;
+    private final RetrySchedule schedule;
+    private final EndpointDisabler disabler;
+    private final Outbox outbox;
+    private final NotificationConfig config;
+
+    AttemptRecorder(
+            WebhookDeliveryRepository deliveries,
+            WebhookEndpointRepository endpoints,
+            WebhookMessageRepository messages,
+            RetrySchedule schedule,
+            EndpointDisabler disabler,
+            Outbox outbox,
+            NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.messages = messages;
+        this.schedule = schedule;
+        this.disabler = disabler;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(DeliveryWorker.Claim claim, WebhookSender.Outcome outcome, long latencyMs) {
+        Instant at = claim.attemptedAt();
+        WebhookDelivery delivery = deliveries.findById(claim.deliveryId());
+        WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId);
+        WebhookAttempt attempt = new WebhookAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.deliveryId = delivery.id;
+        attempt.attemptedAt = at;
+        attempt.succeeded = outcome.succeeded();
+        attempt.statusCode = outcome.statusCode().orElse(null);
+        attempt.latencyMs = latencyMs;
+        attempt.responseBody = outcome.responseBody();
+        attempt.error = outcome.error();
+        deliveries.persistAttempt(attempt);
+
+        delivery.attempts++;
+        delivery.updatedAt = at;
+        if (outcome.succeeded()) {
+            succeeded(delivery, endpoint);
+        } else {
+            failed(delivery, endpoint, outcome, at);
+        }
+    }
+
+    private void succeeded(WebhookDelivery delivery, WebhookEndpoint endpoint) {
+        delivery.status = WebhookDelivery.SUCCEEDED;
+        delivery.nextAttemptAt = null;
+        if (endpoint == null) {
+            return;
+        }
+        endpoint.failingSince = null;
+        WebhookMessage message = messages.findById(delivery.messageId);
+        outbox.publish(new OutgoingEvent(
+                Topics.NOTIFICATION,
+                WebhookDelivered.TYPE,
+                endpoint.orgId + ":" + endpoint.id,
+                "webhook-message/" + message.id,
+                endpoint.orgId,
+                new WebhookDelivered(endpoint.id.toString(), endpoint.projectId, message.id, message.eventType)));
+    }
+
+    private void failed(WebhookDelivery delivery, WebhookEndpoint endpoint, WebhookSender.Outcome outcome, Instant at) {
+        int status = outcome.statusCode().orElse(0);
+        if (status == 410) {
+            delivery.status = WebhookDelivery.FAILED;
+            delivery.nextAttemptAt = null;
+            if (endpoint != null && endpoint.enabled) {
+                disabler.disable(endpoint, "the endpoint answered 410 Gone");
+            }
+            return;
+        }
+        Optional<Duration> retryAfter = status == 429 || status == 503 ? outcome.retryAfter() : Optional.empty();
+        Optional<Instant> next = schedule.next(delivery.attempts, at, retryAfter);
+        delivery.status = next.isPresent() ? WebhookDelivery.PENDING : WebhookDelivery.FAILED;
+        delivery.nextAttemptAt = next.orElse(null);
+        if (endpoint == null || !endpoint.enabled) {
+            return;
+        }
+        if (endpoint.failingSince == null) {
+            endpoint.failingSince = at;
+        } else if (!at.isBefore(endpoint.failingSince.plus(config.webhooks().disableAfter()))) {
+            disabler.disable(
+                    endpoint,
+                    "every delivery failed for "
+                            + config.webhooks().disableAfter().toDays() + " days");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.attest.notification.webhook;
+
+import dev.attest.notification.WebhookDelivery;
+import dev.attest.notification.WebhookEndpoint;
+import dev.attest.notification.WebhookMessage;
+import dev.attest.notification.config.NotificationConfig;
+import dev.attest.notification.repository.WebhookDeliveryRepository;
+import dev.attest.notification.repository.WebhookEndpointRepository;
+import dev.attest.notification.repository.WebhookMessageRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Delivers due webhooks. A pass claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases them
+ * (their next attempt moves past the request deadline, so a crash mid-request only delays a retry), sends
+ * them in parallel outside any transaction, then records each outcome. Everything it needs to go on after
+ * a restart is in the database.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookMessageRepository messages;
+    private final EndpointSecrets secrets;
+    private final EndpointRateLimiter rateLimiter;
+    private final EndpointAddressGuard guard;
+    private final WebhookSender sender;
+    private final AttemptRecorder recorder;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final ExecutorService requests;
+
+    DeliveryWorker(
+            WebhookDeliveryRepository deliveries,
+            WebhookEndpointRepository endpoints,
+            WebhookMessageRepository messages,
+            EndpointSecrets secrets,
+            EndpointRateLimiter rateLimiter,
+            EndpointAddressGuard guard,
+            WebhookSender sender,
+            AttemptRecorder recorder,
+            NotificationConfig config,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.messages = messages;
+        this.secrets = secrets;
+        this.rateLimiter = rateLimiter;
+        this.guard = guard;
+        this.sender = sender;
+        this.recorder = recorder;
+        this.config = config;
+        this.clock = clock;
+        this.requests = Executors.newFixedThreadPool(config.webhooks().concurrency());
+    }
+
+    /** A leased delivery with everything its request needs. */
+    record Claim(
+            UUID deliveryId,
+            String messageId,
+            String url,
+            Map<String, String> customHeaders,
+            List<String> signingSecrets,
+            String payload,
+            Instant attemptedAt) {}
+
+    @Scheduled(
+            every = "${attest.notification.webhooks.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        deliverDue();
+    }
+
+    /** Makes one attempt of every due delivery the rate limits allow; returns how many attempts were made. */
+    public int deliverDue() {
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claimDue);
+        CompletableFuture.allOf(claims.stream()
+                        .map(claim -> CompletableFuture.runAsync(() -> attempt(claim), requests))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        return claims.size();
+    }
+
+    private List<Claim> claimDue() {
+        Instant now = clock.instant();
+        Instant leaseUntil =
+                now.plus(config.webhooks().requestTimeout().multipliedBy(2)).plus(Duration.ofSeconds(10));
+        List<Claim> claims = new ArrayList<>();
+        for (WebhookDelivery delivery :
+                deliveries.lockDue(now, config.webhooks().batchSize())) {
+            WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId);
+            delivery.updatedAt = now;
+            if (endpoint == null || !endpoint.enabled) {
+                delivery.status = WebhookDelivery.FAILED; // recoverable once the endpoint is enabled again
+                delivery.nextAttemptAt = null;
+                continue;
+            }
+            int perSecond = endpoint.rateLimit != null
+                    ? endpoint.rateLimit
+                    : config.webhooks().defaultRateLimit();
+            Optional<Instant> throttledUntil = rateLimiter.acquire(endpoint.id, perSecond);
+            if (throttledUntil.isPresent()) {
+                delivery.nextAttemptAt = throttledUntil.get(); // buffered, never dropped
+                continue;
+            }
+            delivery.nextAttemptAt = leaseUntil;
+            WebhookMessage message = messages.findById(delivery.messageId);
+            claims.add(new Claim(
+                    delivery.id,
+                    message.id,
+                    endpoint.url,
+                    endpoint.headers == null ? Map.of() : Map.copyOf(endpoint.headers),
+                    secrets.signingSecrets(endpoint, now),
+                    message.payload,
+                    now));
+        }
+        return claims;
+    }
+
+    private void attempt(Claim claim) {
+        long started = System.nanoTime();
+        WebhookSender.Outcome outcome;
+        try {
+            // Checked again at connect time, and the request goes to the address checked here.
+            EndpointAddressGuard.Target target = guard.check(claim.url());
+            outcome = sender.send(target, headers(claim), claim.payload());
+        } catch (RefusedEndpointException e) {
+            outcome = new WebhookSender.Outcome(Optional.empty(), null, Optional.empty(), e.getMessage());
+        }
+        long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        WebhookSender.Outcome result = outcome;
+        QuarkusTransaction.requiringNew().run(() -> recorder.record(claim, result, latencyMs));
+    }
+
+    private static Map<String, String> headers(Claim claim) {
+        long timestamp = claim.attemptedAt().getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>(claim.customHeaders());
+        headers.put("user-agent", "Attest-Webhooks/1");
+        headers.put("webhook-id", claim.messageId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put(
+                "webhook-signature",
+                WebhookSigner.signature(claim.signingSecrets(), claim.messageId(), timestamp, claim.payload()));
+        return headers;
+    }
+
+    @PreDestroy
+    void stop() {
+        requests.shutdownNow();
+    }
+}

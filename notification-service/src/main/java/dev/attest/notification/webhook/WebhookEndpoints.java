@@ -1,0 +1,205 @@
+package dev.attest.notification.webhook;
+
+import dev.attest.common.problem.ProblemException;
+import dev.attest.notification.WebhookAttempt;
+import dev.attest.notification.WebhookDelivery;
+import dev.attest.notification.WebhookEndpoint;
+import dev.attest.notification.WebhookMessage;
+import dev.attest.notification.config.NotificationConfig;
+import dev.attest.notification.repository.TenantRepository;
+import dev.attest.notification.repository.WebhookDeliveryRepository;
+import dev.attest.notification.repository.WebhookEndpointRepository;
+import dev.attest.notification.repository.WebhookMessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What org admins do with the webhook endpoints of a project. Every lookup is scoped by org and project. */
+@ApplicationScoped
+public class WebhookEndpoints {
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookMessageRepository messages;
+    private final TenantRepository tenants;
+    private final EndpointAddressGuard guard;
+    private final EndpointSecrets secrets;
+    private final WebhookFanout fanout;
+    private final NotificationConfig config;
+    private final Clock clock;
+
+    WebhookEndpoints(
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveryRepository deliveries,
+            WebhookMessageRepository messages,
+            TenantRepository tenants,
+            EndpointAddressGuard guard,
+            EndpointSecrets secrets,
+            WebhookFanout fanout,
+            NotificationConfig config,
+            Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.messages = messages;
+        this.tenants = tenants;
+        this.guard = guard;
+        this.secrets = secrets;
+        this.fanout = fanout;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** An endpoint with the plaintext secret, which only creation and rotation ever return. */
+    public record WithSecret(WebhookEndpoint endpoint, String secret) {}
+
+    /** A delivery of a message to an endpoint, with its attempts. */
+    public record DeliveryLog(WebhookDelivery delivery, WebhookMessage message, List<WebhookAttempt> attempts) {}
+
+    @Transactional
+    public WithSecret create(String orgId, String projectId, EndpointInput input) {
+        requireProject(orgId, projectId);
+        EndpointInputValidator.validate(input, true);
+        checkUrl(input.url());
+        Instant now = clock.instant();
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = UUID.randomUUID();
+        endpoint.orgId = orgId;
+        endpoint.projectId = projectId;
+        endpoint.url = input.url();
+        endpoint.description = input.description();
+        endpoint.eventTypes = input.eventTypes() == null ? List.of() : List.copyOf(input.eventTypes());
+        endpoint.headers = input.headers() == null ? Map.of() : Map.copyOf(input.headers());
+        endpoint.rateLimit = input.rateLimit();
+        endpoint.enabled = input.enabled() == null || input.enabled();
+        endpoint.createdAt = now;
+        endpoint.updatedAt = now;
+        String secret = WebhookSigner.newSecret();
+        endpoint.secret = secrets.seal(endpoint, secret);
+        endpoints.persist(endpoint);
+        return new WithSecret(endpoint, secret);
+    }
+
+    public List<WebhookEndpoint> list(String orgId, String projectId) {
+        requireProject(orgId, projectId);
+        return endpoints.ofProject(orgId, projectId);
+    }
+
+    public WebhookEndpoint get(String orgId, String projectId, UUID id) {
+        return endpoints
+                .ofProject(orgId, projectId, id)
+                .orElseThrow(() -> ProblemException.notFound("Webhook endpoint " + id));
+    }
+
+    @Transactional
+    public WebhookEndpoint update(String orgId, String projectId, UUID id, EndpointInput input) {
+        WebhookEndpoint endpoint = get(orgId, projectId, id);
+        EndpointInputValidator.validate(input, false);
+        if (input.url() != null) {
+            checkUrl(input.url());
+            endpoint.url = input.url();
+        }
+        if (input.description() != null) {
+            endpoint.description = input.description();
+        }
+        if (input.eventTypes() != null) {
+            endpoint.eventTypes = List.copyOf(input.eventTypes());
+        }
+        if (input.headers() != null) {
+            endpoint.headers = Map.copyOf(input.headers());
+        }
+        if (input.rateLimit() != null) {
+            endpoint.rateLimit = input.rateLimit();
+        }
+        if (input.enabled() != null) {
+            if (input.enabled() && !endpoint.enabled) {
+                endpoint.disabledReason = null;
+                endpoint.failingSince = null;
+            }
+            endpoint.enabled = input.enabled();
+        }
+        endpoint.updatedAt = clock.instant();
+        return endpoint;
+    }
+
+    @Transactional
+    public void delete(String orgId, String projectId, UUID id) {
+        endpoints.delete(get(orgId, projectId, id));
+    }
+
+    /** A new secret; the previous one keeps signing for the grace period, so receivers can switch over. */
+    @Transactional
+    public WithSecret rotateSecret(String orgId, String projectId, UUID id) {
+        WebhookEndpoint endpoint = get(orgId, projectId, id);
+        Instant now = clock.instant();
+        String secret = WebhookSigner.newSecret();
+        endpoint.previousSecret = endpoint.secret;
+        endpoint.previousSecretUntil = now.plus(config.webhooks().rotationGracePeriod());
+        endpoint.secret = secrets.seal(endpoint, secret);
+        endpoint.updatedAt = now;
+        return new WithSecret(endpoint, secret);
+    }
+
+    public List<DeliveryLog> deliveries(String orgId, String projectId, UUID id, int page, int size) {
+        WebhookEndpoint endpoint = get(orgId, projectId, id);
+        return deliveries.ofEndpoint(endpoint.id, page, size).stream()
+                .map(d -> new DeliveryLog(d, messages.findById(d.messageId), deliveries.attemptsOf(d.id)))
+                .toList();
+    }
+
+    /** Sends one message to the endpoint again, with its original webhook-id, on a fresh schedule. */
+    @Transactional
+    public void resend(String orgId, String projectId, UUID id, String messageId) {
+        WebhookEndpoint endpoint = requireEnabled(get(orgId, projectId, id));
+        WebhookDelivery delivery = deliveries
+                .of(endpoint.id, messageId)
+                .orElseThrow(() -> ProblemException.notFound("Message " + messageId));
+        reschedule(delivery);
+    }
+
+    /** Sends every message that failed for good since {@code since} again; returns how many. */
+    @Transactional
+    public int recover(String orgId, String projectId, UUID id, Instant since) {
+        WebhookEndpoint endpoint = requireEnabled(get(orgId, projectId, id));
+        List<WebhookDelivery> failed = deliveries.failedSince(endpoint.id, since);
+        failed.forEach(this::reschedule);
+        return failed.size();
+    }
+
+    @Transactional
+    public WebhookMessage sendTest(String orgId, String projectId, UUID id) {
+        return fanout.sendTest(requireEnabled(get(orgId, projectId, id)));
+    }
+
+    private void reschedule(WebhookDelivery delivery) {
+        Instant now = clock.instant();
+        delivery.status = WebhookDelivery.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = now;
+        delivery.updatedAt = now;
+    }
+
+    private static WebhookEndpoint requireEnabled(WebhookEndpoint endpoint) {
+        if (!endpoint.enabled) {
+            throw ProblemException.conflict(
+                    "webhook-endpoint-disabled", "The endpoint is disabled; enable it before sending to it.");
+        }
+        return endpoint;
+    }
+
+    private void requireProject(String orgId, String projectId) {
+        if (!tenants.projectExists(orgId, projectId)) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+    }
+
+    private void checkUrl(String url) {
+        try {
+            guard.check(url);
+        } catch (RefusedEndpointException e) {
+            throw ProblemException.badRequest("webhook-url-refused", e.getMessage());
+        }
+    }
+}
