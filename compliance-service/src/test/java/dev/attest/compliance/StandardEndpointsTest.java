@@ -1,5 +1,6 @@
 package dev.attest.compliance;
 
+import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.StandardEndpointsContract;
@@ -9,4 +10,5 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
+@WithTestResource(GatewayTokens.class)
 class StandardEndpointsTest extends StandardEndpointsContract {}

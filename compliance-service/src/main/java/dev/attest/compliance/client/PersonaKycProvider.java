@@ -1,0 +1,79 @@
+package dev.attest.compliance.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.compliance.provider.KycProvider;
+import dev.attest.compliance.provider.KycProviderException;
+import dev.attest.compliance.provider.ProviderCredentials;
+import dev.attest.compliance.provider.ProviderInquiry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/** Persona as a {@link KycProvider}: inquiries, sessions (resume) and decisions, normalized. */
+@ApplicationScoped
+public class PersonaKycProvider implements KycProvider {
+    public static final String NAME = "persona";
+
+    private final PersonaClient client;
+
+    PersonaKycProvider(PersonaClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ProviderInquiry open(ProviderCredentials credentials, String referenceId, String idempotencyKey) {
+        JsonNode created = guarded(() ->
+                client.createInquiry(credentials.apiKey(), credentials.templateId(), referenceId, idempotencyKey));
+        ProviderInquiry inquiry = inquiry(created);
+        if (inquiry.sessionToken().isPresent()) {
+            return inquiry;
+        }
+        // Versions whose create answer has no session token hand one out on resume.
+        return resume(credentials, inquiry.reference());
+    }
+
+    @Override
+    public ProviderInquiry resume(ProviderCredentials credentials, String reference) {
+        return inquiry(guarded(() -> client.resumeInquiry(credentials.apiKey(), reference)));
+    }
+
+    @Override
+    public ProviderInquiry decide(
+            ProviderCredentials credentials, String reference, boolean approve, String idempotencyKey) {
+        return inquiry(guarded(() -> client.decideInquiry(credentials.apiKey(), reference, approve, idempotencyKey)));
+    }
+
+    @Override
+    public void checkCredentials(ProviderCredentials credentials) {
+        guarded(() -> client.listInquiries(credentials.apiKey(), 1));
+    }
+
+    private static ProviderInquiry inquiry(JsonNode document) {
+        JsonNode data = document.path("data");
+        String id = data.path("id").asText(null);
+        if (id == null || !"inquiry".equals(data.path("type").asText())) {
+            throw new KycProviderException(
+                    KycProviderException.Kind.UNAVAILABLE, 200, "Persona answered without an inquiry");
+        }
+        String status = data.path("attributes").path("status").asText(null);
+        Optional<String> token = Optional.ofNullable(
+                        document.path("meta").path("session-token").asText(null))
+                .filter(value -> !value.isBlank());
+        return new ProviderInquiry(id, status, PersonaStatusMapping.toKycStatus(status), token);
+    }
+
+    private static JsonNode guarded(Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (CircuitBreakerOpenException e) {
+            throw new KycProviderException(
+                    KycProviderException.Kind.UNAVAILABLE, 0, "Persona is failing; calls are paused for a while", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.attest.compliance.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of compliance-service. */
+@ConfigMapping(prefix = "attest.compliance")
+public interface ComplianceConfig {
+
+    /** The KYC provider of new cases while projects do not choose one. */
+    @WithDefault("persona")
+    String defaultProvider();
+
+    Persona persona();
+
+    Webhooks webhooks();
+
+    /** Persona: the API, and the default organization's credentials (the local stack's; others set theirs). */
+    interface Persona {
+        /**
+         * Persona's base URL, without {@code /api/v1}: {@code https://api.withpersona.com}, or the sandbox's
+         * {@code http://127.0.0.1:8090/persona}. Read at each call (see PersonaApi).
+         */
+        @WithDefault("https://api.withpersona.com")
+        String baseUrl();
+
+        /** The pinned {@code Persona-Version}: the shapes this client parses. */
+        @WithDefault("2023-01-05")
+        String version();
+
+        /** Connect timeout of a Persona call. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Timeout of one Persona request. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Attempts of a call answered 429 or 5xx (or not answered), the first included. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each later one (a {@code Retry-After} wins if longer). */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** The organization that {@code POST /webhooks/persona/inquiry} belongs to. */
+        Optional<String> defaultOrgId();
+
+        /** The default organization's API key, when it has none stored. */
+        Optional<String> apiKey();
+
+        /** The default organization's inquiry template, when it has none stored. */
+        Optional<String> inquiryTemplateId();
+
+        /** The default organization's webhook secrets (two during rotation), when it has none stored. */
+        Optional<List<String>> webhookSecrets();
+
+        /** How old a webhook's signature timestamp may be (and how far in the future). */
+        @WithDefault("300s")
+        Duration webhookTolerance();
+
+        /** Webhook bodies larger than this are refused with 413. */
+        @WithDefault("262144")
+        int webhookMaxBytes();
+    }
+
+    /** Processing of stored webhooks. */
+    interface Webhooks {
+        /** How often stored webhooks are looked for when no receipt woke the processor (e.g. after a crash). */
+        @WithDefault("5s")
+        Duration pollInterval();
+    }
+}

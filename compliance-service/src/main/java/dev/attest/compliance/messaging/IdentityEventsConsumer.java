@@ -1,0 +1,75 @@
+package dev.attest.compliance.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.inbox.Inbox;
+import dev.attest.common.inbox.IncomingEvent;
+import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.compliance.service.ClaimService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores the claim references identity-service announces on {@code attest.identity.v1}: an issued claim
+ * on its case, a revoked one marked revoked. Other identity events are not this service's concern.
+ */
+@ApplicationScoped
+public class IdentityEventsConsumer {
+    public static final String CHANNEL = "identity-events";
+    static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
+    static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";
+    private static final Logger LOG = Logger.getLogger(IdentityEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final ClaimService claims;
+
+    IdentityEventsConsumer(Inbox inbox, ObjectMapper mapper, ClaimService claims) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.claims = claims;
+    }
+
+    /** The fields of the claim events this consumer reads (tolerant reader). */
+    record ClaimEvent(String kycCaseId, String claimId, String txHash) {}
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!CLAIM_ISSUED.equals(event.type()) && !CLAIM_REVOKED.equals(event.type())) {
+            return;
+        }
+        inbox.processOnce("compliance.claims", event, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        ClaimEvent claim = event.dataAs(mapper, ClaimEvent.class);
+        if (claim.kycCaseId() == null || claim.claimId() == null) {
+            throw new PoisonEventException("event " + event.id() + " names no kyc_case_id or claim_id");
+        }
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(claim.kycCaseId());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("event " + event.id() + " has a kyc_case_id that is not a case id", e);
+        }
+        if (CLAIM_REVOKED.equals(event.type())) {
+            claims.revoked(event.orgId(), caseId, claim.claimId());
+            return;
+        }
+        if (claim.txHash() == null) {
+            throw new PoisonEventException("event " + event.id() + " has no tx_hash");
+        }
+        if (claims.record(event.orgId(), caseId, claim.claimId(), claim.txHash())
+                .isEmpty()) {
+            // A claim for a case this organization does not have here: nothing to attach it to.
+            LOG.warnf("Identity event %s names case %s, unknown in org %s; ignored", event.id(), caseId, event.orgId());
+        }
+    }
+}

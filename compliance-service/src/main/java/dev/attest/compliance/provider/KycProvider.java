@@ -1,0 +1,26 @@
+package dev.attest.compliance.provider;
+
+/**
+ * A KYC provider behind normalized results, so a second provider can be added beside Persona and chosen
+ * per project. Implementations translate their wire protocol and errors; callers see only these types.
+ */
+public interface KycProvider {
+
+    /** The provider's name as cases and events state it, e.g. {@code persona}. */
+    String name();
+
+    /**
+     * Creates the provider's verification for a case. {@code idempotencyKey} makes a retry return the
+     * same verification instead of a second one.
+     */
+    ProviderInquiry open(ProviderCredentials credentials, String referenceId, String idempotencyKey);
+
+    /** A fresh session for the user to continue (or start) the verification. */
+    ProviderInquiry resume(ProviderCredentials credentials, String reference);
+
+    /** Sends a reviewer's decision to the provider. */
+    ProviderInquiry decide(ProviderCredentials credentials, String reference, boolean approve, String idempotencyKey);
+
+    /** Checks that the credentials are accepted; throws {@link KycProviderException} saying why not. */
+    void checkCredentials(ProviderCredentials credentials);
+}

@@ -1,0 +1,15 @@
+package dev.attest.compliance.provider;
+
+import dev.attest.compliance.KycStatus;
+import java.util.Optional;
+
+/**
+ * A provider's verification, normalized.
+ *
+ * @param reference the provider's id (Persona: {@code inq_…})
+ * @param providerStatus the provider's own status, kept for display and audit
+ * @param status what that status means for Attest
+ * @param sessionToken lets the user's browser continue the flow, when the call returned one
+ */
+public record ProviderInquiry(
+        String reference, String providerStatus, KycStatus status, Optional<String> sessionToken) {}

@@ -1,0 +1,113 @@
+package dev.attest.compliance.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.common.security.Caller;
+import dev.attest.common.security.Roles;
+import dev.attest.compliance.service.ClaimService;
+import dev.attest.compliance.service.KycCaseService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The end user's KYC: start or resume, their case, their status and what to do next; claim references. */
+@Path("/compliance/kyc")
+public class KycResource {
+    /** The API-key scope that may record claim references (external issuers). */
+    public static final String CLAIMS_SCOPE = "kyc:claims";
+
+    private static final String HASH_32 = "^0x[0-9a-fA-F]{64}$";
+
+    private final KycCaseService cases;
+    private final ClaimService claims;
+    private final Caller caller;
+
+    KycResource(KycCaseService cases, ClaimService claims, Caller caller) {
+        this.cases = cases;
+        this.claims = claims;
+        this.caller = caller;
+    }
+
+    public record StartKycRequest(
+            @NotBlank String userId,
+            @NotNull @Pattern(regexp = "passport|drivers_license|id_card|residence_permit") String documentType,
+            JsonNode documentData,
+            JsonNode personalInfo) {}
+
+    public record StartKycResponse(String caseId, String personaInquiryId, String personaSessionToken, String status) {}
+
+    public record MyKyc(String caseId, String kycStatus, String kycMessage, String nextAction) {}
+
+    public record ClaimReferences(
+            @NotNull @Pattern(regexp = HASH_32) String kycClaimId,
+            @NotNull @Pattern(regexp = HASH_32) String kycClaimTxHash) {}
+
+    @POST
+    @RolesAllowed(Roles.USER)
+    public StartKycResponse start(@NotNull @Valid StartKycRequest request) {
+        if (!request.userId().equals(caller.subject())) {
+            throw ProblemException.forbidden("A user can start verification only for themselves.");
+        }
+        KycCaseService.Started started = cases.start(new KycCaseService.StartRequest(
+                caller.orgId(),
+                caller.projectId(),
+                caller.subject(),
+                request.documentType(),
+                Optional.ofNullable(request.documentData())
+                        .filter(node -> !node.isNull())
+                        .map(JsonNode::toString),
+                Optional.ofNullable(request.personalInfo())
+                        .filter(node -> !node.isNull())
+                        .map(JsonNode::toString)));
+        return new StartKycResponse(
+                started.kycCase().id.toString(),
+                started.kycCase().providerReference,
+                started.sessionToken().orElse(null),
+                started.kycCase().status);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.USER, Roles.ORG_ADMIN})
+    public MyKyc me() {
+        KycCaseService.UserStatus status = cases.statusOf(caller.orgId(), caller.subject());
+        return new MyKyc(
+                status.kycCase().map(kycCase -> kycCase.id.toString()).orElse(null),
+                status.status().wire(),
+                status.message(),
+                status.next().name().toLowerCase());
+    }
+
+    @GET
+    @Path("/{case_id}")
+    @RolesAllowed({Roles.USER, Roles.ORG_ADMIN, Roles.API_KEY})
+    public CaseView get(@PathParam("case_id") String caseId) {
+        // A user sees only their own cases; admins and the organization's servers see all of its cases.
+        Optional<String> onlyOfUser = caller.hasRole(Roles.USER) && !caller.hasRole(Roles.ORG_ADMIN)
+                ? Optional.of(caller.subject())
+                : Optional.empty();
+        return CaseView.of(cases.get(caller.orgId(), CaseIds.parse(caseId), onlyOfUser));
+    }
+
+    @PUT
+    @Path("/{case_id}/claim")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.API_KEY})
+    public CaseView recordClaim(@PathParam("case_id") String caseId, @NotNull @Valid ClaimReferences references) {
+        if (!caller.hasRole(Roles.ORG_ADMIN) && !caller.hasScope(CLAIMS_SCOPE)) {
+            throw ProblemException.forbidden("Recording claim references needs the " + CLAIMS_SCOPE + " scope.");
+        }
+        UUID id = CaseIds.parse(caseId);
+        return claims.record(caller.orgId(), id, references.kycClaimId(), references.kycClaimTxHash())
+                .map(CaseView::of)
+                .orElseThrow(() -> ProblemException.notFound("KYC case " + caseId));
+    }
+}

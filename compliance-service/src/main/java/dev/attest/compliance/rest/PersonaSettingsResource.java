@@ -1,0 +1,90 @@
+package dev.attest.compliance.rest;
+
+import dev.attest.common.security.Caller;
+import dev.attest.common.security.Roles;
+import dev.attest.compliance.service.PersonaSettingsCheck;
+import dev.attest.compliance.service.PersonaSettingsService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.Optional;
+
+/** The organization's Persona settings: set, read with secrets masked, and tested against Persona. */
+@Path("/orgs/{org}/integrations/persona")
+@RolesAllowed(Roles.ORG_ADMIN)
+public class PersonaSettingsResource {
+    private final PersonaSettingsService settings;
+    private final PersonaSettingsCheck tester;
+    private final Caller caller;
+
+    PersonaSettingsResource(PersonaSettingsService settings, PersonaSettingsCheck tester, Caller caller) {
+        this.settings = settings;
+        this.tester = tester;
+        this.caller = caller;
+    }
+
+    /** Fields left out keep their value; {@code webhook_secrets} lists the current secret first. */
+    public record SettingsChange(
+            @Size(min = 8, max = 512) String apiKey,
+            @Pattern(regexp = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+") String inquiryTemplateId,
+            @Pattern(regexp = "sandbox|production") String environment,
+            @Size(min = 1, max = 2) List<@NotNull @Size(min = 8, max = 512) String> webhookSecrets) {}
+
+    public record SettingsView(
+            String apiKey, String inquiryTemplateId, String environment, List<String> webhookSecrets, String source) {
+
+        static SettingsView of(Optional<PersonaSettingsService.OrgPersona> persona) {
+            return persona.map(p -> new SettingsView(
+                            p.apiKey().map(SettingsView::mask).orElse(null),
+                            p.inquiryTemplateId().orElse(null),
+                            p.environment(),
+                            p.webhookSecrets().stream().map(SettingsView::mask).toList(),
+                            p.fromConfiguration() ? "configuration" : "organization"))
+                    .orElseGet(() -> new SettingsView(null, null, null, List.of(), "none"));
+        }
+
+        /** Enough to recognize a secret, never enough to use it. */
+        static String mask(String secret) {
+            return secret.length() <= 8 ? "****" : "****" + secret.substring(secret.length() - 4);
+        }
+    }
+
+    /** Optionally a real delivery to check: the {@code Persona-Signature} header and the raw body as text. */
+    public record TestRequest(String signature, String payload) {}
+
+    @GET
+    public SettingsView get(@PathParam("org") String org) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        return SettingsView.of(settings.of(org));
+    }
+
+    @PUT
+    public SettingsView update(@PathParam("org") String org, @NotNull @Valid SettingsChange change) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        return SettingsView.of(Optional.of(settings.update(
+                org,
+                new PersonaSettingsService.Change(
+                        Optional.ofNullable(change.apiKey()),
+                        Optional.ofNullable(change.inquiryTemplateId()),
+                        Optional.ofNullable(change.environment()),
+                        Optional.ofNullable(change.webhookSecrets())),
+                caller.subject())));
+    }
+
+    @POST
+    @Path("/test")
+    public PersonaSettingsCheck.Report test(@PathParam("org") String org, TestRequest request) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        Optional<TestRequest> sample =
+                Optional.ofNullable(request).filter(r -> r.signature() != null && r.payload() != null);
+        return tester.run(org, sample.map(r -> new PersonaSettingsCheck.Sample(r.signature(), r.payload())));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.attest.compliance.rest;
+
+import dev.attest.common.problem.ProblemException;
+import dev.attest.common.security.Caller;
+import dev.attest.common.security.Roles;
+import dev.attest.compliance.CaseHistoryEntry;
+import dev.attest.compliance.KycStatus;
+import dev.attest.compliance.service.KycCaseService;
+import dev.attest.compliance.service.ReviewService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The organization admins' review queue: cases by status, a case and its history, decisions. */
+@Path("/orgs/{org}/kyc/cases")
+@RolesAllowed(Roles.ORG_ADMIN)
+public class ReviewQueueResource {
+    private final ReviewService reviews;
+    private final KycCaseService cases;
+    private final Caller caller;
+
+    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller) {
+        this.reviews = reviews;
+        this.cases = cases;
+        this.caller = caller;
+    }
+
+    public record CasePage(List<CaseView> items, int page, int size, long total) {}
+
+    public record HistoryEntry(
+            OffsetDateTime at, String fromStatus, String toStatus, String personaStatus, String actor, String reason) {
+
+        static HistoryEntry of(CaseHistoryEntry entry) {
+            return new HistoryEntry(
+                    entry.at, entry.fromStatus, entry.toStatus, entry.providerStatus, entry.actor, entry.reason);
+        }
+    }
+
+    /** A reviewer's decision; the reason is a code (it travels in events), never text about the person. */
+    public record Decision(
+            @NotNull @Pattern(regexp = "approve|decline") String decision,
+            @NotNull @Pattern(regexp = "[a-z0-9_.-]{1,64}") String reason) {}
+
+    @GET
+    public CasePage list(
+            @PathParam("org") String org,
+            @QueryParam("status") @Pattern(regexp = "pending|review|verified|rejected") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        ReviewService.Page result =
+                reviews.queue(org, Optional.ofNullable(status).map(KycStatus::fromWire), page, size);
+        return new CasePage(
+                result.items().stream().map(CaseView::of).toList(), result.page(), result.size(), result.total());
+    }
+
+    @GET
+    @Path("/{case_id}")
+    public CaseView get(@PathParam("org") String org, @PathParam("case_id") String caseId) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        return CaseView.of(cases.get(org, CaseIds.parse(caseId), Optional.empty()));
+    }
+
+    @GET
+    @Path("/{case_id}/history")
+    public List<HistoryEntry> history(@PathParam("org") String org, @PathParam("case_id") String caseId) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        return reviews.history(org, CaseIds.parse(caseId)).stream()
+                .map(HistoryEntry::of)
+                .toList();
+    }
+
+    @POST
+    @Path("/{case_id}/decision")
+    public CaseView decide(
+            @PathParam("org") String org, @PathParam("case_id") String caseId, @NotNull @Valid Decision decision) {
+        CaseIds.requireOwnOrg(org, caller.orgId());
+        if (caller.subject() == null) {
+            throw ProblemException.forbidden("A decision needs a named reviewer.");
+        }
+        return CaseView.of(reviews.decide(
+                org,
+                CaseIds.parse(caseId),
+                "approve".equals(decision.decision()),
+                decision.reason(),
+                caller.subject()));
+    }
+}

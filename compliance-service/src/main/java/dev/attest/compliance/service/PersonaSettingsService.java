@@ -1,0 +1,134 @@
+package dev.attest.compliance.service;
+
+import dev.attest.common.crypto.SecretCipher;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.compliance.PersonaSettings;
+import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.provider.ProviderCredentials;
+import dev.attest.compliance.repository.PersonaSettingsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each organization's Persona settings: stored sealed, opened only to call Persona or check a webhook.
+ * The default organization (the local stack's) may instead take them from configuration.
+ */
+@ApplicationScoped
+public class PersonaSettingsService {
+    private final PersonaSettingsRepository settings;
+    private final SecretCipher cipher;
+    private final ComplianceConfig.Persona config;
+
+    PersonaSettingsService(PersonaSettingsRepository settings, SecretCipher cipher, ComplianceConfig config) {
+        this.settings = settings;
+        this.cipher = cipher;
+        this.config = config.persona();
+    }
+
+    /** An organization's settings, opened. */
+    public record OrgPersona(
+            Optional<String> apiKey,
+            Optional<String> inquiryTemplateId,
+            String environment,
+            List<String> webhookSecrets,
+            boolean fromConfiguration) {}
+
+    /** What is to change; an absent field keeps its value, so a form can omit the secrets it does not rotate. */
+    public record Change(
+            Optional<String> apiKey,
+            Optional<String> inquiryTemplateId,
+            Optional<String> environment,
+            Optional<List<String>> webhookSecrets) {}
+
+    public Optional<String> defaultOrgId() {
+        return config.defaultOrgId();
+    }
+
+    @Transactional
+    public Optional<OrgPersona> of(String orgId) {
+        Optional<PersonaSettings> stored = settings.findByIdOptional(orgId);
+        if (stored.isPresent()) {
+            return stored.map(row -> open(orgId, row));
+        }
+        if (config.defaultOrgId().filter(orgId::equals).isPresent()) {
+            return Optional.of(new OrgPersona(
+                    config.apiKey(),
+                    config.inquiryTemplateId(),
+                    "sandbox",
+                    config.webhookSecrets().orElse(List.of()),
+                    true));
+        }
+        return Optional.empty();
+    }
+
+    /** The credentials to call Persona for {@code orgId}; a clear problem when the organization has none. */
+    public ProviderCredentials credentials(String orgId) {
+        OrgPersona persona = of(orgId).orElseThrow(PersonaSettingsService::notConfigured);
+        if (persona.apiKey().isEmpty() || persona.inquiryTemplateId().isEmpty()) {
+            throw notConfigured();
+        }
+        return new ProviderCredentials(
+                persona.apiKey().get(), persona.inquiryTemplateId().get());
+    }
+
+    public List<String> webhookSecrets(String orgId) {
+        return of(orgId).map(OrgPersona::webhookSecrets).orElse(List.of());
+    }
+
+    @Transactional
+    public OrgPersona update(String orgId, Change change, String actor) {
+        PersonaSettings row = settings.findByIdOptional(orgId).orElseGet(() -> {
+            PersonaSettings fresh = new PersonaSettings();
+            fresh.orgId = orgId;
+            fresh.environment = "sandbox";
+            return fresh;
+        });
+        change.apiKey().ifPresent(key -> row.apiKeyEnc = cipher.encrypt(key, context(orgId, "api-key")));
+        change.inquiryTemplateId().ifPresent(template -> row.inquiryTemplateId = template);
+        change.environment().ifPresent(environment -> row.environment = environment);
+        change.webhookSecrets().ifPresent(secrets -> {
+            row.webhookSecretEnc =
+                    secrets.isEmpty() ? null : cipher.encrypt(secrets.get(0), context(orgId, "webhook-secret"));
+            row.webhookSecretPreviousEnc =
+                    secrets.size() < 2 ? null : cipher.encrypt(secrets.get(1), context(orgId, "webhook-secret"));
+        });
+        row.updatedAt = OffsetDateTime.now();
+        row.updatedBy = actor;
+        settings.persist(row);
+        return open(orgId, row);
+    }
+
+    private OrgPersona open(String orgId, PersonaSettings row) {
+        List<String> secrets = new ArrayList<>();
+        if (row.webhookSecretEnc != null) {
+            secrets.add(cipher.decrypt(row.webhookSecretEnc, context(orgId, "webhook-secret")));
+        }
+        if (row.webhookSecretPreviousEnc != null) {
+            secrets.add(cipher.decrypt(row.webhookSecretPreviousEnc, context(orgId, "webhook-secret")));
+        }
+        return new OrgPersona(
+                Optional.ofNullable(row.apiKeyEnc)
+                        .map(apiKeyEnc -> cipher.decrypt(apiKeyEnc, context(orgId, "api-key"))),
+                Optional.ofNullable(row.inquiryTemplateId),
+                row.environment,
+                List.copyOf(secrets),
+                false);
+    }
+
+    /** Binds a sealed secret to its organization and field: copied elsewhere, it does not open. */
+    private static String context(String orgId, String field) {
+        return "org:" + orgId + "/persona." + field;
+    }
+
+    private static ProblemException notConfigured() {
+        return new ProblemException(
+                409,
+                "persona-not-configured",
+                "Persona is not configured",
+                "This organization has no Persona API key and inquiry template yet; an org admin sets them.");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.attest.compliance.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.compliance.PersonaWebhook;
+import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.repository.PersonaWebhookRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Receives Persona webhooks: checks size and signature over the raw bytes, parses the envelope, records
+ * the event id (a duplicate is acknowledged and changes nothing), and hands the webhook to the
+ * {@link PersonaWebhookProcessor}. Nothing here waits for the case or Kafka, so Persona gets its answer
+ * well within its 5 s budget; bad input is refused before anything is stored.
+ */
+@ApplicationScoped
+public class PersonaWebhookIntake {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PersonaSettingsService settings;
+    private final PersonaWebhookRepository webhooks;
+    private final PersonaWebhookProcessor processor;
+    private final ComplianceConfig.Persona config;
+    private final MeterRegistry registry;
+
+    PersonaWebhookIntake(
+            PersonaSettingsService settings,
+            PersonaWebhookRepository webhooks,
+            PersonaWebhookProcessor processor,
+            ComplianceConfig config,
+            MeterRegistry registry) {
+        this.settings = settings;
+        this.webhooks = webhooks;
+        this.processor = processor;
+        this.config = config.persona();
+        this.registry = registry;
+    }
+
+    /** Whether the webhook was new or a duplicate; both are acknowledged. */
+    public enum Receipt {
+        ACCEPTED,
+        DUPLICATE
+    }
+
+    /** A webhook for the default organization ({@code POST /webhooks/persona/inquiry}). */
+    public Receipt receiveForDefaultOrg(String signature, byte[] body) {
+        String orgId = settings.defaultOrgId()
+                .orElseThrow(() -> ProblemException.notFound("A default organization for Persona webhooks"));
+        return receive(orgId, signature, body);
+    }
+
+    public Receipt receive(String orgId, String signature, byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length > config.webhookMaxBytes()) {
+            throw refused(
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "The webhook body exceeds " + config.webhookMaxBytes() + " bytes.");
+        }
+        List<String> secrets = settings.webhookSecrets(orgId);
+        PersonaSignature.Outcome outcome =
+                PersonaSignature.verify(signature, bytes, secrets, Instant.now(), config.webhookTolerance());
+        if (outcome != PersonaSignature.Outcome.VALID) {
+            throw refused(401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
+        }
+        PersonaWebhook webhook = parse(orgId, bytes);
+        boolean fresh = QuarkusTransaction.requiringNew().call(() -> webhooks.recordIfNew(webhook));
+        registry.counter("attest.compliance.persona.webhooks", "outcome", fresh ? "accepted" : "duplicate")
+                .increment();
+        if (fresh) {
+            processor.wake();
+        }
+        return fresh ? Receipt.ACCEPTED : Receipt.DUPLICATE;
+    }
+
+    private ProblemException refused(int status, String slug, String title, String detail) {
+        registry.counter("attest.compliance.persona.webhooks", "outcome", slug).increment();
+        return new ProblemException(status, slug, title, detail);
+    }
+
+    /** The ids and states of a Persona event envelope; nothing else of the payload is kept. */
+    private PersonaWebhook parse(String orgId, byte[] bytes) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw malformed("The body is not valid JSON.");
+        }
+        JsonNode data = root == null ? null : root.path("data");
+        if (data == null
+                || !"event".equals(data.path("type").asText())
+                || data.path("id").asText().isBlank()) {
+            throw malformed("The body is not a Persona event (data.type \"event\" with an id).");
+        }
+        JsonNode attributes = data.path("attributes");
+        String name = attributes.path("name").asText();
+        if (name.isBlank()) {
+            throw malformed("The event has no name.");
+        }
+        OffsetDateTime createdAt;
+        try {
+            createdAt = OffsetDateTime.parse(attributes.path("created-at").asText());
+        } catch (DateTimeParseException e) {
+            throw malformed("The event has no valid created-at.");
+        }
+        PersonaWebhook webhook = new PersonaWebhook();
+        webhook.orgId = orgId;
+        webhook.eventId = data.get("id").asText();
+        webhook.name = name;
+        webhook.eventCreatedAt = createdAt;
+        webhook.receivedAt = OffsetDateTime.now();
+        JsonNode subject = attributes.path("payload").path("data");
+        if (name.startsWith("inquiry.") && "inquiry".equals(subject.path("type").asText())) {
+            webhook.inquiryId = text(subject.path("id"));
+            webhook.referenceId = text(subject.path("attributes").path("reference-id"));
+            webhook.inquiryStatus = text(subject.path("attributes").path("status"));
+            webhook.state = webhook.inquiryId == null ? PersonaWebhook.IGNORED : PersonaWebhook.RECEIVED;
+        } else {
+            // Other resources' events (verification.*, case.*) are acknowledged and not acted on.
+            webhook.state = PersonaWebhook.IGNORED;
+        }
+        return webhook;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    private ProblemException malformed(String detail) {
+        return refused(400, "malformed-webhook", "Malformed webhook", detail);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.attest.compliance.service;
+
+import dev.attest.common.outbox.Outbox;
+import dev.attest.compliance.KycCase;
+import dev.attest.compliance.KycStatus;
+import dev.attest.compliance.PersonaWebhook;
+import dev.attest.compliance.client.PersonaKycProvider;
+import dev.attest.compliance.client.PersonaStatusMapping;
+import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.messaging.KycEvents;
+import dev.attest.compliance.repository.KycCaseRepository;
+import dev.attest.compliance.repository.PersonaWebhookRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies stored Persona webhooks to their cases, oldest event first, each in its own transaction: the
+ * case converges on its newest event (by Persona's created-at) and never moves back. An event for an
+ * inquiry no case knows is kept aside as {@code unmatched} for inspection.
+ */
+@ApplicationScoped
+public class PersonaWebhookProcessor {
+    private static final Logger LOG = Logger.getLogger(PersonaWebhookProcessor.class);
+
+    private final PersonaWebhookRepository webhooks;
+    private final KycCaseRepository cases;
+    private final CaseTransitions transitions;
+    private final Outbox outbox;
+    private final Duration pollInterval;
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile Thread worker;
+
+    PersonaWebhookProcessor(
+            PersonaWebhookRepository webhooks,
+            KycCaseRepository cases,
+            CaseTransitions transitions,
+            Outbox outbox,
+            ComplianceConfig config) {
+        this.webhooks = webhooks;
+        this.cases = cases;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.pollInterval = config.webhooks().pollInterval();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread thread = new Thread(this::run, "persona-webhook-processor");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /** Asks the processor to look for stored webhooks now. */
+    public void wake() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            try {
+                while (processNext()) {
+                    // Drain everything stored before sleeping.
+                }
+                wakeups.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Processing Persona webhooks failed (%s); retrying", e.getMessage());
+                try {
+                    Thread.sleep(pollInterval.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Processes the oldest stored webhook; returns whether there was one. */
+    boolean processNext() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<PersonaWebhook> next = webhooks.lockNextReceived();
+            next.ifPresent(webhook -> webhook.processed(apply(webhook)));
+            return next.isPresent();
+        });
+    }
+
+    private String apply(PersonaWebhook webhook) {
+        Optional<KycCase> found = caseOf(webhook);
+        if (found.isEmpty()) {
+            LOG.infof(
+                    "Persona event %s is for inquiry %s, which no case of org %s knows; kept aside",
+                    webhook.eventId, webhook.inquiryId, webhook.orgId);
+            return PersonaWebhook.UNMATCHED;
+        }
+        KycCase kycCase = found.get();
+        if (!kycCase.isNewer(webhook.eventCreatedAt)) {
+            return PersonaWebhook.STALE;
+        }
+        String inquiryStatus = PersonaStatusMapping.inquiryStatus(webhook.name, webhook.inquiryStatus)
+                .orElse(kycCase.providerStatus);
+        KycStatus status = PersonaStatusMapping.toKycStatus(inquiryStatus);
+        String reason = status == KycStatus.PENDING ? null : "persona." + inquiryStatus;
+        transitions.apply(
+                kycCase,
+                status,
+                inquiryStatus,
+                webhook.eventCreatedAt,
+                KycCase.PROVIDER_ACTOR,
+                reason,
+                webhook.eventId);
+        return PersonaWebhook.APPLIED;
+    }
+
+    /**
+     * The case of the event's inquiry. Before the case has recorded its inquiry id (the webhook can beat
+     * the create call's answer), the inquiry's reference-id, which is the case id, finds it.
+     */
+    private Optional<KycCase> caseOf(PersonaWebhook webhook) {
+        Optional<KycCase> byReference =
+                cases.lockByReference(webhook.orgId, PersonaKycProvider.NAME, webhook.inquiryId);
+        if (byReference.isPresent() || webhook.referenceId == null) {
+            return byReference;
+        }
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(webhook.referenceId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Optional<KycCase> byCaseId = cases.lockInOrg(webhook.orgId, caseId)
+                .filter(kycCase -> PersonaKycProvider.NAME.equals(kycCase.provider))
+                .filter(kycCase -> kycCase.providerReference == null);
+        byCaseId.ifPresent(kycCase -> {
+            kycCase.providerReference = webhook.inquiryId;
+            outbox.publish(KycEvents.caseOpened(kycCase));
+        });
+        return byCaseId;
+    }
+}

@@ -1,0 +1,302 @@
+package dev.attest.compliance.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.attest.common.security.Roles;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GatewayTokens.class)
+class KycFlowTest {
+
+    @Test
+    void aUserCompletesTheSandboxFlowAndTheSignedWebhookVerifiesTheCaseWithItsEventOnKafka() {
+        TestOrg org = TestOrg.create("auto-approve");
+        String user = "user-" + UUID.randomUUID();
+        JsonPath started = start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = started.getString("case_id");
+        assertThat(started.getString("persona_inquiry_id")).startsWith("inq_");
+        assertThat(started.getString("persona_session_token")).isNotBlank();
+        assertThat(started.getString("status")).isEqualTo("pending");
+
+        completeOnSandboxPage(started.getString("persona_inquiry_id"), started.getString("persona_session_token"));
+
+        JsonPath verified = awaitStatus(org, user, caseId, "verified");
+        assertThat(verified.getFloat("score")).isEqualTo(1.0f);
+        assertThat(verified.getString("persona_status")).isIn("completed", "approved");
+        assertThat(verified.getString("decided_by")).isEqualTo("provider");
+        try (KycEventsOnKafka kafka = new KycEventsOnKafka()) {
+            List<KycEventsOnKafka.Event> events = kafka.of(caseId, list -> list.size() >= 2);
+            assertThat(events)
+                    .extracting(KycEventsOnKafka.Event::type)
+                    .containsExactly("attest.kyc.case-opened.v1", "attest.kyc.status-changed.v1");
+            KycEventsOnKafka.Event changed = events.get(1);
+            assertThat(changed.key()).isEqualTo(org.id() + ":" + user);
+            assertThat(changed.orgId()).isEqualTo(org.id());
+            assertThat(changed.data().get("status").asText()).isEqualTo("verified");
+            assertThat(changed.data().get("previous_status").asText()).isEqualTo("pending");
+            assertThat(changed.data().get("provider").asText()).isEqualTo("persona");
+            assertThat(changed.data().get("provider_reference").asText())
+                    .isEqualTo(started.getString("persona_inquiry_id"));
+        }
+        org.user(user)
+                .get("/compliance/kyc/me")
+                .then()
+                .statusCode(200)
+                .body("kyc_status", equalTo("verified"))
+                .body("next_action", equalTo("none"));
+    }
+
+    @Test
+    void replayingEveryWebhookThreeTimesInShuffledOrderLeavesExactlyOneTransitionPerState() {
+        TestOrg org = TestOrg.create("needs-review");
+        String user = "user-" + UUID.randomUUID();
+        JsonPath started = start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = started.getString("case_id");
+        String inquiry = started.getString("persona_inquiry_id");
+        completeOnSandboxPage(inquiry, started.getString("persona_session_token"));
+        awaitStatus(org, user, caseId, "review");
+        int events = given().get("/persona/_sandbox/inquiries/" + inquiry + "/events")
+                .jsonPath()
+                .getList("$")
+                .size();
+
+        given().contentType("application/json")
+                .body(Map.of("times", 3, "shuffle", true))
+                .post("/persona/_sandbox/inquiries/" + inquiry + "/redeliver")
+                .then()
+                .statusCode(202);
+        List<Integer> replayed = Waiting.until(
+                () -> given().queryParam("inquiry_id", inquiry)
+                        .get("/persona/_sandbox/deliveries")
+                        .jsonPath()
+                        .getList("status", Integer.class),
+                statuses -> statuses.size() >= events * 4);
+        assertThat(replayed).hasSize(events * 4).containsOnly(200);
+
+        List<String> history = org.admin()
+                .get("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("to_status");
+        // created/started keep the case pending; completed makes it verified, marked-for-review makes it review.
+        assertThat(history).doesNotHaveDuplicates().endsWith("review");
+        try (KycEventsOnKafka kafka = new KycEventsOnKafka()) {
+            List<String> statuses = kafka.settle(caseId, Duration.ofSeconds(2)).stream()
+                    .filter(e -> e.type().equals("attest.kyc.status-changed.v1"))
+                    .map(e -> e.data().get("status").asText())
+                    .toList();
+            assertThat(statuses).isEqualTo(history);
+        }
+    }
+
+    @Test
+    void anEventOlderThanWhatTheCaseShowsNeverMovesItBack() {
+        // The decline is delivered before the completion it follows: the case stays rejected.
+        TestOrg org = TestOrg.create("auto-decline", true, 0);
+        String user = "user-" + UUID.randomUUID();
+        JsonPath started = start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = started.getString("case_id");
+        String inquiry = started.getString("persona_inquiry_id");
+        completeOnSandboxPage(inquiry, started.getString("persona_session_token"));
+
+        Waiting.until(
+                () -> given().queryParam("inquiry_id", inquiry)
+                        .get("/persona/_sandbox/deliveries")
+                        .jsonPath()
+                        .getList("event_name", String.class),
+                names -> names.contains("inquiry.completed"));
+        JsonPath kycCase = awaitStatus(org, user, caseId, "rejected");
+        assertThat(kycCase.getString("persona_status")).isEqualTo("declined");
+        assertThat(kycCase.getFloat("score")).isEqualTo(0.0f);
+        List<String> history = org.admin()
+                .get("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/history")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("to_status");
+        assertThat(history).containsExactly("rejected");
+        org.user(user).get("/compliance/kyc/me").then().body("next_action", equalTo("contact_support"));
+    }
+
+    @Test
+    void aUserWithAnOpenCaseGetsThatCaseBackWithAFreshSessionNotASecondInquiry() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        org.user(user)
+                .get("/compliance/kyc/me")
+                .then()
+                .statusCode(200)
+                .body("kyc_status", equalTo("pending"))
+                .body("next_action", equalTo("start"));
+        JsonPath first = start(org, user).then().statusCode(200).extract().jsonPath();
+        JsonPath second = start(org, user).then().statusCode(200).extract().jsonPath();
+
+        assertThat(second.getString("case_id")).isEqualTo(first.getString("case_id"));
+        assertThat(second.getString("persona_inquiry_id")).isEqualTo(first.getString("persona_inquiry_id"));
+        assertThat(second.getString("persona_session_token")).isNotBlank();
+        given().auth()
+                .oauth2(org.apiKey())
+                .get("/persona/api/v1/inquiries?filter[reference-id]=" + first.getString("case_id"))
+                .then()
+                .statusCode(200)
+                .body("data.size()", equalTo(1));
+        org.user(user)
+                .get("/compliance/kyc/me")
+                .then()
+                .body("case_id", equalTo(first.getString("case_id")))
+                .body("next_action", equalTo("resume"));
+    }
+
+    @Test
+    void anotherOrganizationSeesNothingOfTheCase() {
+        TestOrg org = TestOrg.create("none");
+        TestOrg other = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        String caseId = start(org, user).then().statusCode(200).extract().path("case_id");
+
+        org.admin().get("/orgs/" + org.id() + "/kyc/cases/" + caseId).then().statusCode(200);
+        other.admin()
+                .get("/orgs/" + other.id() + "/kyc/cases/" + caseId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        other.admin().get("/orgs/" + org.id() + "/kyc/cases/" + caseId).then().statusCode(404);
+        other.admin().get("/compliance/kyc/" + caseId).then().statusCode(404);
+        other.user(user).get("/compliance/kyc/" + caseId).then().statusCode(404);
+        org.user("someone-else").get("/compliance/kyc/" + caseId).then().statusCode(404);
+        org.user(user).get("/compliance/kyc/" + caseId).then().statusCode(200).body("case_id", equalTo(caseId));
+    }
+
+    @Test
+    void badStartInputIsRefusedAndOpensNoCase() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        org.user(user)
+                .body(Map.of("user_id", user, "document_type", "library_card"))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("document_type"));
+        org.user(user)
+                .body(Map.of("user_id", "somebody-else", "document_type", "passport"))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(403);
+        org.user(user).body("{not json").post("/compliance/kyc").then().statusCode(400);
+        given().contentType("application/json")
+                .body(Map.of("user_id", user, "document_type", "passport"))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(401);
+        org.user(user)
+                .get("/compliance/kyc/me")
+                .then()
+                .body("case_id", equalTo(null))
+                .body("next_action", equalTo("start"));
+    }
+
+    @Test
+    void anOrganizationWithoutPersonaSettingsGetsAClearProblem() {
+        String orgId = "org-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(GatewayTokens.user(orgId, "u1", Roles.USER))
+                .contentType("application/json")
+                .body(Map.of("user_id", "u1", "document_type", "passport"))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://attest.dev/problems/persona-not-configured"));
+    }
+
+    @Test
+    void personaFailuresAreRetriedAndAnOutageAnswers503ThenTheRetryFindsTheSameCase() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        scriptFaults(org, 2, 500);
+        JsonPath started = start(org, user).then().statusCode(200).extract().jsonPath();
+        assertThat(started.getString("persona_inquiry_id")).startsWith("inq_");
+
+        String other = "user-" + UUID.randomUUID();
+        scriptFaults(org, 10, 503);
+        start(org, other)
+                .then()
+                .statusCode(503)
+                .body("type", equalTo("https://attest.dev/problems/kyc-provider-unavailable"));
+        scriptFaults(org, 0, 500);
+        JsonPath retried = start(org, other).then().statusCode(200).extract().jsonPath();
+        assertThat(retried.getString("persona_inquiry_id")).isNotNull();
+        given().auth()
+                .oauth2(org.apiKey())
+                .get("/persona/api/v1/inquiries?filter[reference-id]=" + retried.getString("case_id"))
+                .then()
+                .body("data.size()", equalTo(1));
+    }
+
+    static Response start(TestOrg org, String user) {
+        return org.user(user)
+                .body(Map.of(
+                        "user_id",
+                        user,
+                        "document_type",
+                        "passport",
+                        "document_data",
+                        Map.of("number", "X1234567"),
+                        "personal_info",
+                        Map.of("first_name", "Ada", "last_name", "Lovelace")))
+                .post("/compliance/kyc");
+    }
+
+    static void completeOnSandboxPage(String inquiry, String token) {
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/complete")
+                .then()
+                .statusCode(200);
+    }
+
+    static JsonPath awaitStatus(TestOrg org, String user, String caseId, String status) {
+        JsonPath kycCase = Waiting.until(
+                () -> org.user(user)
+                        .get("/compliance/kyc/" + caseId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                json -> status.equals(json.getString("status")));
+        assertThat(kycCase.getString("status")).isEqualTo(status);
+        assertThat(kycCase.getString("created_at")).isNotNull();
+        return kycCase;
+    }
+
+    private static void scriptFaults(TestOrg org, int failNext, int status) {
+        given().contentType("application/json")
+                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
+    }
+}
