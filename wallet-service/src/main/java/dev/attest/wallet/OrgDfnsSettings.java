@@ -1,0 +1,49 @@
+package dev.attest.wallet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An organization's Dfns settings; the token, key and webhook secret are sealed by SecretCipher. */
+@Entity
+@Table(name = "dfns_settings")
+public class OrgDfnsSettings {
+    @Id
+    @Column(name = "org_id")
+    public String orgId;
+
+    @Column(name = "api_base_url")
+    public String apiBaseUrl;
+
+    @Column(name = "token_sealed")
+    public String tokenSealed;
+
+    @Column(name = "credential_id")
+    public String credentialId;
+
+    @Column(name = "private_key_sealed")
+    public String privateKeySealed;
+
+    @Column(name = "app_id")
+    public String appId;
+
+    @Column(name = "default_network")
+    public String defaultNetwork;
+
+    @Column(name = "webhook_secret_sealed")
+    public String webhookSecretSealed;
+
+    /** Largest amount of one native transfer, in the network's smallest unit; none means no limit. */
+    @Column(name = "per_transfer_limit")
+    public BigDecimal perTransferLimit;
+
+    /** Largest sum of a user's native transfers per UTC day; none means no limit. */
+    @Column(name = "daily_limit")
+    public BigDecimal dailyLimit;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

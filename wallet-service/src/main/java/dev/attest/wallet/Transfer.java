@@ -1,0 +1,82 @@
+package dev.attest.wallet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A transfer out of a user's wallet, mirrored from Dfns. */
+@Entity
+@Table(name = "transfer")
+public class Transfer {
+    /** Stored, not yet accepted by Dfns (a crash or an outage in between): resubmitted with the same externalId. */
+    public static final String REQUESTED = "requested";
+
+    /** Dfns's lifecycle, in order; the last three are final. */
+    public static final List<String> LIFECYCLE =
+            List.of(REQUESTED, "pending", "executing", "broadcasted", "confirmed", "failed", "rejected");
+
+    @Id
+    public UUID id;
+
+    @Column(name = "org_id")
+    public String orgId;
+
+    @Column(name = "wallet_id")
+    public UUID walletId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** Hash of the request, to tell a replay (same key, same body) from a conflict. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    /** {@code native} or {@code erc20}. */
+    public String kind;
+
+    @Column(name = "to_address")
+    public String toAddress;
+
+    public java.math.BigDecimal amount;
+    public String contract;
+    public String status;
+
+    @Column(name = "provider_transfer_id")
+    public String providerTransferId;
+
+    @Column(name = "tx_hash")
+    public String txHash;
+
+    public String reason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public BigInteger amountValue() {
+        return amount.toBigIntegerExact();
+    }
+
+    public boolean isFinal() {
+        return LIFECYCLE.indexOf(status) >= 4;
+    }
+
+    /**
+     * Whether {@code next} moves this transfer forward. Dfns retries webhooks with new event ids and in no
+     * guaranteed order, so a status seen before, or one behind the current, changes nothing.
+     */
+    public boolean advancesTo(String next) {
+        int to = LIFECYCLE.indexOf(next);
+        return to > 0 && !isFinal() && to > LIFECYCLE.indexOf(status);
+    }
+}

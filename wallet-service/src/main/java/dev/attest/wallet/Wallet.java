@@ -1,0 +1,83 @@
+package dev.attest.wallet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user's custody wallet in one organization, from the moment its provisioning is due. */
+@Entity
+@Table(name = "wallet")
+public class Wallet {
+    public static final String PENDING = "pending";
+    public static final String PROVISIONED = "provisioned";
+    public static final String FAILED = "failed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "org_id")
+    public String orgId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    /** {@link #PENDING}, {@link #PROVISIONED} or {@link #FAILED}. */
+    public String status;
+
+    public String network;
+    public String address;
+
+    @Column(name = "provider_wallet_id")
+    public String providerWalletId;
+
+    @Column(name = "kyc_case_id")
+    public String kycCaseId;
+
+    @Column(name = "kyc_level")
+    public String kycLevel;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A wallet whose creation at Dfns is due now. */
+    public static Wallet pending(String orgId, String userId, String network, String kycCaseId, String kycLevel) {
+        Wallet wallet = new Wallet();
+        wallet.id = UUID.randomUUID();
+        wallet.orgId = orgId;
+        wallet.userId = userId;
+        wallet.status = PENDING;
+        wallet.network = network;
+        wallet.kycCaseId = kycCaseId;
+        wallet.kycLevel = kycLevel;
+        wallet.createdAt = Instant.now();
+        wallet.updatedAt = wallet.createdAt;
+        wallet.nextAttemptAt = wallet.createdAt;
+        return wallet;
+    }
+
+    /**
+     * The externalId of this wallet at Dfns: derived from the user, so a retried or redelivered
+     * provisioning asks Dfns for the same wallet and never creates a second one.
+     */
+    public String externalId() {
+        return "attest:" + orgId + ":" + userId;
+    }
+
+    public boolean isActive() {
+        return PROVISIONED.equals(status);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.attest.wallet.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.wallet.config.WalletConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * The Dfns API as this service uses it: wallets and transfers, with User Action Signing on every non-GET
+ * call (challenge over the exact body and path, clientData signed by the credential key, single-use action
+ * token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions.
+ */
+@ApplicationScoped
+public class DfnsClient {
+    /** Dfns speaks camelCase; this mapper is never the application's snake_case one. */
+    static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final DfnsHttp http;
+    private final int maxRetries;
+    private final Duration backoff;
+
+    DfnsClient(DfnsHttp http, WalletConfig config) {
+        this.http = http;
+        this.maxRetries = config.dfns().maxRetries();
+        this.backoff = config.dfns().retryBackoff();
+    }
+
+    /** Creates a wallet; the same {@code externalId} and body answer the wallet made before. */
+    public DfnsWallet createWallet(
+            DfnsCredentials credentials, String network, String name, String externalId, List<String> tags) {
+        ObjectNode body = JSON.createObjectNode().put("network", network).put("name", name);
+        body.put("externalId", externalId);
+        tags.forEach(body.putArray("tags")::add);
+        return DfnsWallet.from(signedPost(credentials, "/wallets", body).body());
+    }
+
+    public DfnsWallet getWallet(DfnsCredentials credentials, String walletId) {
+        return DfnsWallet.from(get(credentials, "/wallets/" + encode(walletId)).body());
+    }
+
+    public DfnsPage<DfnsWallet> listWallets(DfnsCredentials credentials, int limit, Optional<String> pageToken) {
+        return page(get(credentials, "/wallets" + pageQuery(limit, pageToken)).body(), DfnsWallet::from);
+    }
+
+    /** Requests a Native transfer ({@code contract} empty) or an Erc20 one; idempotent by {@code externalId}. */
+    public DfnsTransfer createTransfer(
+            DfnsCredentials credentials,
+            String walletId,
+            String to,
+            String amount,
+            Optional<String> contract,
+            String externalId) {
+        ObjectNode body = JSON.createObjectNode().put("kind", contract.isPresent() ? "Erc20" : "Native");
+        contract.ifPresent(address -> body.put("contract", address));
+        body.put("to", to).put("amount", amount).put("externalId", externalId);
+        DfnsHttp.Answer answer = signedPost(credentials, "/wallets/" + encode(walletId) + "/transfers", body);
+        return DfnsTransfer.from(answer.body(), answer.status() == 202);
+    }
+
+    public DfnsTransfer getTransfer(DfnsCredentials credentials, String walletId, String transferId) {
+        return DfnsTransfer.from(
+                get(credentials, "/wallets/" + encode(walletId) + "/transfers/" + encode(transferId))
+                        .body(),
+                false);
+    }
+
+    public DfnsPage<DfnsTransfer> listTransfers(
+            DfnsCredentials credentials, String walletId, int limit, Optional<String> pageToken) {
+        JsonNode body = get(credentials, "/wallets/" + encode(walletId) + "/transfers" + pageQuery(limit, pageToken))
+                .body();
+        return page(body, json -> DfnsTransfer.from(json, false));
+    }
+
+    /** Proves the token with a one-item wallet listing; throws what Dfns answered otherwise. */
+    public void proveToken(DfnsCredentials credentials) {
+        get(credentials, "/wallets?limit=1");
+    }
+
+    /**
+     * Proves the signing key: a user-action challenge is obtained and signed, and Dfns accepts the
+     * signature. The action token it answers is never used, so nothing is created.
+     */
+    public void proveSigningKey(DfnsCredentials credentials) {
+        userAction(credentials, "/wallets", "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}");
+    }
+
+    private DfnsHttp.Answer get(DfnsCredentials credentials, String path) {
+        return withRetries(() -> http.exchange(credentials, "GET", uri(credentials, path), null, null));
+    }
+
+    private DfnsHttp.Answer signedPost(DfnsCredentials credentials, String path, ObjectNode body) {
+        String payload = write(body);
+        // A retry signs a new action: action tokens are single use, and a failed call may have used one.
+        return withRetries(() -> http.exchange(
+                credentials, "POST", uri(credentials, path), payload, userAction(credentials, path, payload)));
+    }
+
+    private String userAction(DfnsCredentials credentials, String path, String payload) {
+        ObjectNode init = JSON.createObjectNode()
+                .put("userActionPayload", payload)
+                .put("userActionHttpMethod", "POST")
+                .put("userActionHttpPath", uri(credentials, path).getRawPath())
+                .put("userActionServerKind", "Api");
+        JsonNode challenge = http.exchange(
+                        credentials, "POST", uri(credentials, "/auth/action/init"), write(init), null)
+                .body();
+        ObjectNode clientData = JSON.createObjectNode()
+                .put("type", "key.get")
+                .put("challenge", challenge.path("challenge").asText());
+        byte[] clientDataBytes = write(clientData).getBytes(StandardCharsets.UTF_8);
+        ObjectNode signed = JSON.createObjectNode()
+                .put(
+                        "challengeIdentifier",
+                        challenge.path("challengeIdentifier").asText());
+        ObjectNode factor = signed.putObject("firstFactor").put("kind", "Key");
+        factor.putObject("credentialAssertion")
+                .put("credId", credentials.credentialId())
+                .put("clientData", BASE64URL.encodeToString(clientDataBytes))
+                .put(
+                        "signature",
+                        BASE64URL.encodeToString(CredentialKeys.sign(credentials.signingKey(), clientDataBytes)));
+        return http.exchange(credentials, "POST", uri(credentials, "/auth/action"), write(signed), null)
+                .body()
+                .path("userAction")
+                .asText();
+    }
+
+    private DfnsHttp.Answer withRetries(Supplier<DfnsHttp.Answer> call) {
+        long wait = backoff.toMillis();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call.get();
+            } catch (CircuitBreakerOpenException e) {
+                throw new DfnsUnavailableException("Dfns is failing; calls are paused for a while", e);
+            } catch (DfnsUnavailableException e) {
+                if (attempt >= maxRetries) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DfnsUnavailableException("interrupted while waiting to retry Dfns", e);
+            }
+            wait *= 2;
+        }
+    }
+
+    private static <T> DfnsPage<T> page(JsonNode body, Function<JsonNode, T> item) {
+        List<T> items = new ArrayList<>();
+        body.path("items").forEach(json -> items.add(item.apply(json)));
+        return new DfnsPage<>(
+                items, Optional.ofNullable(body.path("nextPageToken").asText(null)));
+    }
+
+    private static String pageQuery(int limit, Optional<String> pageToken) {
+        return "?limit=" + limit
+                + pageToken.map(t -> "&paginationToken=" + encode(t)).orElse("");
+    }
+
+    private static URI uri(DfnsCredentials credentials, String path) {
+        String base = credentials.apiBaseUrl();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String write(JsonNode json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.attest.wallet.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.inbox.Inbox;
+import dev.attest.common.inbox.IncomingEvent;
+import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.wallet.service.ProvisioningService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes {@code attest.kyc.v1}: a user whose KYC becomes verified is due a wallet. */
+@ApplicationScoped
+public class KycEventsConsumer {
+    public static final String CHANNEL = "kyc-events";
+    static final String STATUS_CHANGED = "attest.kyc.status-changed.v1";
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final ProvisioningService provisioning;
+
+    /** The fields of {@code attest.kyc.status-changed.v1} this service reads. */
+    public record KycStatusChanged(String caseId, String userId, String status, String level) {}
+
+    KycEventsConsumer(Inbox inbox, ObjectMapper mapper, ProvisioningService provisioning) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.provisioning = provisioning;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!STATUS_CHANGED.equals(event.type())) {
+            return; // other KYC events concern other services
+        }
+        inbox.processOnce("wallet-service.kyc-status", event, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        KycStatusChanged changed = event.dataAs(mapper, KycStatusChanged.class);
+        if (changed.userId() == null || changed.caseId() == null || changed.status() == null) {
+            throw new PoisonEventException("event " + event.id() + " lacks user_id, case_id or status");
+        }
+        provisioning.onKycStatus(event.orgId(), changed);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.attest.wallet.repository;
+
+import dev.attest.wallet.Transfer;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID> {
+
+    public Optional<Transfer> findByIdempotencyKey(String orgId, String userId, String key) {
+        return find("orgId = ?1 and userId = ?2 and idempotencyKey = ?3", orgId, userId, key)
+                .firstResultOptional();
+    }
+
+    public Optional<Transfer> findByProviderId(String orgId, String providerTransferId) {
+        return find("orgId = ?1 and providerTransferId = ?2", orgId, providerTransferId)
+                .firstResultOptional();
+    }
+
+    /** Sum of the user's native transfers since {@code since} that did not fail or get rejected. */
+    public BigDecimal nativeSpentSince(String orgId, String userId, Instant since) {
+        BigDecimal sum = getEntityManager()
+                .createQuery(
+                        "select coalesce(sum(t.amount), 0) from Transfer t where t.orgId = ?1 and t.userId = ?2"
+                                + " and t.kind = 'native' and t.createdAt >= ?3 and t.status not in ('failed', 'rejected')",
+                        BigDecimal.class)
+                .setParameter(1, orgId)
+                .setParameter(2, userId)
+                .setParameter(3, since)
+                .getSingleResult();
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    /** Transfers not final and not touched since {@code before}: the polling fallback's work. */
+    public List<Transfer> openSince(Instant before, int limit) {
+        return find("status not in ('confirmed', 'failed', 'rejected') and updatedAt <= ?1 order by updatedAt", before)
+                .page(0, limit)
+                .list();
+    }
+
+    /** A page of the org's transfers, oldest first, after the transfer {@code after} (keyset paging). */
+    public List<Transfer> pageOfOrg(String orgId, Optional<Transfer> after, int limit) {
+        return after.map(last -> find(
+                                "orgId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                                orgId,
+                                last.createdAt,
+                                last.id)
+                        .page(0, limit)
+                        .list())
+                .orElseGet(() -> find("orgId = ?1 order by createdAt, id", orgId)
+                        .page(0, limit)
+                        .list());
+    }
+
+    public long countForWallet(UUID walletId) {
+        return count("walletId", walletId);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.attest.wallet.rest;
+
+import dev.attest.common.security.Caller;
+import dev.attest.common.security.Roles;
+import dev.attest.wallet.service.DfnsSettingsService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+/** An organization's Dfns settings: set, read (secrets masked), and proven. */
+@Path("/orgs/{org}/integrations/dfns")
+@RolesAllowed(Roles.ORG_ADMIN)
+public class DfnsSettingsResource {
+    private final Caller caller;
+    private final DfnsSettingsService settings;
+
+    DfnsSettingsResource(Caller caller, DfnsSettingsService settings) {
+        this.caller = caller;
+        this.settings = settings;
+    }
+
+    @PUT
+    public DfnsSettingsView put(@PathParam("org") String org, @Valid @NotNull DfnsSettingsRequest request) {
+        return settings.put(OrgScope.require(caller, org), request);
+    }
+
+    @GET
+    public DfnsSettingsView get(@PathParam("org") String org) {
+        return settings.get(OrgScope.require(caller, org));
+    }
+
+    /** Proves the token and the signing key without creating anything; says which part failed. */
+    @POST
+    @Path("/test")
+    public CredentialCheckView test(@PathParam("org") String org) {
+        return settings.check(OrgScope.require(caller, org));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.attest.wallet.rest;
+
+import dev.attest.common.security.Caller;
+import dev.attest.common.security.Roles;
+import dev.attest.wallet.service.OrgListingService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.Optional;
+
+/** What an organization's admins see of its wallets and transfers. */
+@Path("/orgs/{org}")
+@RolesAllowed(Roles.ORG_ADMIN)
+public class OrgWalletsResource {
+    private final Caller caller;
+    private final OrgListingService listings;
+
+    OrgWalletsResource(Caller caller, OrgListingService listings) {
+        this.caller = caller;
+        this.listings = listings;
+    }
+
+    /** The org's wallets from Dfns, paged as Dfns pages them, each with the user it belongs to. */
+    @GET
+    @Path("/wallets")
+    public PageView<OrgWalletView> wallets(
+            @PathParam("org") String org,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
+            @QueryParam("page_token") String pageToken) {
+        return listings.wallets(OrgScope.require(caller, org), limit, Optional.ofNullable(pageToken));
+    }
+
+    /** The org's transfers, oldest first. */
+    @GET
+    @Path("/transactions")
+    public PageView<TransferView> transactions(
+            @PathParam("org") String org,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
+            @QueryParam("page_token") String pageToken) {
+        return listings.transfers(OrgScope.require(caller, org), limit, Optional.ofNullable(pageToken));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.attest.wallet.service;
+
+import dev.attest.common.crypto.SecretCipher;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.wallet.OrgDfnsSettings;
+import dev.attest.wallet.client.CredentialKeys;
+import dev.attest.wallet.client.DfnsClient;
+import dev.attest.wallet.client.DfnsCredentials;
+import dev.attest.wallet.client.DfnsException;
+import dev.attest.wallet.client.DfnsUnavailableException;
+import dev.attest.wallet.config.WalletConfig;
+import dev.attest.wallet.repository.DfnsSettingsRepository;
+import dev.attest.wallet.rest.CredentialCheckView;
+import dev.attest.wallet.rest.DfnsSettingsRequest;
+import dev.attest.wallet.rest.DfnsSettingsView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The organizations' Dfns settings: stored sealed, answered masked, and turned into credentials for the
+ * Dfns client. One organization may instead take its credentials from configuration (the local stack).
+ */
+@ApplicationScoped
+public class DfnsSettingsService {
+    private static final String MASK = "********";
+
+    private final DfnsSettingsRepository settings;
+    private final SecretCipher cipher;
+    private final DfnsClient dfns;
+    private final WalletConfig.DefaultOrg defaultOrg;
+
+    /** What provisioning and transfers need of an org's settings. */
+    public record OrgDfns(
+            DfnsCredentials credentials,
+            String defaultNetwork,
+            Optional<String> webhookSecret,
+            Optional<BigDecimal> perTransferLimit,
+            Optional<BigDecimal> dailyLimit) {}
+
+    DfnsSettingsService(DfnsSettingsRepository settings, SecretCipher cipher, DfnsClient dfns, WalletConfig config) {
+        this.settings = settings;
+        this.cipher = cipher;
+        this.dfns = dfns;
+        this.defaultOrg = config.dfns().defaultOrg();
+    }
+
+    @Transactional
+    public DfnsSettingsView put(String orgId, DfnsSettingsRequest request) {
+        try {
+            CredentialKeys.parsePrivateKey(request.privateKey());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-private-key", "private_key: " + e.getMessage());
+        }
+        OrgDfnsSettings row = settings.findByIdOptional(orgId).orElseGet(OrgDfnsSettings::new);
+        boolean isNew = row.orgId == null;
+        row.orgId = orgId;
+        row.apiBaseUrl = request.apiBaseUrl();
+        row.tokenSealed = cipher.encrypt(request.token(), context(orgId, "token"));
+        row.credentialId = request.credentialId();
+        row.privateKeySealed = cipher.encrypt(request.privateKey(), context(orgId, "private-key"));
+        row.appId = request.appId();
+        row.defaultNetwork = request.defaultNetwork();
+        row.webhookSecretSealed = request.webhookSecret() == null
+                ? null
+                : cipher.encrypt(request.webhookSecret(), context(orgId, "webhook-secret"));
+        row.perTransferLimit = amount(request.perTransferLimit());
+        row.dailyLimit = amount(request.dailyLimit());
+        row.updatedAt = Instant.now();
+        if (isNew) {
+            settings.persist(row);
+        }
+        return view(row);
+    }
+
+    @Transactional
+    public DfnsSettingsView get(String orgId) {
+        return settings.findByIdOptional(orgId)
+                .map(DfnsSettingsService::view)
+                .orElseThrow(() -> ProblemException.notFound("Dfns settings of this organization"));
+    }
+
+    /** The org's Dfns settings, opened: from the database, or from configuration for the default org. */
+    @Transactional
+    public Optional<OrgDfns> forOrg(String orgId) {
+        Optional<OrgDfnsSettings> stored = settings.findByIdOptional(orgId);
+        if (stored.isPresent()) {
+            OrgDfnsSettings row = stored.get();
+            return Optional.of(new OrgDfns(
+                    new DfnsCredentials(
+                            row.apiBaseUrl,
+                            cipher.decrypt(row.tokenSealed, context(orgId, "token")),
+                            row.credentialId,
+                            CredentialKeys.parsePrivateKey(
+                                    cipher.decrypt(row.privateKeySealed, context(orgId, "private-key"))),
+                            Optional.ofNullable(row.appId)),
+                    row.defaultNetwork,
+                    Optional.ofNullable(row.webhookSecretSealed)
+                            .map(envelope -> cipher.decrypt(envelope, context(orgId, "webhook-secret"))),
+                    Optional.ofNullable(row.perTransferLimit),
+                    Optional.ofNullable(row.dailyLimit)));
+        }
+        return fromConfiguration(orgId);
+    }
+
+    /** Proves the token (a wallet listing) and the signing key (an accepted user-action signature). */
+    public CredentialCheckView check(String orgId) {
+        DfnsCredentials credentials = forOrg(orgId)
+                .orElseThrow(() -> ProblemException.notFound("Dfns settings of this organization"))
+                .credentials();
+        try {
+            dfns.proveToken(credentials);
+        } catch (DfnsException | DfnsUnavailableException e) {
+            return new CredentialCheckView(false, "failed", "skipped", "token: " + e.getMessage());
+        }
+        try {
+            dfns.proveSigningKey(credentials);
+        } catch (DfnsException | DfnsUnavailableException e) {
+            return new CredentialCheckView(false, "ok", "failed", "signing key: " + e.getMessage());
+        }
+        return new CredentialCheckView(true, "ok", "ok", null);
+    }
+
+    private Optional<OrgDfns> fromConfiguration(String orgId) {
+        if (defaultOrg.orgId().filter(orgId::equals).isEmpty()
+                || defaultOrg.apiBaseUrl().isEmpty()
+                || defaultOrg.token().isEmpty()
+                || defaultOrg.credentialId().isEmpty()
+                || defaultOrg.privateKey().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrgDfns(
+                new DfnsCredentials(
+                        defaultOrg.apiBaseUrl().get(),
+                        defaultOrg.token().get(),
+                        defaultOrg.credentialId().get(),
+                        CredentialKeys.parsePrivateKey(
+                                pemOrFile(defaultOrg.privateKey().get())),
+                        Optional.empty()),
+                defaultOrg.defaultNetwork(),
+                defaultOrg.webhookSecret(),
+                Optional.empty(),
+                Optional.empty()));
+    }
+
+    private static String pemOrFile(String value) {
+        if (value.contains("-----BEGIN")) {
+            return value;
+        }
+        try {
+            return Files.readString(Path.of(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read attest.wallet.dfns.default-org.private-key", e);
+        }
+    }
+
+    private static DfnsSettingsView view(OrgDfnsSettings row) {
+        return new DfnsSettingsView(
+                row.apiBaseUrl,
+                MASK,
+                row.credentialId,
+                MASK,
+                row.appId,
+                row.defaultNetwork,
+                row.webhookSecretSealed == null ? null : MASK,
+                row.perTransferLimit == null ? null : row.perTransferLimit.toPlainString(),
+                row.dailyLimit == null ? null : row.dailyLimit.toPlainString(),
+                row.updatedAt);
+    }
+
+    private static BigDecimal amount(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static String context(String orgId, String field) {
+        return "org:" + orgId + "/dfns." + field;
+    }
+}

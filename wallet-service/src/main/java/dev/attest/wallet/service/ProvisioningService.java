@@ -1,0 +1,163 @@
+package dev.attest.wallet.service;
+
+import dev.attest.common.outbox.Outbox;
+import dev.attest.wallet.KycStanding;
+import dev.attest.wallet.Wallet;
+import dev.attest.wallet.client.DfnsClient;
+import dev.attest.wallet.client.DfnsException;
+import dev.attest.wallet.client.DfnsUnavailableException;
+import dev.attest.wallet.client.DfnsWallet;
+import dev.attest.wallet.config.WalletConfig;
+import dev.attest.wallet.messaging.KycEventsConsumer.KycStatusChanged;
+import dev.attest.wallet.messaging.WalletEvents;
+import dev.attest.wallet.repository.KycStandingRepository;
+import dev.attest.wallet.repository.WalletRepository;
+import dev.attest.wallet.rest.MyWalletView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Provisions a Dfns wallet for each verified user, exactly once. The KYC event only records that a
+ * wallet is due (a {@code pending} row, in the inbox's transaction); a worker then asks Dfns for it with
+ * an externalId derived from the user, so a crash between the Dfns call and the commit, a retry or a
+ * redelivered event all end with the same single wallet. Failures are retried with exponential backoff;
+ * when the attempts run out the wallet is {@code failed} and the org's admins are alerted by event.
+ */
+@ApplicationScoped
+public class ProvisioningService {
+    private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
+    private static final int BATCH = 20;
+
+    private final WalletRepository wallets;
+    private final KycStandingRepository standings;
+    private final DfnsSettingsService settings;
+    private final DfnsClient dfns;
+    private final Outbox outbox;
+    private final WalletConfig.Provisioning config;
+
+    ProvisioningService(
+            WalletRepository wallets,
+            KycStandingRepository standings,
+            DfnsSettingsService settings,
+            DfnsClient dfns,
+            Outbox outbox,
+            WalletConfig config) {
+        this.wallets = wallets;
+        this.standings = standings;
+        this.settings = settings;
+        this.dfns = dfns;
+        this.outbox = outbox;
+        this.config = config.provisioning();
+    }
+
+    /** Records the user's KYC status; on {@code verified}, a wallet becomes due unless the user has one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onKycStatus(String orgId, KycStatusChanged changed) {
+        Optional<KycStanding> known = standings.findByUser(orgId, changed.userId());
+        KycStanding standing = known.orElseGet(KycStanding::new);
+        standing.orgId = orgId;
+        standing.userId = changed.userId();
+        standing.caseId = changed.caseId();
+        standing.status = changed.status();
+        standing.level = changed.level();
+        standing.updatedAt = Instant.now();
+        if (known.isEmpty()) {
+            standings.persist(standing);
+        }
+        if (KycStanding.VERIFIED.equals(changed.status())
+                && wallets.findByUser(orgId, changed.userId()).isEmpty()) {
+            String network = settings.forOrg(orgId)
+                    .map(DfnsSettingsService.OrgDfns::defaultNetwork)
+                    .orElse("Ethereum");
+            wallets.persist(Wallet.pending(orgId, changed.userId(), network, changed.caseId(), changed.level()));
+        }
+    }
+
+    /** The user's wallet and its provisioning status ({@code none} before KYC is verified). */
+    @Transactional
+    public MyWalletView statusOf(String orgId, String userId) {
+        return wallets.findByUser(orgId, userId).map(MyWalletView::of).orElseGet(MyWalletView::none);
+    }
+
+    @Scheduled(
+            every = "${attest.wallet.provisioning.poll-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void provisionDue() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
+        due.forEach(this::provision);
+    }
+
+    /** One attempt at the wallet {@code id}, if it is still due. */
+    void provision(UUID id) {
+        Optional<Wallet> claimed = QuarkusTransaction.requiringNew().call(() -> claim(id));
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Wallet wallet = claimed.get();
+        try {
+            var org = settings.forOrg(wallet.orgId)
+                    .orElseThrow(() -> new DfnsException(0, "the organization has no Dfns settings"));
+            DfnsWallet created = dfns.createWallet(
+                    org.credentials(),
+                    wallet.network,
+                    "attest " + wallet.userId,
+                    wallet.externalId(),
+                    List.of("attest"));
+            QuarkusTransaction.requiringNew().run(() -> succeed(id, created));
+        } catch (DfnsException | DfnsUnavailableException | IllegalArgumentException e) {
+            LOG.infof("provisioning wallet %s failed: %s", id, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> fail(id, e.getMessage()));
+        }
+    }
+
+    // The lease keeps other workers off this wallet while Dfns is called; a crashed worker's lease expires.
+    private Optional<Wallet> claim(UUID id) {
+        Optional<Wallet> wallet = wallets.lockIfDue(id, Instant.now());
+        wallet.ifPresent(w -> w.nextAttemptAt = Instant.now().plus(config.lease()));
+        return wallet;
+    }
+
+    private void succeed(UUID id, DfnsWallet created) {
+        Wallet wallet = wallets.findById(id);
+        if (!Wallet.PENDING.equals(wallet.status)) {
+            return;
+        }
+        wallet.status = Wallet.PROVISIONED;
+        wallet.providerWalletId = created.id();
+        wallet.address = created.address();
+        wallet.network = created.network();
+        wallet.attempts++;
+        wallet.lastError = null;
+        wallet.nextAttemptAt = null;
+        wallet.updatedAt = Instant.now();
+        outbox.publish(WalletEvents.provisioned(wallet));
+    }
+
+    private void fail(UUID id, String reason) {
+        Wallet wallet = wallets.findById(id);
+        if (!Wallet.PENDING.equals(wallet.status)) {
+            return;
+        }
+        wallet.attempts++;
+        wallet.lastError = reason == null || reason.isBlank() ? "unknown error" : truncate(reason);
+        wallet.updatedAt = Instant.now();
+        if (wallet.attempts >= config.maxAttempts()) {
+            wallet.status = Wallet.FAILED;
+            wallet.nextAttemptAt = null;
+            outbox.publish(WalletEvents.provisioningFailed(wallet, true));
+        } else {
+            wallet.nextAttemptAt = Instant.now().plus(config.backoff().multipliedBy(1L << (wallet.attempts - 1)));
+        }
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+}

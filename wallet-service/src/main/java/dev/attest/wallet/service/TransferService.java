@@ -1,0 +1,306 @@
+package dev.attest.wallet.service;
+
+import dev.attest.common.outbox.Outbox;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.wallet.KycStanding;
+import dev.attest.wallet.Transfer;
+import dev.attest.wallet.Wallet;
+import dev.attest.wallet.client.DfnsClient;
+import dev.attest.wallet.client.DfnsException;
+import dev.attest.wallet.client.DfnsTransfer;
+import dev.attest.wallet.client.DfnsUnavailableException;
+import dev.attest.wallet.config.WalletConfig;
+import dev.attest.wallet.messaging.WalletEvents;
+import dev.attest.wallet.repository.KycStandingRepository;
+import dev.attest.wallet.repository.TransferRepository;
+import dev.attest.wallet.repository.WalletRepository;
+import dev.attest.wallet.rest.TransferRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Transfers out of users' wallets. A request is checked completely (input, ownership, KYC, wallet state,
+ * idempotency key, spending policy) before anything is stored or sent; it is then stored as
+ * {@code requested} and sent to Dfns with the transfer's id as externalId, so a resubmission after a crash
+ * or an outage can never move value twice. Status changes come from Dfns webhooks, with polling as the
+ * fallback, and each one is announced as TransferStatusChanged.
+ */
+@ApplicationScoped
+public class TransferService {
+    private static final Logger LOG = Logger.getLogger(TransferService.class);
+    private static final int POLL_BATCH = 50;
+
+    private final WalletRepository wallets;
+    private final TransferRepository transfers;
+    private final KycStandingRepository standings;
+    private final DfnsSettingsService settings;
+    private final DfnsClient dfns;
+    private final Outbox outbox;
+    private final WalletConfig.Transfers config;
+
+    /** The transfer, and whether this request created it (false: a replay of the same idempotency key). */
+    public record Outcome(Transfer transfer, boolean created) {}
+
+    TransferService(
+            WalletRepository wallets,
+            TransferRepository transfers,
+            KycStandingRepository standings,
+            DfnsSettingsService settings,
+            DfnsClient dfns,
+            Outbox outbox,
+            WalletConfig config) {
+        this.wallets = wallets;
+        this.transfers = transfers;
+        this.standings = standings;
+        this.settings = settings;
+        this.dfns = dfns;
+        this.outbox = outbox;
+        this.config = config.transfers();
+    }
+
+    public Outcome request(
+            String orgId, String userId, String walletId, String idempotencyKey, TransferRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest(
+                    "idempotency-key-required", "An Idempotency-Key header (1 to 200 characters) is required.");
+        }
+        Checked checked = validate(request);
+        UUID walletUuid = parseId(walletId);
+        Outcome outcome =
+                QuarkusTransaction.requiringNew().call(() -> store(orgId, userId, walletUuid, idempotencyKey, checked));
+        if (!outcome.created()) {
+            return outcome;
+        }
+        return new Outcome(submit(outcome.transfer().id), true);
+    }
+
+    /** Applies a status Dfns reported (webhook or poll) for the org's transfer; stale or repeated ones change nothing. */
+    public void applyProviderStatus(String orgId, DfnsTransfer reported) {
+        QuarkusTransaction.requiringNew().run(() -> transfers
+                .findByProviderId(orgId, reported.id())
+                .ifPresent(transfer -> advance(transfer, reported)));
+    }
+
+    public Transfer get(String orgId, String userId, String transferId) {
+        return QuarkusTransaction.requiringNew().call(() -> transfers
+                .findByIdOptional(parseId(transferId))
+                .filter(t -> t.orgId.equals(orgId) && t.userId.equals(userId))
+                .orElseThrow(() -> ProblemException.notFound("Transfer " + transferId)));
+    }
+
+    @Scheduled(
+            every = "${attest.wallet.transfers.poll-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollOpenTransfers() {
+        Instant before = Instant.now().minus(config.pollAfter());
+        for (Transfer open : QuarkusTransaction.requiringNew().call(() -> transfers.openSince(before, POLL_BATCH))) {
+            try {
+                if (open.providerTransferId == null) {
+                    submit(open.id);
+                } else {
+                    Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findById(open.walletId));
+                    settings.forOrg(open.orgId)
+                            .ifPresent(org -> applyProviderStatus(
+                                    open.orgId,
+                                    dfns.getTransfer(
+                                            org.credentials(), wallet.providerWalletId, open.providerTransferId)));
+                }
+            } catch (DfnsException | DfnsUnavailableException e) {
+                LOG.debugf("polling transfer %s: %s", open.id, e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> transfers.findById(open.id).updatedAt = Instant.now());
+            }
+        }
+    }
+
+    private record Checked(String kind, String to, BigInteger amount, String contract) {}
+
+    private static Checked validate(TransferRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("invalid-transfer", "A transfer body is required.");
+        }
+        String kind = request.kind() == null ? "" : request.kind().toLowerCase(Locale.ROOT);
+        if (!kind.equals("native") && !kind.equals("erc20")) {
+            throw ProblemException.badRequest("invalid-transfer", "kind must be native or erc20.");
+        }
+        if (request.amount() == null || !request.amount().matches("[1-9][0-9]{0,77}")) {
+            throw ProblemException.badRequest(
+                    "invalid-amount", "amount must be a positive integer string in the smallest unit.");
+        }
+        if (!EvmAddresses.isValid(request.to())) {
+            throw ProblemException.badRequest("invalid-address", "to is not a valid address for the wallet's network.");
+        }
+        if (kind.equals("erc20") && !EvmAddresses.isValid(request.contract())) {
+            throw ProblemException.badRequest("invalid-address", "contract must be the token's address for erc20.");
+        }
+        if (kind.equals("native") && request.contract() != null) {
+            throw ProblemException.badRequest("invalid-transfer", "contract is only for erc20 transfers.");
+        }
+        return new Checked(kind, request.to(), new BigInteger(request.amount()), request.contract());
+    }
+
+    private Outcome store(String orgId, String userId, UUID walletId, String key, Checked checked) {
+        Wallet wallet = wallets.findInOrg(orgId, walletId)
+                .filter(w -> w.userId.equals(userId))
+                .orElseThrow(() -> ProblemException.notFound("Wallet " + walletId));
+        String hash = hash(walletId, checked);
+        Optional<Transfer> earlier = transfers.findByIdempotencyKey(orgId, userId, key);
+        if (earlier.isPresent()) {
+            if (earlier.get().requestHash.equals(hash)) {
+                return new Outcome(earlier.get(), false);
+            }
+            throw ProblemException.conflict(
+                    "idempotency-key-reused", "This Idempotency-Key was used for another transfer.");
+        }
+        if (!standings
+                .findByUser(orgId, userId)
+                .map(s -> KycStanding.VERIFIED.equals(s.status))
+                .orElse(false)) {
+            throw new ProblemException(403, "kyc-not-verified", "KYC not verified", "Transfers need a verified KYC.");
+        }
+        if (!wallet.isActive()) {
+            throw ProblemException.conflict("wallet-not-active", "The wallet is not active yet.");
+        }
+        checkSpendingPolicy(orgId, userId, checked);
+        Transfer transfer = new Transfer();
+        transfer.id = UUID.randomUUID();
+        transfer.orgId = orgId;
+        transfer.walletId = walletId;
+        transfer.userId = userId;
+        transfer.idempotencyKey = key;
+        transfer.requestHash = hash;
+        transfer.kind = checked.kind();
+        transfer.toAddress = checked.to();
+        transfer.amount = new BigDecimal(checked.amount());
+        transfer.contract = checked.contract();
+        transfer.status = Transfer.REQUESTED;
+        transfer.createdAt = Instant.now();
+        transfer.updatedAt = transfer.createdAt;
+        transfers.persist(transfer);
+        return new Outcome(transfer, true);
+    }
+
+    private void checkSpendingPolicy(String orgId, String userId, Checked checked) {
+        if (!checked.kind().equals("native")) {
+            return; // limits are in the native unit; token amounts are not comparable with them
+        }
+        var org = settings.forOrg(orgId)
+                .orElseThrow(() -> new ProblemException(
+                        409, "dfns-not-configured", "Dfns not configured", "The organization has no Dfns settings."));
+        BigDecimal amount = new BigDecimal(checked.amount());
+        org.perTransferLimit().filter(limit -> amount.compareTo(limit) > 0).ifPresent(limit -> {
+            throw new ProblemException(
+                    422,
+                    "spending-limit-exceeded",
+                    "Spending limit exceeded",
+                    "The amount is above the organization's per-transfer limit of " + limit.toPlainString() + ".");
+        });
+        Instant today =
+                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        org.dailyLimit()
+                .filter(limit -> transfers
+                                .nativeSpentSince(orgId, userId, today)
+                                .add(amount)
+                                .compareTo(limit)
+                        > 0)
+                .ifPresent(limit -> {
+                    throw new ProblemException(
+                            422,
+                            "daily-limit-exceeded",
+                            "Daily limit exceeded",
+                            "The transfer would exceed the organization's daily limit of " + limit.toPlainString()
+                                    + ".");
+                });
+    }
+
+    /** Sends the stored transfer to Dfns; an outage leaves it {@code requested} for the poller to resubmit. */
+    private Transfer submit(UUID transferId) {
+        Transfer transfer = QuarkusTransaction.requiringNew().call(() -> transfers.findById(transferId));
+        Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findById(transfer.walletId));
+        try {
+            var org = settings.forOrg(transfer.orgId)
+                    .orElseThrow(() -> new DfnsException(0, "the organization has no Dfns settings"));
+            DfnsTransfer accepted = dfns.createTransfer(
+                    org.credentials(),
+                    wallet.providerWalletId,
+                    transfer.toAddress,
+                    transfer.amountValue().toString(),
+                    Optional.ofNullable(transfer.contract),
+                    transfer.id.toString());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Transfer current = transfers.findById(transferId);
+                current.providerTransferId = accepted.id();
+                advance(current, accepted);
+                return current;
+            });
+        } catch (DfnsException e) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Transfer current = transfers.findById(transferId);
+                current.reason = e.getMessage();
+                move(current, "failed");
+                return current;
+            });
+        } catch (DfnsUnavailableException e) {
+            LOG.infof("transfer %s not yet accepted by Dfns, will resubmit: %s", transferId, e.getMessage());
+            return transfer;
+        }
+    }
+
+    private void advance(Transfer transfer, DfnsTransfer reported) {
+        String status = reported.status().toLowerCase(Locale.ROOT);
+        if (reported.txHash() != null) {
+            transfer.txHash = reported.txHash();
+        }
+        if (reported.reason() != null) {
+            transfer.reason = reported.reason();
+        }
+        transfer.updatedAt = Instant.now();
+        if (transfer.advancesTo(status)) {
+            move(transfer, status);
+        }
+    }
+
+    private void move(Transfer transfer, String status) {
+        String previous = transfer.status;
+        transfer.status = status;
+        transfer.updatedAt = Instant.now();
+        outbox.publish(WalletEvents.transferStatusChanged(transfer, previous));
+    }
+
+    private static String hash(UUID walletId, Checked checked) {
+        String canonical = String.join(
+                "|",
+                walletId.toString(),
+                checked.kind(),
+                checked.to().toLowerCase(Locale.ROOT),
+                checked.amount().toString(),
+                checked.contract() == null ? "" : checked.contract().toLowerCase(Locale.ROOT));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Wallet or transfer " + id);
+        }
+    }
+}

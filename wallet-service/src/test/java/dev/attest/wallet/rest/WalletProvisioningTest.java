@@ -1,0 +1,235 @@
+package dev.attest.wallet.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.events.Topics;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TopicReader;
+import dev.attest.wallet.client.CredentialKeys;
+import dev.attest.wallet.client.DfnsClient;
+import dev.attest.wallet.client.DfnsCredentials;
+import dev.attest.wallet.client.DfnsWallet;
+import dev.attest.wallet.support.Await;
+import dev.attest.wallet.support.DfnsAccount;
+import dev.attest.wallet.support.KycEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+class WalletProvisioningTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DfnsClient dfns;
+
+    private KycEvents kyc;
+
+    @BeforeEach
+    void connect() {
+        kyc = new KycEvents();
+    }
+
+    @AfterEach
+    void disconnect() {
+        kyc.close();
+    }
+
+    @Test
+    void aUserWithoutVerifiedKycHasNoWallet() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        given().auth()
+                .oauth2(org.user("nobody"))
+                .get("/wallets/me")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("none"))
+                .body("address", nullValue());
+    }
+
+    @Test
+    void aVerifiedUserGetsExactlyOneWalletEvenWhenTheEventIsDeliveredTwice() throws Exception {
+        DfnsAccount org = DfnsAccount.register("Ed25519").configure();
+        String user = "user-" + UUID.randomUUID();
+        try (TopicReader events = TopicReader.of(Topics.WALLET)) {
+            String id = kyc.statusChanged(org.orgId, user, "case-1", "verified");
+            kyc.send(id, org.orgId, user, "case-1", "verified"); // redelivered
+            kyc.statusChanged(org.orgId, user, "case-1", "verified"); // the same news in another event
+
+            awaitProvisioned(org, user);
+            JsonNode me = me(org, user);
+            assertThat(me.get("address").asText()).startsWith("0x").hasSize(42);
+
+            List<ConsumerRecord<String, byte[]>> provisioned = events.readUntil(
+                    records -> ofType(records, org.orgId + ":" + user, "attest.wallet.provisioned.v1")
+                                    .size()
+                            == 1,
+                    Duration.ofSeconds(20));
+            List<JsonNode> mine = ofType(provisioned, org.orgId + ":" + user, "attest.wallet.provisioned.v1");
+            assertThat(mine).hasSize(1);
+            assertThat(mine.get(0).get("address").asText())
+                    .isEqualTo(me.get("address").asText());
+            assertThat(mine.get(0).get("wallet_id").asText())
+                    .isEqualTo(me.get("wallet_id").asText());
+            assertThat(mine.get(0).get("kyc_case_id").asText()).isEqualTo("case-1");
+        }
+        // Dfns itself holds one wallet for the org, listed with its user.
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + org.orgId + "/wallets")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].user_id", equalTo(user));
+    }
+
+    @Test
+    void aWalletCreatedAtDfnsBeforeACrashIsFoundAgainAndNotDuplicated() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        String user = "user-" + UUID.randomUUID();
+        // The service asked Dfns and died before it could commit: Dfns already has the wallet.
+        DfnsCredentials credentials = new DfnsCredentials(
+                DfnsAccount.baseUrl() + "/dfns",
+                org.token,
+                org.credentialId,
+                CredentialKeys.parsePrivateKey(org.privateKeyPem),
+                Optional.empty());
+        DfnsWallet before = dfns.createWallet(
+                credentials, "Ethereum", "attest " + user, "attest:" + org.orgId + ":" + user, List.of("attest"));
+
+        kyc.statusChanged(org.orgId, user, "case-2", "verified");
+
+        awaitProvisioned(org, user);
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + org.orgId + "/wallets")
+                .then()
+                .body("items.size()", equalTo(1))
+                .body("items[0].provider_wallet_id", equalTo(before.id()))
+                .body("items[0].user_id", equalTo(user));
+        assertThat(me(org, "x").get("status").asText()).isEqualTo("none");
+        assertThat(me(org, user).get("address").asText()).isEqualTo(before.address());
+    }
+
+    @Test
+    void provisioningThatKeepsFailingEndsFailedAndAlertsTheAdminsOnce() {
+        String orgId = "org-unconfigured-" + UUID.randomUUID();
+        String user = "user-" + UUID.randomUUID();
+        try (TopicReader events = TopicReader.of(Topics.WALLET)) {
+            kyc.statusChanged(orgId, user, "case-3", "verified");
+
+            Await.until(
+                    () -> given().auth()
+                            .oauth2(GatewayTokens.user(orgId, user, "user"))
+                            .get("/wallets/me")
+                            .then()
+                            .extract()
+                            .path("status"),
+                    "failed");
+            List<JsonNode> failed = ofType(
+                    events.readUntil(
+                            r -> !ofType(r, orgId + ":" + user, "attest.wallet.provisioning-failed.v1")
+                                    .isEmpty(),
+                            Duration.ofSeconds(20)),
+                    orgId + ":" + user,
+                    "attest.wallet.provisioning-failed.v1");
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).get("final").asBoolean()).isTrue();
+            assertThat(failed.get(0).get("attempts").asInt()).isEqualTo(3);
+            assertThat(failed.get(0).get("reason").asText()).contains("no Dfns settings");
+        }
+    }
+
+    @Test
+    void anotherOrganizationSeesNoneOfIt() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        DfnsAccount other = DfnsAccount.register("EC").configure();
+        String user = "user-" + UUID.randomUUID();
+        kyc.statusChanged(org.orgId, user, "case-4", "verified");
+        awaitProvisioned(org, user);
+
+        given().auth()
+                .oauth2(other.admin())
+                .get("/orgs/" + org.orgId + "/wallets")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(other.admin())
+                .get("/orgs/" + other.orgId + "/wallets")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+        // The same user id in the other org is another user: no wallet there.
+        given().auth().oauth2(other.user(user)).get("/wallets/me").then().body("status", equalTo("none"));
+    }
+
+    @Test
+    void onlyOrgAdminsListTheOrgsWallets() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        given().auth()
+                .oauth2(org.user("someone"))
+                .get("/orgs/" + org.orgId + "/wallets")
+                .then()
+                .statusCode(403);
+        given().get("/orgs/" + org.orgId + "/wallets").then().statusCode(401);
+    }
+
+    static void awaitProvisioned(DfnsAccount org, String user) {
+        Await.until(() -> me(org, user).get("status").asText(), "provisioned");
+    }
+
+    static JsonNode me(DfnsAccount org, String user) {
+        try {
+            return JSON.readTree(given().auth()
+                    .oauth2(org.user(user))
+                    .get("/wallets/me")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<JsonNode> ofType(List<ConsumerRecord<String, byte[]>> records, String key, String type) {
+        return records.stream()
+                .filter(r -> key.equals(r.key()))
+                .filter(r -> type.equals(header(r, "ce_type")))
+                .map(r -> {
+                    try {
+                        return JSON.readTree(r.value());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
