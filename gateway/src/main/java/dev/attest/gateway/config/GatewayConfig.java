@@ -1,0 +1,59 @@
+package dev.attest.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the gateway: its token signing key, the services it routes to, and its edge limits. */
+@ConfigMapping(prefix = "attest.gateway")
+public interface GatewayConfig {
+
+    /**
+     * The EC P-256 private key (PKCS#8 PEM) that signs the tokens the gateway passes to the services. Its
+     * public key is served at {@code /.well-known/jwks.json}.
+     */
+    Optional<String> signingKey();
+
+    /** Whether the gateway may make an ephemeral signing key when none is configured (dev and test only). */
+    @WithDefault("false")
+    boolean ephemeralSigningKeyAllowed();
+
+    /** Lifetime of a gateway token; the services' contract allows at most 60 s. */
+    @WithDefault("60s")
+    Duration tokenLifetime();
+
+    /** Base URLs of the services the gateway routes to. */
+    Services services();
+
+    /** How long the gateway waits for an upstream's response headers before answering 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    /** Defaults of the per-project token bucket, when a project states none. */
+    RateLimit rateLimit();
+
+    interface Services {
+        /** compliance-service: KYC cases, Persona integration and webhooks. */
+        String compliance();
+
+        /** wallet-service: wallets, transactions, Dfns integration and webhooks. */
+        String wallet();
+
+        /** identity-service: on-chain identities. */
+        String identity();
+
+        /** notification-service: notifications and project webhook endpoints. */
+        String notification();
+    }
+
+    interface RateLimit {
+        /** Burst size: how many requests a project may make at once. */
+        @WithDefault("100")
+        int capacity();
+
+        /** Steady rate: tokens added per second. */
+        @WithDefault("10")
+        double refillPerSecond();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.attest.gateway.proxy;
+
+import dev.attest.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/** The public API's routes to the services. Paths not listed here are served by the gateway itself. */
+@ApplicationScoped
+public class RouteTable {
+    private static final String ORG = "/orgs/(?<org>[^/]+)";
+    private static final String REST = "(/.*)?";
+
+    private final List<Route> routes;
+
+    RouteTable(GatewayConfig config) {
+        GatewayConfig.Services services = config.services();
+        routes = List.of(
+                Route.authenticated("/compliance" + REST, services.compliance(), "kyc"),
+                Route.authenticated(ORG + "/kyc" + REST, services.compliance(), "kyc"),
+                Route.authenticated(ORG + "/integrations/persona" + REST, services.compliance(), "kyc"),
+                Route.webhook("/webhooks/persona" + REST, services.compliance()),
+                Route.authenticated("/wallets" + REST, services.wallet(), "wallets"),
+                Route.authenticated(ORG + "/wallets" + REST, services.wallet(), "wallets"),
+                Route.authenticated(ORG + "/transactions" + REST, services.wallet(), "wallets"),
+                Route.authenticated(ORG + "/integrations/dfns" + REST, services.wallet(), "wallets"),
+                Route.webhook("/webhooks/dfns" + REST, services.wallet()),
+                Route.authenticated("/identities" + REST, services.identity(), "identities"),
+                Route.authenticated("/notifications" + REST, services.notification(), "notifications"),
+                Route.authenticated(
+                        ORG + "/projects/(?<project>[^/]+)/webhooks" + REST, services.notification(), "notifications"));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Optional<Route> find(String path) {
+        return routes.stream().filter(r -> r.match(path).isPresent()).findFirst();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.attest.gateway.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.problem.Problem;
+import dev.attest.common.problem.ProblemException;
+import dev.attest.gateway.config.GatewayConfig;
+import dev.attest.gateway.security.EdgeCaller;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes the public API to the services. The request body and the response body are streamed (so
+ * server-sent events pass through as they come); the client's credentials never reach a service: the
+ * gateway replaces them with its own short-lived token. Provider webhooks are passed on byte for byte,
+ * headers included, without authentication: the owning service verifies their signatures.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    static final String REQUEST_ID = "X-Request-Id";
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the gateway sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "authorization");
+    /** Routes are tried before the gateway's own REST resources. */
+    private static final int ROUTE_ORDER = -100;
+
+    private final RouteTable routes;
+    private final EdgeAccess access;
+    private final IdentityProviderManager identities;
+    private final ObjectMapper mapper;
+    private final GatewayConfig config;
+    private final long maxBodyBytes;
+    private final Vertx vertx;
+    private HttpClient client;
+
+    ServiceProxy(
+            RouteTable routes,
+            EdgeAccess access,
+            IdentityProviderManager identities,
+            ObjectMapper mapper,
+            GatewayConfig config,
+            Vertx vertx,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+                    io.quarkus.runtime.configuration.MemorySize maxBody) {
+        this.routes = routes;
+        this.access = access;
+        this.identities = identities;
+        this.mapper = mapper;
+        this.config = config;
+        this.vertx = vertx;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(
+                new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true));
+        for (Route route : routes.routes()) {
+            router.routeWithRegex(route.pattern().pattern()).order(ROUTE_ORDER).handler(ctx -> handle(ctx, route));
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private void handle(RoutingContext ctx, Route route) {
+        HttpServerRequest request = ctx.request();
+        request.pause(); // nothing is read until the gateway knows where the body goes
+        String requestId = Optional.ofNullable(request.getHeader(REQUEST_ID))
+                .orElseGet(() -> UUID.randomUUID().toString());
+        ctx.response().putHeader(REQUEST_ID, requestId);
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLength(length) > maxBodyBytes) {
+            problem(
+                    ctx,
+                    new ProblemException(
+                            413,
+                            "payload-too-large",
+                            "Payload too large",
+                            "The request body exceeds " + maxBodyBytes + " bytes."),
+                    Map.of());
+            return;
+        }
+        if (route.webhook()) {
+            forward(ctx, route, requestId, null, Map.of());
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(ctx, identities)
+                .subscribe()
+                .with(
+                        identity -> authenticated(ctx, route, requestId, identity),
+                        failure -> problem(ctx, unauthenticated(), Map.of("WWW-Authenticate", "Bearer")));
+    }
+
+    private void authenticated(RoutingContext ctx, Route route, String requestId, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            problem(ctx, unauthenticated(), Map.of("WWW-Authenticate", "Bearer"));
+            return;
+        }
+        EdgeCaller caller = EdgeCaller.of(identity);
+        Matcher path = route.match(ctx.normalizedPath()).orElseThrow();
+        Optional<String> org = Route.group(path, "org", ServiceProxy::decode);
+        Optional<String> project = Route.group(path, "project", ServiceProxy::decode);
+        String method = ctx.request().method().name();
+        vertx.<ForwardDecision>executeBlocking(() -> access.decide(caller, route, method, org, project), false)
+                .onSuccess(decision -> {
+                    if (decision.refused()) {
+                        problem(ctx, decision.refusal(), decision.headers());
+                    } else {
+                        forward(ctx, route, requestId, decision.gatewayToken(), decision.headers());
+                    }
+                })
+                .onFailure(failure -> {
+                    LOG.errorf(failure, "Cannot decide on request %s", requestId);
+                    problem(
+                            ctx,
+                            new ProblemException(
+                                    500,
+                                    "internal-error",
+                                    "Internal error",
+                                    "An unexpected error occurred; quote request id " + requestId + " to support."),
+                            Map.of());
+                });
+    }
+
+    private void forward(
+            RoutingContext ctx, Route route, String requestId, String gatewayToken, Map<String, String> extraHeaders) {
+        HttpServerRequest request = ctx.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setAbsoluteURI(route.upstream() + request.uri())
+                .setConnectTimeout(config.upstreamTimeout().toMillis())
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        copyHeaders(request.headers(), options);
+        options.putHeader(REQUEST_ID, requestId);
+        options.putHeader("X-Forwarded-For", remoteAddress(request));
+        options.putHeader("X-Forwarded-Proto", request.scheme());
+        if (request.authority() != null) {
+            options.putHeader("X-Forwarded-Host", request.authority().toString());
+        }
+        if (gatewayToken != null) {
+            options.putHeader("Authorization", "Bearer " + gatewayToken);
+        }
+        client.request(options)
+                .compose(upstream -> send(ctx, upstream))
+                .onSuccess(upstream -> respond(ctx, upstream, extraHeaders))
+                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
+    }
+
+    private io.vertx.core.Future<HttpClientResponse> send(RoutingContext ctx, HttpClientRequest upstream) {
+        if (ctx.body().available()) {
+            // Another handler already read the body; pass on exactly those bytes.
+            return upstream.send(
+                    ctx.body().buffer() == null
+                            ? io.vertx.core.buffer.Buffer.buffer()
+                            : ctx.body().buffer());
+        }
+        if (ctx.request().getHeader("Content-Length") == null
+                && !ctx.request().headers().contains("Transfer-Encoding")) {
+            ctx.request().resume();
+            return upstream.send();
+        }
+        return upstream.send(ctx.request());
+    }
+
+    private void respond(RoutingContext ctx, HttpClientResponse upstream, Map<String, String> extraHeaders) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            upstream.request().reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        response.setStatusMessage(upstream.statusMessage());
+        upstream.headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        extraHeaders.forEach(response::putHeader);
+        if (upstream.getHeader("Content-Length") == null) {
+            response.setChunked(true);
+        }
+        response.send(upstream)
+                .onFailure(failure -> LOG.debugf("response stream ended early: %s", failure.getMessage()));
+    }
+
+    private void upstreamFailed(RoutingContext ctx, Route route, String requestId, Throwable failure) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout");
+        LOG.warnf("Upstream %s failed for request %s: %s", route.upstream(), requestId, failure.toString());
+        if (timeout) {
+            problem(
+                    ctx,
+                    new ProblemException(
+                            504,
+                            "upstream-timeout",
+                            "Gateway timeout",
+                            "The service did not answer in time; quote request id " + requestId + "."),
+                    Map.of());
+        } else {
+            problem(
+                    ctx,
+                    new ProblemException(
+                            502,
+                            "upstream-unavailable",
+                            "Bad gateway",
+                            "The service is unavailable; quote request id " + requestId + "."),
+                    Map.of());
+        }
+    }
+
+    private void problem(RoutingContext ctx, ProblemException e, Map<String, String> headers) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            return;
+        }
+        Problem problem =
+                new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), ctx.normalizedPath(), null);
+        try {
+            headers.forEach(response::putHeader);
+            response.setStatusCode(e.status())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    // The body is not read: close the connection rather than drain an unwanted upload.
+                    .putHeader("Connection", "close")
+                    .end(mapper.writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            response.setStatusCode(500).end();
+        }
+    }
+
+    private static ProblemException unauthenticated() {
+        return new ProblemException(
+                401, "unauthenticated", "Unauthenticated", "A valid bearer token or API key is required.");
+    }
+
+    private static void copyHeaders(MultiMap headers, RequestOptions options) {
+        headers.forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    private static String remoteAddress(HttpServerRequest request) {
+        String previous = request.getHeader("X-Forwarded-For");
+        String remote = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+        return previous == null ? remote : previous + ", " + remote;
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+}

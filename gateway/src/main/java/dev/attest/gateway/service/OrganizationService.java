@@ -1,0 +1,74 @@
+package dev.attest.gateway.service;
+
+import dev.attest.common.problem.ProblemException;
+import dev.attest.gateway.Organization;
+import dev.attest.gateway.repository.OrganizationRepository;
+import dev.attest.gateway.security.EdgeCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates and changes organizations; platform admins create them, their admins change them. */
+@ApplicationScoped
+public class OrganizationService {
+    private final OrganizationRepository organizations;
+    private final TenantAccess access;
+    private final TenantEvents events;
+
+    OrganizationService(OrganizationRepository organizations, TenantAccess access, TenantEvents events) {
+        this.organizations = organizations;
+        this.access = access;
+        this.events = events;
+    }
+
+    @Transactional
+    public Organization create(@Valid NewOrganization request) {
+        if (organizations.findBySlug(request.slug()).isPresent()) {
+            throw ProblemException.conflict("slug-taken", "An organization with slug " + request.slug() + " exists.");
+        }
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.slug = request.slug();
+        org.name = request.name();
+        org.adminContacts =
+                request.adminContacts() == null ? new ArrayList<>() : new ArrayList<>(request.adminContacts());
+        org.createdAt = Instant.now();
+        org.updatedAt = org.createdAt;
+        organizations.persist(org);
+        events.organization(TenantEvents.CREATED, org);
+        return org;
+    }
+
+    @Transactional
+    public Organization update(EdgeCaller caller, String orgRef, @Valid OrganizationChanges changes) {
+        Organization org = access.requireAdmin(caller, orgRef).org();
+        if (changes.name() != null) {
+            org.name = changes.name();
+        }
+        if (changes.adminContacts() != null) {
+            org.adminContacts = new ArrayList<>(changes.adminContacts());
+        }
+        org.updatedAt = Instant.now();
+        events.organization(TenantEvents.UPDATED, org);
+        return org;
+    }
+
+    /** A new organization. Its slug names it in URLs and never changes. */
+    public record NewOrganization(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes")
+                    String slug,
+            @Size(max = 20) List<@NotBlank @Email String> adminContacts) {}
+
+    /** Changes to an organization; absent fields stay as they are. */
+    public record OrganizationChanges(
+            @Size(min = 1, max = 200) String name, @Size(max = 20) List<@NotBlank @Email String> adminContacts) {}
+}

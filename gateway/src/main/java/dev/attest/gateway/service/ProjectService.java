@@ -1,0 +1,124 @@
+package dev.attest.gateway.service;
+
+import dev.attest.common.problem.ProblemException;
+import dev.attest.gateway.Project;
+import dev.attest.gateway.config.GatewayConfig;
+import dev.attest.gateway.repository.ProjectRepository;
+import dev.attest.gateway.security.EdgeCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Projects of an organization: created and changed by its admins, seen by its members. */
+@ApplicationScoped
+public class ProjectService {
+    private final ProjectRepository projects;
+    private final TenantAccess access;
+    private final TenantEvents events;
+    private final GatewayConfig config;
+
+    ProjectService(ProjectRepository projects, TenantAccess access, TenantEvents events, GatewayConfig config) {
+        this.projects = projects;
+        this.access = access;
+        this.events = events;
+        this.config = config;
+    }
+
+    @Transactional
+    public Project create(EdgeCaller caller, String orgRef, @Valid NewProject request) {
+        UUID orgId = access.requireAdmin(caller, orgRef).org().id;
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.orgId = orgId; // from the path the caller administers, never from the body
+        project.name = request.name();
+        project.environment = request.environment();
+        project.kycProvider = request.kycProvider() == null ? "persona" : request.kycProvider();
+        project.walletNetwork = request.walletNetwork();
+        RateLimitSettings limit = request.rateLimit();
+        project.rateLimitCapacity = limit == null ? config.rateLimit().capacity() : limit.capacity();
+        project.rateLimitRefillPerSecond =
+                limit == null ? config.rateLimit().refillPerSecond() : limit.refillPerSecond();
+        project.createdAt = Instant.now();
+        project.updatedAt = project.createdAt;
+        projects.persist(project);
+        events.project(TenantEvents.CREATED, project);
+        return project;
+    }
+
+    @Transactional
+    public List<Project> list(EdgeCaller caller, String orgRef) {
+        return projects.listByOrg(access.require(caller, orgRef).org().id);
+    }
+
+    @Transactional
+    public Project get(EdgeCaller caller, String orgRef, String projectRef) {
+        return find(access.require(caller, orgRef).org().id, projectRef);
+    }
+
+    @Transactional
+    public Project update(EdgeCaller caller, String orgRef, String projectRef, @Valid ProjectChanges changes) {
+        Project project = find(access.requireAdmin(caller, orgRef).org().id, projectRef);
+        if (changes.name() != null) {
+            project.name = changes.name();
+        }
+        if (changes.kycProvider() != null) {
+            project.kycProvider = changes.kycProvider();
+        }
+        if (changes.walletNetwork() != null) {
+            project.walletNetwork = changes.walletNetwork();
+        }
+        if (changes.rateLimit() != null) {
+            project.rateLimitCapacity = changes.rateLimit().capacity();
+            project.rateLimitRefillPerSecond = changes.rateLimit().refillPerSecond();
+        }
+        project.updatedAt = Instant.now();
+        events.project(TenantEvents.UPDATED, project);
+        return project;
+    }
+
+    /** The project, if it is {@code orgId}'s; in a transaction of its own for callers outside one. */
+    @Transactional
+    public java.util.Optional<Project> inOrg(UUID orgId, UUID projectId) {
+        return projects.findInOrg(orgId, projectId);
+    }
+
+    /** The project of {@code orgId} named by a path segment, or 404. */
+    Project find(UUID orgId, String projectRef) {
+        return TenantAccess.parseUuid(projectRef)
+                .flatMap(id -> projects.findInOrg(orgId, id))
+                .orElseThrow(() -> ProblemException.notFound("Project " + projectRef));
+    }
+
+    /** A new project; the environment decides whether its keys are ak_test_ or ak_live_ and never changes. */
+    public record NewProject(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "sandbox|production", message = "sandbox or production") String environment,
+            @Pattern(regexp = "persona", message = "persona is the KYC provider supported") String kycProvider,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "a network name such as ethereum-sepolia")
+                    String walletNetwork,
+            @Valid RateLimitSettings rateLimit) {}
+
+    /** Changes to a project; absent fields stay as they are. */
+    public record ProjectChanges(
+            @Size(min = 1, max = 200) String name,
+            @Pattern(regexp = "persona", message = "persona is the KYC provider supported") String kycProvider,
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "a network name such as ethereum-sepolia")
+                    String walletNetwork,
+            @Valid RateLimitSettings rateLimit) {}
+
+    /** The project's token bucket: burst size and requests per second. */
+    public record RateLimitSettings(
+            @Min(1) @Max(100_000) int capacity,
+            @DecimalMin(value = "0.001") @DecimalMax(value = "100000") double refillPerSecond) {}
+}

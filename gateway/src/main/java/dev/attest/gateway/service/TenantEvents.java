@@ -1,0 +1,102 @@
+package dev.attest.gateway.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.attest.common.events.OutgoingEvent;
+import dev.attest.common.events.Topics;
+import dev.attest.common.outbox.Outbox;
+import dev.attest.common.security.Roles;
+import dev.attest.gateway.ApiKey;
+import dev.attest.gateway.Member;
+import dev.attest.gateway.Organization;
+import dev.attest.gateway.Project;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Announces every tenancy change on {@code attest.tenant.v1} through the outbox, keyed by the
+ * organization (docs/events.md). Payloads carry ids and names, never a key, a hash or a secret.
+ */
+@ApplicationScoped
+public class TenantEvents {
+    private static final String PREFIX = "attest.tenant.";
+
+    private final Outbox outbox;
+
+    TenantEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void organization(String change, Organization org) {
+        publish(
+                change,
+                "organization",
+                org.id.toString(),
+                "organization/" + org.id,
+                new OrganizationData(org.id.toString(), org.slug, org.name));
+    }
+
+    public void project(String change, Project project) {
+        publish(
+                change,
+                "project",
+                project.orgId.toString(),
+                "project/" + project.id,
+                new ProjectData(
+                        project.orgId.toString(),
+                        project.id.toString(),
+                        project.name,
+                        project.environment,
+                        project.kycProvider,
+                        project.walletNetwork));
+    }
+
+    public void member(String change, Member member) {
+        publish(
+                change,
+                "member",
+                member.orgId.toString(),
+                "member/" + member.userId,
+                new MemberData(member.orgId.toString(), member.userId, member.role, adminContact(member)));
+    }
+
+    public void apiKey(String change, ApiKey key) {
+        publish(
+                change,
+                "api-key",
+                key.orgId.toString(),
+                "api-key/" + key.id,
+                new ApiKeyData(key.orgId.toString(), key.projectId.toString(), key.id.toString(), key.prefix));
+    }
+
+    /** The one personal field allowed in events: an admin's email, so admins can be notified. */
+    private static String adminContact(Member member) {
+        return Roles.ORG_ADMIN.equals(member.role) ? member.email : null;
+    }
+
+    private void publish(String change, String entity, String orgId, String subject, Object data) {
+        String type = PREFIX + entity + "-" + change + ".v1";
+        outbox.publish(new OutgoingEvent(Topics.TENANT, type, orgId, subject, orgId, data));
+    }
+
+    /** Changes named as in the event types. */
+    public static final String CREATED = "created";
+
+    public static final String UPDATED = "updated";
+    public static final String ADDED = "added";
+    public static final String REMOVED = "removed";
+    public static final String REVOKED = "revoked";
+
+    record OrganizationData(String orgId, String slug, String name) {}
+
+    record ProjectData(
+            String orgId,
+            String projectId,
+            String name,
+            String environment,
+            String kycProvider,
+            String walletNetwork) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MemberData(String orgId, String userId, String role, String email) {}
+
+    record ApiKeyData(String orgId, String projectId, String keyId, String prefix) {}
+}

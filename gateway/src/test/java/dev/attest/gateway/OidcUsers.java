@@ -1,0 +1,69 @@
+package dev.attest.gateway;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Real OIDC access tokens shaped like Keycloak's realm {@code attest} (realm roles under {@code
+ * realm_access.roles}, {@code email}, {@code org_id}), signed with the key whose JWKS the
+ * quarkus-test-oidc-server ({@code OidcWiremockTestResource}) serves.
+ */
+final class OidcUsers {
+    static final String ISSUER = "https://server.example.com";
+
+    private OidcUsers() {}
+
+    static String platformAdmin() {
+        return token("platform-admin-" + UUID.randomUUID(), "ops@attest.test", null, "platform-admin");
+    }
+
+    /** A signed-in user with no organization claim: what they may do comes from the member list. */
+    static String user(String subject) {
+        return token(subject, subject + "@example.test", null, "user");
+    }
+
+    /** An end user the identity provider signed up for {@code orgId}. */
+    static String userOf(String orgId, String subject, String... realmRoles) {
+        return token(subject, subject + "@example.test", orgId, realmRoles);
+    }
+
+    static String token(String subject, String email, String orgId, String... realmRoles) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .audience(ISSUER)
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("realm_access", Map.of("roles", List.of(realmRoles)))
+                .expiresIn(300);
+        if (email != null) {
+            claims.claim("email", email);
+        }
+        if (orgId != null) {
+            claims.claim("org_id", orgId);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** The same claims signed by a key the identity provider never published. */
+    static String forged(String subject) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .claim("realm_access", Map.of("roles", List.of("platform-admin")))
+                .expiresIn(300)
+                .jws()
+                .keyId("1")
+                .sign(newRsaKey());
+    }
+
+    private static java.security.PrivateKey newRsaKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

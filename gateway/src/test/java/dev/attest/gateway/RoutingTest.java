@@ -1,0 +1,320 @@
+package dev.attest.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.attest.common.problem.Problem;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(RecordingUpstream.class)
+class RoutingTest {
+
+    @Test
+    void apiKeyReachesTheServiceWithAGatewayTokenInsteadOfTheKey() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "wallets:read");
+        String uri = "/wallets/" + UUID.randomUUID() + "?page=2";
+
+        given().auth()
+                .oauth2(key.key())
+                .get(uri)
+                .then()
+                .statusCode(201)
+                .header("X-Upstream-Header", "kept")
+                .body("upstream", equalTo(true));
+
+        RecordingUpstream.Received received = RecordingUpstream.lastAt(uri);
+        String token = GatewayTokenVerifier.bearer(received);
+        assertThat(token).doesNotContain(key.key());
+        JwtClaims claims = GatewayTokenVerifier.verify(token);
+        assertThat(claims.getSubject()).isEqualTo(key.id());
+        assertThat(claims.getStringClaimValue("org_id")).isEqualTo(org.id());
+        assertThat(claims.getStringClaimValue("project_id")).isEqualTo(projectId);
+        assertThat(claims.getStringClaimValue("scope")).isEqualTo("wallets:read");
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("api-key");
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isLessThanOrEqualTo(60);
+    }
+
+    @Test
+    void signedInUserReachesTheServiceAsAUserOfTheirOrganization() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String subject = "end-user-" + UUID.randomUUID();
+        String uri = "/compliance/kyc/" + UUID.randomUUID();
+
+        given().auth()
+                .oauth2(OidcUsers.userOf(org.id(), subject, "user"))
+                .contentType(ContentType.JSON)
+                .body("{\"level\":\"basic\"}")
+                .post(uri)
+                .then()
+                .statusCode(201);
+
+        RecordingUpstream.Received received = RecordingUpstream.lastAt(uri);
+        JwtClaims claims = GatewayTokenVerifier.verify(GatewayTokenVerifier.bearer(received));
+        assertThat(claims.getSubject()).isEqualTo(subject);
+        assertThat(claims.getStringClaimValue("org_id")).isEqualTo(org.id());
+        assertThat(claims.getStringClaimValue("email")).isEqualTo(subject + "@example.test");
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("user");
+        assertThat(claims.hasClaim("project_id")).isFalse();
+        assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo("{\"level\":\"basic\"}");
+    }
+
+    @Test
+    void realmOrgAdminRoleCountsOnlyInTheOrganizationOfTheToken() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        Tenants.Org other = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "ops-" + UUID.randomUUID(), "org-admin");
+        String uri = "/orgs/" + org.id() + "/kyc/cases";
+
+        given().auth().oauth2(token).get(uri).then().statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .get("/orgs/" + other.id() + "/kyc/cases")
+                .then()
+                .statusCode(404);
+
+        JwtClaims claims = GatewayTokenVerifier.verify(GatewayTokenVerifier.bearer(RecordingUpstream.lastAt(uri)));
+        assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("org-admin", "user");
+        assertThat(RecordingUpstream.receivedAt("/orgs/" + other.id() + "/kyc/cases"))
+                .isEmpty();
+    }
+
+    @Test
+    void revokedKeyIsRefusedAtOnce() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
+        String uri = "/identities/" + UUID.randomUUID();
+        given().auth().oauth2(key.key()).get(uri).then().statusCode(201);
+
+        given().auth()
+                .oauth2(org.adminToken())
+                .delete("/orgs/" + org.id() + "/projects/" + projectId + "/api-keys/" + key.id())
+                .then()
+                .statusCode(200)
+                .body("revoked_at", notNullValue());
+
+        given().auth()
+                .oauth2(key.key())
+                .get(uri)
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer");
+        assertThat(RecordingUpstream.receivedAt(uri)).hasSize(1);
+    }
+
+    @Test
+    void rotatedKeyReplacesTheOldOne() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey old = Tenants.apiKey(org, projectId, "identities:read");
+
+        String successor = given().auth()
+                .oauth2(org.adminToken())
+                .post("/orgs/" + org.id() + "/projects/" + projectId + "/api-keys/" + old.id() + "/rotate")
+                .then()
+                .statusCode(201)
+                .body("scopes", equalTo(List.of("identities:read")))
+                .extract()
+                .path("key");
+
+        given().auth().oauth2(old.key()).get("/identities/x").then().statusCode(401);
+        given().auth().oauth2(successor).get("/identities/x").then().statusCode(201);
+    }
+
+    @Test
+    void expiredUnknownAndMalformedKeysAreRefused() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
+        Db.update("update api_key set expires_at = now() - interval '1 second' where id = ?::uuid", key.id());
+
+        for (String presented : List.of(
+                key.key(),
+                "ak_test_" + "A".repeat(43),
+                "ak_test_short",
+                key.key().replace("ak_test_", "ak_live_"),
+                "not-a-jwt")) {
+            given().auth()
+                    .oauth2(presented)
+                    .get("/identities/me")
+                    .then()
+                    .statusCode(401)
+                    .contentType(Problem.MEDIA_TYPE);
+        }
+        assertThat(RecordingUpstream.receivedAt("/identities/me")).isEmpty();
+    }
+
+    @Test
+    void keyWithoutTheRouteScopeIsForbidden() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "kyc:read");
+        String uri = "/compliance/kyc/" + UUID.randomUUID();
+
+        given().auth()
+                .oauth2(key.key())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(uri)
+                .then()
+                .statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("kyc:write"));
+        given().auth().oauth2(key.key()).get("/wallets/x").then().statusCode(403);
+        assertThat(RecordingUpstream.receivedAt(uri)).isEmpty();
+    }
+
+    @Test
+    void serviceRoutesNeedAuthentication() {
+        given().get("/wallets/anything").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().auth()
+                .oauth2(OidcUsers.forged("mallory"))
+                .get("/wallets/anything")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+        assertThat(RecordingUpstream.receivedAt("/wallets/anything")).isEmpty();
+    }
+
+    @Test
+    void providerWebhooksAreForwardedByteForByteWithoutCredentials() {
+        byte[] body = "{\"data\":{\"id\":\"inq_1\"},  \"x\":\"\u00e9\"}\n".getBytes(StandardCharsets.UTF_8);
+        String uri = "/webhooks/persona/" + UUID.randomUUID();
+
+        given().header("Persona-Signature", "t=1700000000,v1=abc")
+                .header("Authorization", "Bearer something-a-client-made-up")
+                .contentType("application/json; charset=utf-8")
+                .body(body)
+                .post(uri)
+                .then()
+                .statusCode(201);
+
+        RecordingUpstream.Received received = RecordingUpstream.lastAt(uri);
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("Persona-Signature")).contains("t=1700000000,v1=abc");
+        assertThat(received.header("Content-Type")).contains("application/json; charset=utf-8");
+        assertThat(received.header("Authorization")).isEmpty();
+        given().body("{}").post("/webhooks/dfns/hook").then().statusCode(201);
+        assertThat(RecordingUpstream.receivedAt("/webhooks/dfns/hook")).hasSize(1);
+    }
+
+    @Test
+    void requestIdAndTraceContextPassThrough() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        given().auth()
+                .oauth2(token)
+                .header("X-Request-Id", "req-123")
+                .header("traceparent", traceparent)
+                .get("/notifications/one")
+                .then()
+                .statusCode(201)
+                .header("X-Request-Id", "req-123");
+        given().auth()
+                .oauth2(token)
+                .get("/notifications/two")
+                .then()
+                .statusCode(201)
+                .header("X-Request-Id", notNullValue());
+
+        RecordingUpstream.Received first = RecordingUpstream.lastAt("/notifications/one");
+        assertThat(first.header("X-Request-Id")).contains("req-123");
+        assertThat(first.header("traceparent")).contains(traceparent);
+        assertThat(RecordingUpstream.lastAt("/notifications/two").header("X-Request-Id"))
+                .isPresent();
+    }
+
+    @Test
+    void serverSentEventsPassThrough() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String body = given().auth()
+                .oauth2(OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user"))
+                .get("/notifications/events")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", containsString("text/event-stream"))
+                .extract()
+                .asString();
+        assertThat(body).contains("id: 1\nevent: tick\ndata: {\"n\":1}\n\n", "data: {\"n\":3}");
+    }
+
+    @Test
+    void slowServiceAnswersGatewayTimeoutProblem() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        given().auth()
+                .oauth2(OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user"))
+                .get("/compliance/slow")
+                .then()
+                .statusCode(504)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://attest.dev/problems/upstream-timeout"));
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWithoutReachingTheService() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        byte[] body = new byte[1024 * 1024 + 1];
+        given().auth()
+                .oauth2(OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user"))
+                .contentType(ContentType.BINARY)
+                .body(body)
+                .post("/compliance/upload")
+                .then()
+                .statusCode(413);
+        assertThat(RecordingUpstream.receivedAt("/compliance/upload")).isEmpty();
+    }
+
+    @Test
+    void projectWebhookEndpointsAreReachableOnlyWithThatProjectsKey() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        String otherProject = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "notifications:write");
+        Tenants.IssuedKey otherKey = Tenants.apiKey(org, otherProject, "notifications:write");
+        String uri = "/orgs/" + org.id() + "/projects/" + projectId + "/webhooks/endpoints";
+
+        given().auth()
+                .oauth2(key.key())
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "https://x.test"))
+                .post(uri)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(otherKey.key())
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "https://x.test"))
+                .post(uri)
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+
+        assertThat(RecordingUpstream.receivedAt(uri)).hasSize(1);
+        JwtClaims claims = GatewayTokenVerifier.verify(GatewayTokenVerifier.bearer(RecordingUpstream.lastAt(uri)));
+        assertThat(claims.getStringClaimValue("project_id")).isEqualTo(projectId);
+    }
+}
