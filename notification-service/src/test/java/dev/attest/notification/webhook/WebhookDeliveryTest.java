@@ -1,0 +1,320 @@
+package dev.attest.notification.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.events.Topics;
+import dev.attest.notification.support.Await;
+import dev.attest.notification.support.Events;
+import dev.attest.notification.support.Receiver;
+import dev.attest.notification.support.Receiver.Answer;
+import dev.attest.notification.support.Signatures;
+import dev.attest.notification.support.Tenants;
+import dev.attest.notification.support.TestClock;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.GreenMailResource;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Outbound webhooks against a real HTTP receiver, with the schedule on a clock the test advances. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GreenMailResource.class)
+@WithTestResource(GatewayTokens.class)
+class WebhookDeliveryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Tenants tenants;
+
+    private final String org = "org-" + UUID.randomUUID();
+    private final String project = "prj-" + UUID.randomUUID();
+    private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
+    private Events events;
+    private Receiver receiver;
+    private WebhookApi api;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        events = new Events();
+        receiver = new Receiver();
+        api = new WebhookApi(org, project);
+        tenants.seed(events, org, project, "admin-of-" + org, adminEmail);
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+        events.close();
+    }
+
+    @Test
+    void aDomainEventReachesTheProjectsEndpointSignedWithItsSecret() throws Exception {
+        String[] endpoint = api.createEndpoint(
+                Map.of("url", receiver.url("/hooks"), "event_types", List.of("attest.kyc.case-opened.v1")));
+        assertThat(endpoint[1]).startsWith("whsec_");
+        api.get("/" + endpoint[0]).statusCode(200).body("secret", nullValue());
+
+        String caseId = "case-" + UUID.randomUUID();
+        try (TopicReader delivered = TopicReader.of(Topics.NOTIFICATION)) {
+            events.send(
+                    Topics.KYC,
+                    "attest.kyc.case-opened.v1",
+                    org,
+                    org + ":user-1",
+                    Map.of(
+                            "case_id", caseId,
+                            "user_id", "user-1",
+                            "project_id", project,
+                            "provider", "persona",
+                            "provider_reference", "inq_1"));
+            Await.until(
+                    () -> {
+                        worker.deliverDue();
+                        return receiver.requests().size();
+                    },
+                    n -> n == 1,
+                    "the webhook at the receiver");
+
+            Receiver.Request request = receiver.requests().get(0);
+            assertThat(request.header("webhook-id")).startsWith("msg_");
+            assertThat(request.header("webhook-timestamp"))
+                    .isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+            assertThat(Signatures.verifies(request, endpoint[1])).isTrue();
+            JsonNode body = JSON.readTree(request.body());
+            assertThat(body.path("type").asText()).isEqualTo("attest.kyc.case-opened.v1");
+            assertThat(body.path("data").path("case_id").asText()).isEqualTo(caseId);
+            assertThat(body.has("timestamp")).isTrue();
+
+            var records = delivered.readUntil(
+                    r -> r.stream().anyMatch(rec -> new String(rec.value()).contains(endpoint[0])),
+                    Duration.ofSeconds(20));
+            assertThat(records.stream()
+                            .filter(rec -> new String(rec.value()).contains(endpoint[0]))
+                            .map(rec -> new String(
+                                    rec.headers().lastHeader("ce_type").value())))
+                    .containsExactly("attest.notification.webhook-delivered.v1");
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsThreeTimesThenSucceedsGetsExactlyFourAttemptsOnSchedule() {
+        receiver.thenAnswer(Answer.of(500), Answer.of(500), Answer.of(500));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        String messageId = api.sendTest(endpoint);
+        Instant start = clock.instant();
+
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(1);
+        expectAttemptAfter(Duration.ofSeconds(5), 2);
+        expectAttemptAfter(Duration.ofMinutes(5), 3);
+        expectAttemptAfter(Duration.ofMinutes(30), 4);
+        clock.advance(Duration.ofHours(12));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(4);
+
+        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsOnly(messageId);
+        api.get("/" + endpoint + "/messages")
+                .statusCode(200)
+                .body("[0].message_id", equalTo(messageId))
+                .body("[0].status", equalTo("succeeded"))
+                .body("[0].attempt_log.response_status_code", equalTo(List.of(500, 500, 500, 200)))
+                .body(
+                        "[0].attempt_log.attempted_at",
+                        equalTo(List.of(
+                                start.toString(),
+                                start.plusSeconds(5).toString(),
+                                start.plusSeconds(5 + 300).toString(),
+                                start.plusSeconds(5 + 300 + 1800).toString())));
+    }
+
+    /** Nothing happens a second before the attempt is due; at the due time exactly one attempt is made. */
+    private void expectAttemptAfter(Duration delay, int attemptsThen) {
+        clock.advance(delay.minusSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(attemptsThen - 1);
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(attemptsThen);
+    }
+
+    @Test
+    void goneDisablesTheEndpointAndTellsItsAdminsByEmailAndInApp() throws Exception {
+        receiver.thenAnswer(Answer.of(410));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        try (TopicReader notifications = TopicReader.of(Topics.NOTIFICATION)) {
+            api.sendTest(endpoint);
+            worker.deliverDue();
+
+            api.get("/" + endpoint)
+                    .statusCode(200)
+                    .body("enabled", equalTo(false))
+                    .body("disabled_reason", equalTo("the endpoint answered 410 Gone"));
+            var records = notifications.readUntil(
+                    r -> r.stream().anyMatch(rec -> new String(rec.value()).contains(endpoint)),
+                    Duration.ofSeconds(20));
+            assertThat(records.stream()
+                            .filter(rec -> new String(rec.value()).contains(endpoint))
+                            .map(rec -> new String(
+                                    rec.headers().lastHeader("ce_type").value())))
+                    .containsExactly("attest.notification.endpoint-disabled.v1");
+        }
+        Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(GatewayTokens.user(org, "admin-of-" + org, dev.attest.common.security.Roles.ORG_ADMIN))
+                .get("/notifications/me")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].type", equalTo("webhook.endpoint-disabled"));
+
+        // A disabled endpoint gets nothing more until an admin enables it.
+        api.sendTestRefused(endpoint);
+        clock.advance(Duration.ofMinutes(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void tooManyRequestsWithRetryAfterPushesTheNextAttemptBack() {
+        receiver.thenAnswer(new Answer(429, Map.of("Retry-After", "60"), "slow down"));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        api.sendTest(endpoint);
+        Instant start = clock.instant();
+        worker.deliverDue();
+
+        api.get("/" + endpoint + "/messages")
+                .body("[0].status", equalTo("pending"))
+                .body("[0].next_attempt_at", equalTo(start.plusSeconds(60).toString()))
+                .body("[0].attempt_log[0].response_status_code", equalTo(429))
+                .body("[0].attempt_log[0].response_body", equalTo("slow down"));
+        clock.advance(Duration.ofSeconds(59));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(2);
+    }
+
+    @Test
+    void aRedirectIsAFailureAndIsNotFollowed() {
+        receiver.thenAnswer(new Answer(301, Map.of("Location", receiver.url("/internal")), "moved"));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        api.sendTest(endpoint);
+        worker.deliverDue();
+
+        assertThat(receiver.requests("/internal")).isEmpty();
+        api.get("/" + endpoint + "/messages")
+                .body("[0].status", equalTo("pending"))
+                .body("[0].attempt_log[0].succeeded", equalTo(false))
+                .body("[0].attempt_log[0].response_status_code", equalTo(301));
+    }
+
+    @Test
+    void theRateLimitBuffersMessagesAndDropsNone() {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks"), "rate_limit", 2))[0];
+        for (int i = 0; i < 5; i++) {
+            api.sendTest(endpoint);
+        }
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(2);
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(2);
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(4);
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(5);
+        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void recoverResendsOnlyTheMessagesThatFailedForGoodWithTheirOriginalIds() {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        Instant since = clock.instant();
+        api.sendTest(endpoint);
+        worker.deliverDue(); // succeeds
+
+        receiver.thenAnswer(java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> Answer.of(500))
+                .toArray(Answer[]::new));
+        String failing = api.sendTest(endpoint);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            worker.deliverDue();
+            clock.advance(Duration.ofHours(11));
+        }
+        assertThat(receiver.requests()).hasSize(9);
+        api.get("/" + endpoint + "/messages")
+                .body("find { it.message_id == '" + failing + "' }.status", equalTo("failed"))
+                .body("findAll { it.status == 'succeeded' }", hasSize(1));
+
+        api.post("/" + endpoint + "/recover", Map.of("since", since.toString()))
+                .statusCode(202)
+                .body("recovered", equalTo(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(10);
+        assertThat(receiver.requests().get(9).header("webhook-id")).isEqualTo(failing);
+    }
+
+    @Test
+    void afterARotationBothSecretsSignUntilTheGracePeriodEnds() {
+        String[] endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")));
+        String rotated = api.post("/" + endpoint[0] + "/secret/rotate", null)
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(endpoint[1]);
+
+        api.sendTest(endpoint[0]);
+        worker.deliverDue();
+        Receiver.Request during = receiver.requests().get(0);
+        assertThat(during.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(Signatures.verifies(during, rotated)).isTrue();
+        assertThat(Signatures.verifies(during, endpoint[1])).isTrue();
+
+        clock.advance(Duration.ofHours(25));
+        api.sendTest(endpoint[0]);
+        worker.deliverDue();
+        Receiver.Request after = receiver.requests().get(1);
+        assertThat(Signatures.verifies(after, rotated)).isTrue();
+        assertThat(Signatures.verifies(after, endpoint[1])).isFalse();
+    }
+
+    private static long mailsTo(String address) {
+        return java.util.Arrays.stream(GreenMailResource.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return java.util.Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
+    }
+}
