@@ -1,0 +1,329 @@
+package dev.attest.compliance.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.attest.common.events.CloudEventAttributes;
+import dev.attest.common.events.Topics;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GatewayTokens.class)
+class ReviewAndSettingsTest {
+    private static final String CLAIM_ID = "0x" + "ab".repeat(32);
+    private static final String TX_HASH = "0x" + "cd".repeat(32);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anAdminApprovesACaseInReviewAndNoStaleEventReDecidesIt() {
+        TestOrg org = TestOrg.create("needs-review");
+        String user = "user-" + UUID.randomUUID();
+        JsonPath started =
+                KycFlowTest.start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = started.getString("case_id");
+        String inquiry = started.getString("persona_inquiry_id");
+        KycFlowTest.completeOnSandboxPage(inquiry, started.getString("persona_session_token"));
+        JsonPath inReview = KycFlowTest.awaitStatus(org, user, caseId, "review");
+        assertThat(inReview.getFloat("score")).isEqualTo(0.5f);
+        org.user(user).get("/compliance/kyc/me").then().body("next_action", equalTo("wait"));
+
+        org.admin()
+                .queryParam("status", "review")
+                .get("/orgs/" + org.id() + "/kyc/cases")
+                .then()
+                .statusCode(200)
+                .body("items.case_id", hasItem(caseId))
+                .body("total", equalTo(1));
+        org.admin()
+                .body(Map.of("decision", "approve", "reason", "documents_ok"))
+                .post("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/decision")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("verified"))
+                .body("decided_by", equalTo("admin-of-" + org.id()))
+                .body("reason", equalTo("documents_ok"));
+        given().auth()
+                .oauth2(org.apiKey())
+                .get("/persona/api/v1/inquiries/" + inquiry)
+                .then()
+                .body("data.attributes.status", equalTo("approved"));
+
+        // Every event again, the old marked-for-review among them: the decided case does not move.
+        given().contentType("application/json")
+                .body(Map.of("times", 1, "shuffle", true))
+                .post("/persona/_sandbox/inquiries/" + inquiry + "/redeliver")
+                .then()
+                .statusCode(202);
+        int events = given().get("/persona/_sandbox/inquiries/" + inquiry + "/events")
+                .jsonPath()
+                .getList("$")
+                .size();
+        Waiting.until(
+                () -> given().queryParam("inquiry_id", inquiry)
+                        .get("/persona/_sandbox/deliveries")
+                        .jsonPath()
+                        .getList("status")
+                        .size(),
+                delivered -> delivered >= events * 2);
+        List<Map<String, Object>> history = org.admin()
+                .get("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertThat(history)
+                .extracting(entry -> entry.get("to_status"))
+                .containsExactly("verified", "review", "verified");
+        assertThat(history.get(2).get("actor")).isEqualTo("admin-of-" + org.id());
+        org.admin().get("/orgs/" + org.id() + "/kyc/cases/" + caseId).then().body("status", equalTo("verified"));
+
+        org.admin()
+                .body(Map.of("decision", "decline", "reason", "changed_mind"))
+                .post("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/decision")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://attest.dev/problems/case-not-in-review"));
+    }
+
+    @Test
+    void theReviewQueueRefusesBadParametersAndNonAdmins() {
+        TestOrg org = TestOrg.create("none");
+        org.admin()
+                .queryParam("status", "bogus")
+                .get("/orgs/" + org.id() + "/kyc/cases")
+                .then()
+                .statusCode(400);
+        org.admin()
+                .queryParam("size", 0)
+                .get("/orgs/" + org.id() + "/kyc/cases")
+                .then()
+                .statusCode(400);
+        org.user("u1").get("/orgs/" + org.id() + "/kyc/cases").then().statusCode(403);
+        org.admin()
+                .body(Map.of("decision", "maybe", "reason", "x"))
+                .post("/orgs/" + org.id() + "/kyc/cases/" + UUID.randomUUID() + "/decision")
+                .then()
+                .statusCode(400);
+        org.admin()
+                .body(Map.of("decision", "approve", "reason", "ok"))
+                .post("/orgs/" + org.id() + "/kyc/cases/" + UUID.randomUUID() + "/decision")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void settingsAreStoredSealedShownMaskedAndTestedAgainstPersona() throws Exception {
+        TestOrg org = TestOrg.create("none");
+        org.admin()
+                .get("/orgs/" + org.id() + "/integrations/persona")
+                .then()
+                .statusCode(200)
+                .body(
+                        "api_key",
+                        equalTo("****" + org.apiKey().substring(org.apiKey().length() - 4)))
+                .body("webhook_secrets[0]", startsWith("****"))
+                .body("source", equalTo("organization"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select api_key_enc || webhook_secret_enc from persona_settings where org_id = ?")) {
+            select.setString(1, org.id());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                assertThat(row.getString(1)).doesNotContain(org.apiKey()).doesNotContain(org.webhookSecret());
+            }
+        }
+        org.admin()
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .statusCode(200)
+                .body("api_key.ok", equalTo(true))
+                .body("webhook_secret.ok", equalTo(true));
+
+        String sample = "{\"data\":{\"type\":\"event\",\"id\":\"evt_sample\"}}";
+        String wrongSignature = dev.attest.sandbox.persona.WebhookSignature.header(
+                "wbhsec_someone_else", 1_700_000_000L, sample.getBytes(StandardCharsets.UTF_8));
+        org.admin()
+                .body(Map.of("signature", wrongSignature, "payload", sample))
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .statusCode(200)
+                .body("webhook_secret.ok", equalTo(false));
+
+        org.admin()
+                .body(Map.of("api_key", "persona_wrong_key"))
+                .put("/orgs/" + org.id() + "/integrations/persona")
+                .then()
+                .statusCode(200);
+        org.admin()
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .statusCode(200)
+                .body("api_key.ok", equalTo(false))
+                .body("api_key.detail", equalTo("Persona refused the API key (HTTP 401)."));
+
+        org.admin()
+                .body(Map.of("environment", "staging"))
+                .put("/orgs/" + org.id() + "/integrations/persona")
+                .then()
+                .statusCode(400);
+        TestOrg other = TestOrg.create("none");
+        other.admin().get("/orgs/" + org.id() + "/integrations/persona").then().statusCode(404);
+    }
+
+    @Test
+    void claimReferencesAreRecordedByAnIssuerOnceAndAnnounced() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        String caseId =
+                KycFlowTest.start(org, user).then().statusCode(200).extract().path("case_id");
+        Map<String, String> claim = Map.of("kyc_claim_id", CLAIM_ID, "kyc_claim_tx_hash", TX_HASH);
+
+        org.user(user)
+                .body(claim)
+                .put("/compliance/kyc/" + caseId + "/claim")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "other:scope"))
+                .contentType("application/json")
+                .body(claim)
+                .put("/compliance/kyc/" + caseId + "/claim")
+                .then()
+                .statusCode(403);
+        org.admin()
+                .body(Map.of("kyc_claim_id", "0x12", "kyc_claim_tx_hash", TX_HASH))
+                .put("/compliance/kyc/" + caseId + "/claim")
+                .then()
+                .statusCode(400);
+
+        given().auth()
+                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "kyc:claims"))
+                .contentType("application/json")
+                .body(claim)
+                .put("/compliance/kyc/" + caseId + "/claim")
+                .then()
+                .statusCode(200)
+                .body("kyc_claim_id", equalTo(CLAIM_ID))
+                .body("kyc_claim_tx_hash", equalTo(TX_HASH));
+        org.admin()
+                .body(claim)
+                .put("/compliance/kyc/" + caseId + "/claim")
+                .then()
+                .statusCode(200);
+
+        try (KycEventsOnKafka kafka = new KycEventsOnKafka()) {
+            kafka.of(caseId, list -> list.stream().anyMatch(e -> e.type().equals("attest.kyc.claim-recorded.v1")));
+            List<KycEventsOnKafka.Event> recorded = kafka.settle(caseId, java.time.Duration.ofSeconds(2)).stream()
+                    .filter(e -> e.type().equals("attest.kyc.claim-recorded.v1"))
+                    .toList();
+            assertThat(recorded).hasSize(1);
+            assertThat(recorded.get(0).data().get("kyc_claim_id").asText()).isEqualTo(CLAIM_ID);
+        }
+    }
+
+    @Test
+    void claimEventsFromIdentityServiceStoreAndRevokeTheReferences() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        String caseId =
+                KycFlowTest.start(org, user).then().statusCode(200).extract().path("case_id");
+
+        publishIdentityEvent(
+                org.id(),
+                user,
+                "attest.identity.claim-issued.v1",
+                Map.of(
+                        "user_id",
+                        user,
+                        "kyc_case_id",
+                        caseId,
+                        "identity_address",
+                        "0x" + "11".repeat(20),
+                        "issuer_address",
+                        "0x" + "22".repeat(20),
+                        "topic",
+                        1,
+                        "claim_id",
+                        CLAIM_ID,
+                        "tx_hash",
+                        TX_HASH,
+                        "block_number",
+                        7));
+        JsonPath withClaim = Waiting.until(
+                () -> org.admin()
+                        .get("/compliance/kyc/" + caseId)
+                        .then()
+                        .extract()
+                        .jsonPath(),
+                json -> CLAIM_ID.equals(json.getString("kyc_claim_id")));
+        assertThat(withClaim.getString("kyc_claim_tx_hash")).isEqualTo(TX_HASH);
+
+        publishIdentityEvent(
+                org.id(),
+                user,
+                "attest.identity.claim-revoked.v1",
+                Map.of("user_id", user, "kyc_case_id", caseId, "claim_id", CLAIM_ID, "tx_hash", TX_HASH));
+        JsonPath revoked = Waiting.until(
+                () -> org.admin()
+                        .get("/compliance/kyc/" + caseId)
+                        .then()
+                        .extract()
+                        .jsonPath(),
+                json -> json.getString("kyc_claim_revoked_at") != null);
+        assertThat(revoked.getString("kyc_claim_revoked_at")).isNotNull();
+    }
+
+    private static void publishIdentityEvent(String orgId, String user, String type, Map<String, Object> data) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(data);
+            var event = CloudEventBuilder.v1()
+                    .withId(UUID.randomUUID().toString())
+                    .withType(type)
+                    .withSource(URI.create("/attest/identity-service"))
+                    .withTime(OffsetDateTime.now())
+                    .withDataContentType("application/json")
+                    .withData(json)
+                    .withExtension(CloudEventAttributes.ORG_ID, orgId)
+                    .build();
+            producer.send(KafkaMessageFactory.createWriter(Topics.IDENTITY, orgId + ":" + user)
+                            .writeBinary(event))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
