@@ -75,6 +75,10 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
         String uri = exchange.getRequestURI().toString();
         RECEIVED.add(new Received(exchange.getRequestMethod(), uri, headers, body));
+        if (uri.startsWith("/q/openapi")) {
+            answer(exchange, 200, OPENAPI);
+            return;
+        }
         if (uri.endsWith("/slow")) {
             sleep(3000);
         }
@@ -90,14 +94,24 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
             }
             return;
         }
-        byte[] answer = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Upstream-Header", "kept");
-        exchange.sendResponseHeaders(201, answer.length);
+        answer(exchange, 201, "{\"upstream\":true}");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] answer = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
         }
     }
+
+    /** What a service's OpenAPI document looks like: one routed path, one the gateway does not expose. */
+    private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"paths\":{"
+            + "\"/wallets/{wallet_id}\":{\"get\":{\"responses\":{\"200\":{\"description\":\"a wallet\"}}}},"
+            + "\"/internal/reindex\":{\"post\":{\"responses\":{\"204\":{\"description\":\"done\"}}}}},"
+            + "\"components\":{\"schemas\":{\"Wallet\":{\"type\":\"object\"}}}}";
 
     private static void sleep(long millis) {
         try {

@@ -191,8 +191,7 @@ public class ServiceProxy {
                             ? io.vertx.core.buffer.Buffer.buffer()
                             : ctx.body().buffer());
         }
-        if (ctx.request().getHeader("Content-Length") == null
-                && !ctx.request().headers().contains("Transfer-Encoding")) {
+        if (!hasBody(ctx.request())) {
             ctx.request().resume();
             return upstream.send();
         }
@@ -258,14 +257,22 @@ public class ServiceProxy {
                 new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), ctx.normalizedPath(), null);
         try {
             headers.forEach(response::putHeader);
-            response.setStatusCode(e.status())
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    // The body is not read: close the connection rather than drain an unwanted upload.
-                    .putHeader("Connection", "close")
-                    .end(mapper.writeValueAsString(problem));
+            response.setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+            if (hasBody(ctx.request())) {
+                // The body is not wanted: close the connection rather than drain an upload.
+                response.putHeader("Connection", "close");
+            } else {
+                ctx.request().resume(); // let the request end, so the connection can serve the next one
+            }
+            response.end(mapper.writeValueAsString(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             response.setStatusCode(500).end();
         }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return (length != null && parseLength(length) > 0) || request.headers().contains("Transfer-Encoding");
     }
 
     private static ProblemException unauthenticated() {

@@ -1,0 +1,48 @@
+package dev.attest.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(RecordingUpstream.class)
+class EdgeDocumentsTest {
+
+    @Test
+    void publicApiDocumentJoinsTheGatewaysEndpointsWithTheRoutedPathsOfTheServices() {
+        given().get("/openapi.json")
+                .then()
+                .statusCode(200)
+                .body("info.title", equalTo("Attest public API"))
+                .body("paths", hasKey("/orgs/{org}/projects/{project}/api-keys"))
+                .body("paths", hasKey("/wallets/{wallet_id}"))
+                .body("paths", not(hasKey("/internal/reindex")))
+                .body("components.schemas", hasKey("Wallet"));
+    }
+
+    @Test
+    void configuredFrontendOriginsMayCallTheApi() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/orgs")
+                .then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/orgs")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}
