@@ -1,0 +1,176 @@
+package dev.attest.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.attest.common.security.Roles;
+import dev.attest.notification.support.Events;
+import dev.attest.notification.support.Tenants;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.GreenMailResource;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Managing endpoints: who may, which URLs are refused, and that bad input changes nothing. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GreenMailResource.class)
+@WithTestResource(GatewayTokens.class)
+class WebhookEndpointApiTest {
+    private static final String RECEIVER = "http://127.0.0.1:9/hooks"; // allowlisted in tests
+
+    @Inject
+    Tenants tenants;
+
+    private final String org = "org-" + UUID.randomUUID();
+    private final String project = "prj-" + UUID.randomUUID();
+    private Events events;
+    private WebhookApi api;
+
+    @BeforeEach
+    void setUp() {
+        events = new Events();
+        api = new WebhookApi(org, project);
+        tenants.seed(events, org, project, "admin-of-" + org, "admin@example.com");
+    }
+
+    @AfterEach
+    void tearDown() {
+        events.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://10.0.0.1/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "http://[::ffff:169.254.169.254]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://2130706433/",
+                "http://192.168.1.1/",
+                "ftp://example.com/"
+            })
+    void aPrivateAddressIsRefusedAtRegistrationAndNothingIsCreated(String url) {
+        api.create(Map.of("url", url))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", not(nullValue()));
+        api.get("").statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void createdEndpointsAreListedWithoutSecretOrHeaderValues() {
+        String id = api.createEndpoint(Map.of(
+                "url",
+                RECEIVER,
+                "description",
+                "orders",
+                "event_types",
+                List.of("attest.kyc.status-changed.v1"),
+                "headers",
+                Map.of("X-Customer-Token", "s3cr3t")))[0];
+        api.get("")
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].id", equalTo(id))
+                .body("[0].event_types", equalTo(List.of("attest.kyc.status-changed.v1")))
+                .body("[0].header_names", equalTo(List.of("X-Customer-Token")))
+                .body("[0].enabled", equalTo(true))
+                .body("[0].secret", nullValue())
+                .body(not(containsString("s3cr3t")));
+    }
+
+    @Test
+    void anUpdateCanDisableAndReEnableAnEndpointAndIsCheckedLikeCreation() {
+        String id = api.createEndpoint(Map.of("url", RECEIVER))[0];
+        api.patch("/" + id, Map.of("enabled", false)).statusCode(200).body("enabled", equalTo(false));
+        api.patch("/" + id, Map.of("url", "http://10.0.0.1/")).statusCode(400);
+        api.patch("/" + id, Map.of("enabled", true, "rate_limit", 5))
+                .statusCode(200)
+                .body("enabled", equalTo(true))
+                .body("rate_limit", equalTo(5))
+                .body("url", equalTo(RECEIVER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"url\":\"\"}",
+                "{\"url\":\"http://127.0.0.1:9/\",\"headers\":{\"webhook-signature\":\"v1,forged\"}}",
+                "{\"url\":\"http://127.0.0.1:9/\",\"headers\":{\"Host\":\"internal\"}}",
+                "{\"url\":\"http://127.0.0.1:9/\",\"rate_limit\":0}",
+                "{\"url\":\"http://127.0.0.1:9/\",\"event_types\":[\"Not A Type!\"]}"
+            })
+    void invalidInputIsAProblemAndCreatesNothing(String body) {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "admin-of-" + org, Roles.ORG_ADMIN))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(api.base())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        api.get("").statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void onlyOrgAdminsManageEndpoints() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "user-1", Roles.USER))
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER))
+                .post(api.base())
+                .then()
+                .statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER))
+                .post(api.base())
+                .then()
+                .statusCode(401);
+        api.get("").statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void anotherOrgsEndpointsAndProjectsAreNotFound() {
+        String id = api.createEndpoint(Map.of("url", RECEIVER))[0];
+        String intruder = GatewayTokens.user("org-other", "admin-of-other", Roles.ORG_ADMIN);
+        given().auth().oauth2(intruder).get(api.base()).then().statusCode(404);
+        given().auth().oauth2(intruder).get(api.base() + "/" + id).then().statusCode(404);
+        given().auth()
+                .oauth2(intruder)
+                .post(api.base() + "/" + id + "/secret/rotate")
+                .then()
+                .statusCode(404);
+        // The same org, but a project it does not have.
+        new WebhookApi(org, "prj-unknown").get("").statusCode(404);
+        new WebhookApi(org, "prj-unknown").get("/" + id).statusCode(404);
+    }
+
+    @Test
+    void deletedEndpointsAreGone() {
+        String id = api.createEndpoint(Map.of("url", RECEIVER))[0];
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "admin-of-" + org, Roles.ORG_ADMIN))
+                .delete(api.base() + "/" + id)
+                .then()
+                .statusCode(204);
+        api.get("/" + id).statusCode(404);
+    }
+}
