@@ -1,0 +1,179 @@
+package dev.attest.identity.client;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
+
+/**
+ * The calls identity-service makes on OnchainID (Identity, ClaimIssuer, IdFactory) and the T-REX registries,
+ * written from their published ABIs. Each returns ABI-encoded call data (0x-hex), or for views a
+ * {@link Function} that also names its return types.
+ */
+public final class ContractCalls {
+    /** ERC-734 key purposes. */
+    public static final BigInteger MANAGEMENT = BigInteger.ONE;
+
+    public static final BigInteger CLAIM = BigInteger.valueOf(3);
+    /** ERC-734 key type ECDSA. */
+    public static final BigInteger ECDSA = BigInteger.ONE;
+    /** Claim scheme ECDSA (convention; the contracts do not check it). */
+    public static final BigInteger SCHEME_ECDSA = BigInteger.ONE;
+
+    private ContractCalls() {}
+
+    /** Creation code of {@code artifact} followed by its ABI-encoded constructor arguments. */
+    public static String deployment(ContractArtifact artifact, Type<?>... constructorArguments) {
+        return artifact.bytecode() + FunctionEncoder.encodeConstructor(List.of(constructorArguments));
+    }
+
+    public static String createIdentityWithManagementKeys(String wallet, String salt, List<byte[]> managementKeys) {
+        return encode(
+                "createIdentityWithManagementKeys",
+                new Address(wallet),
+                new Utf8String(salt),
+                new DynamicArray<>(
+                        Bytes32.class, managementKeys.stream().map(Bytes32::new).toList()));
+    }
+
+    public static String addKey(byte[] key, BigInteger purpose) {
+        return encode("addKey", new Bytes32(key), new Uint256(purpose), new Uint256(ECDSA));
+    }
+
+    public static String removeKey(byte[] key, BigInteger purpose) {
+        return encode("removeKey", new Bytes32(key), new Uint256(purpose));
+    }
+
+    public static String addClaim(BigInteger topic, String issuer, byte[] signature, byte[] data, String uri) {
+        return encode(
+                "addClaim",
+                new Uint256(topic),
+                new Uint256(SCHEME_ECDSA),
+                new Address(issuer),
+                new DynamicBytes(signature),
+                new DynamicBytes(data),
+                new Utf8String(uri));
+    }
+
+    public static String revokeClaimBySignature(byte[] signature) {
+        return encode("revokeClaimBySignature", new DynamicBytes(signature));
+    }
+
+    /** T-REX registries are upgradeable implementations: {@code init()} makes the caller their owner. */
+    public static String init() {
+        return encode("init");
+    }
+
+    public static String addClaimTopic(BigInteger topic) {
+        return encode("addClaimTopic", new Uint256(topic));
+    }
+
+    public static String addTrustedIssuer(String issuer, List<BigInteger> topics) {
+        return encode(
+                "addTrustedIssuer",
+                new Address(issuer),
+                new DynamicArray<>(
+                        Uint256.class, topics.stream().map(Uint256::new).toList()));
+    }
+
+    public static String updateIssuerClaimTopics(String issuer, List<BigInteger> topics) {
+        return encode(
+                "updateIssuerClaimTopics",
+                new Address(issuer),
+                new DynamicArray<>(
+                        Uint256.class, topics.stream().map(Uint256::new).toList()));
+    }
+
+    public static Function isTrustedIssuer(String issuer) {
+        return view("isTrustedIssuer", List.of(new Address(issuer)), new TypeReference<Bool>() {});
+    }
+
+    public static Function getIdentity(String wallet) {
+        return view("getIdentity", List.of(new Address(wallet)), new TypeReference<Address>() {});
+    }
+
+    public static Function getWallets(String identity) {
+        return view("getWallets", List.of(new Address(identity)), new TypeReference<DynamicArray<Address>>() {});
+    }
+
+    public static Function isSaltTaken(String salt) {
+        return view("isSaltTaken", List.of(new Utf8String(salt)), new TypeReference<Bool>() {});
+    }
+
+    public static Function owner() {
+        return view("owner", List.of(), new TypeReference<Address>() {});
+    }
+
+    public static Function keyHasPurpose(byte[] key, BigInteger purpose) {
+        return view("keyHasPurpose", List.of(new Bytes32(key), new Uint256(purpose)), new TypeReference<Bool>() {});
+    }
+
+    /** {@code getClaim(claimId) → (topic, scheme, issuer, signature, data, uri)}. */
+    public static Function getClaim(byte[] claimId) {
+        return new Function(
+                "getClaim",
+                List.of(new Bytes32(claimId)),
+                List.of(
+                        new TypeReference<Uint256>() {},
+                        new TypeReference<Uint256>() {},
+                        new TypeReference<Address>() {},
+                        new TypeReference<DynamicBytes>() {},
+                        new TypeReference<DynamicBytes>() {},
+                        new TypeReference<Utf8String>() {}));
+    }
+
+    public static Function isClaimValid(String identity, BigInteger topic, byte[] signature, byte[] data) {
+        return view(
+                "isClaimValid",
+                List.of(new Address(identity), new Uint256(topic), new DynamicBytes(signature), new DynamicBytes(data)),
+                new TypeReference<Bool>() {});
+    }
+
+    public static Function isClaimRevoked(byte[] signature) {
+        return view("isClaimRevoked", List.of(new DynamicBytes(signature)), new TypeReference<Bool>() {});
+    }
+
+    public static Function getClaimTopics() {
+        return view("getClaimTopics", List.of(), new TypeReference<DynamicArray<Uint256>>() {});
+    }
+
+    public static Function hasClaimTopic(String issuer, BigInteger topic) {
+        return view("hasClaimTopic", List.of(new Address(issuer), new Uint256(topic)), new TypeReference<Bool>() {});
+    }
+
+    private static final String WALLET_LINKED = EventEncoder.encode(new Event(
+            "WalletLinked", List.of(new TypeReference<Address>(true) {}, new TypeReference<Address>(true) {})));
+
+    /** The identity the IdFactory at {@code factory} linked to a wallet, from a receipt's logs. */
+    public static Optional<String> linkedIdentity(List<Log> logs, String factory) {
+        return logs.stream()
+                .filter(log -> log.getAddress().equalsIgnoreCase(factory))
+                .filter(log -> log.getTopics().size() == 3
+                        && WALLET_LINKED.equals(log.getTopics().get(0)))
+                .map(log -> new Address(Numeric.toBigInt(log.getTopics().get(2))).toString())
+                .findFirst();
+    }
+
+    private static String encode(String name, Type<?>... arguments) {
+        return FunctionEncoder.encode(new Function(name, List.of(arguments), List.of()));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Function view(String name, List<? extends Type> arguments, TypeReference<?> returns) {
+        return new Function(name, (List) arguments, List.of(returns));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.attest.identity.client;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The EVM JSON-RPC node, wrapped: timeouts, and errors translated into {@link ChainUnavailableException} (try
+ * again later) or {@link RevertedException} (the EVM said no). The only class that talks to web3j's client.
+ */
+@ApplicationScoped
+public class EvmNode {
+    /** What nodes (geth, ganache) answer to a transaction they have seen or mined before. */
+    private static final List<String> KNOWN_ALREADY =
+            List.of("already known", "already imported", "nonce too low", "doesn't have the correct nonce");
+
+    private final Web3j web3j;
+
+    EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .readTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        this.web3j = Web3j.build(new HttpService(rpcUrl, http));
+    }
+
+    @PreDestroy
+    void close() {
+        web3j.shutdown();
+    }
+
+    public long chainId() {
+        return send(web3j.ethChainId()).getChainId().longValueExact();
+    }
+
+    public BigInteger balance(String address) {
+        return send(web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST))
+                .getBalance();
+    }
+
+    /** Transactions sent from {@code address}, counting those still in the pool. */
+    public BigInteger pendingNonce(String address) {
+        return send(web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING))
+                .getTransactionCount();
+    }
+
+    public BigInteger gasPrice() {
+        return send(web3j.ethGasPrice()).getGasPrice();
+    }
+
+    public BigInteger blockNumber() {
+        return send(web3j.ethBlockNumber()).getBlockNumber();
+    }
+
+    public boolean hasCode(String address) {
+        String code = send(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST))
+                .getCode();
+        return code != null && code.length() > 2;
+    }
+
+    /** Gas {@code data} would use sent from {@code from} to {@code to} (null: a deployment); a revert throws. */
+    public BigInteger estimateGas(String from, String to, String data) {
+        var answer = call(web3j.ethEstimateGas(new Transaction(from, null, null, null, to, null, data)));
+        revertOnError(answer);
+        return answer.getAmountUsed();
+    }
+
+    /** Broadcasts a signed transaction; a node that already knows it is not an error. */
+    public void broadcast(String signedTransaction) {
+        EthSendTransaction answer = call(web3j.ethSendRawTransaction(signedTransaction));
+        if (answer.hasError()) {
+            String message = answer.getError().getMessage().toLowerCase();
+            if (message.contains("already known")
+                    || message.contains("nonce too low")
+                    || message.contains("already imported")) {
+                return; // sent before (a rebroadcast), or mined already: the receipt tells
+            }
+            throw new ChainUnavailableException(
+                    "node refused the transaction: " + answer.getError().getMessage());
+        }
+    }
+
+    public Optional<TransactionReceipt> receipt(String txHash) {
+        return send(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+    }
+
+    /** Calls a view function at the latest block and decodes its return values. */
+    @SuppressWarnings("rawtypes")
+    public List<Type> view(String contract, Function function) {
+        String data = FunctionEncoder.encode(function);
+        var answer = call(web3j.ethCall(
+                Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST));
+        revertOnError(answer);
+        return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
+    }
+
+    /** Why a mined transaction reverted: its call replayed on the state before its block. */
+    public String revertReason(String from, String to, String data, BigInteger block) {
+        var answer = call(web3j.ethCall(
+                new Transaction(from, null, null, null, to, null, data),
+                DefaultBlockParameter.valueOf(block.subtract(BigInteger.ONE).max(BigInteger.ZERO))));
+        if (answer.hasError()) {
+            return RevertReasons.from(
+                    answer.getError().getData(), answer.getError().getMessage());
+        }
+        if (answer.getValue() != null && answer.getValue().startsWith("0x08c379a0")) {
+            return RevertReasons.from(answer.getValue(), null);
+        }
+        return "reverted without a reason";
+    }
+
+    private static void revertOnError(Response<?> answer) {
+        if (answer.hasError()) {
+            throw new RevertedException(RevertReasons.from(
+                    answer.getError().getData(), answer.getError().getMessage()));
+        }
+    }
+
+    /** Sends a request whose error answer is itself a failure of the node. */
+    private static <T extends Response<?>> T send(Request<?, T> request) {
+        T answer = call(request);
+        if (answer.hasError()) {
+            throw new ChainUnavailableException(
+                    "node error: " + answer.getError().getMessage());
+        }
+        return answer;
+    }
+
+    private static <T extends Response<?>> T call(Request<?, T> request) {
+        try {
+            return request.send();
+        } catch (IOException e) {
+            throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
+        }
+    }
+}

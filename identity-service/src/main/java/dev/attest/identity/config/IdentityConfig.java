@@ -1,0 +1,70 @@
+package dev.attest.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of identity-service: the chain, the platform's keys and contracts, and claim issuance. */
+@ConfigMapping(prefix = "attest.identity")
+public interface IdentityConfig {
+
+    /**
+     * Private key (hex) of the operator account that sends every transaction and owns the IdFactory. A
+     * secret: from the secret store in production, never logged.
+     */
+    String operatorKey();
+
+    /**
+     * Private key (hex) that signs claims; registered as a CLAIM key on the platform's ClaimIssuer. A
+     * secret, and a different account than the operator's.
+     */
+    String issuerKey();
+
+    /** The chain id the node must report; transactions are signed for it (EIP-155). */
+    @WithDefault("1337")
+    long chainId();
+
+    /** Blocks a transaction must be deep before its effect counts (1 = mined). */
+    @WithDefault("1")
+    int confirmations();
+
+    /** Claim topic ids issued for a verified user and registered for the issuer; topic numbers are convention. */
+    @WithDefault("1")
+    List<BigInteger> claimTopics();
+
+    /** Prefix of the uri written into a claim; the case id is appended (no personal data). */
+    @WithDefault("https://app.attest.dev/kyc-cases/")
+    String claimUriPrefix();
+
+    /** Below this balance (wei) of the operator, readiness reports DOWN: issuance would stall. */
+    @WithDefault("10000000000000000")
+    BigInteger minOperatorBalanceWei();
+
+    /** How often the issuance worker sends ready steps and collects receipts (the scheduler's minimum is 1s). */
+    @WithDefault("1s")
+    Duration workerInterval();
+
+    /** A sent transaction without a receipt after this long is broadcast again (same bytes, same hash). */
+    @WithDefault("10s")
+    Duration rebroadcastAfter();
+
+    /** Gas estimates are multiplied by this percentage, since state may change between estimate and mining. */
+    @WithDefault("125")
+    int gasHeadroomPercent();
+
+    /** Existing contracts to use instead of deploying the platform's own. */
+    Contracts contracts();
+
+    interface Contracts {
+        Optional<String> idFactory();
+
+        Optional<String> claimIssuer();
+
+        Optional<String> claimTopicsRegistry();
+
+        Optional<String> trustedIssuersRegistry();
+    }
+}

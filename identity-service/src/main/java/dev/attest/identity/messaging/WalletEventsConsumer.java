@@ -1,0 +1,58 @@
+package dev.attest.identity.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.inbox.Inbox;
+import dev.attest.common.inbox.IncomingEvent;
+import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.identity.service.IdentityIssuance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** On WalletProvisioned: plan the user's identity and KYC claims (the worker puts them on chain). */
+@ApplicationScoped
+public class WalletEventsConsumer {
+    private static final Pattern ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final IdentityIssuance issuance;
+
+    WalletEventsConsumer(Inbox inbox, ObjectMapper mapper, IdentityIssuance issuance) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.issuance = issuance;
+    }
+
+    @Incoming(Channels.WALLET_EVENTS)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!WalletProvisioned.TYPE.equals(event.type())) {
+            return; // other wallet events are not ours to act on
+        }
+        inbox.processOnce("identity-service.wallet-provisioned", event, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        WalletProvisioned wallet = event.dataAs(mapper, WalletProvisioned.class);
+        require(event, wallet.userId(), "user_id");
+        require(event, wallet.kycCaseId(), "kyc_case_id");
+        require(event, wallet.kycLevel(), "kyc_level");
+        if (wallet.address() == null || !ADDRESS.matcher(wallet.address()).matches()) {
+            throw new PoisonEventException("event " + event.id() + " has no EVM address");
+        }
+        issuance.requestIdentity(
+                event.orgId(), wallet.userId(), wallet.address(), wallet.kycCaseId(), wallet.kycLevel());
+    }
+
+    static void require(IncomingEvent event, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("event " + event.id() + " has no " + field);
+        }
+    }
+}

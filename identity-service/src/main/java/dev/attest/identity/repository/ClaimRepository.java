@@ -1,0 +1,37 @@
+package dev.attest.identity.repository;
+
+import dev.attest.identity.Claim;
+import dev.attest.identity.Identity;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
+
+    public List<Claim> ofIdentity(UUID identityId) {
+        return list("identityId = ?1 order by topic", identityId);
+    }
+
+    public List<Claim> ofUser(String orgId, String userId) {
+        return list("orgId = ?1 and userId = ?2 order by topic", orgId, userId);
+    }
+
+    /** Claims with an on-chain step to send (add or revoke) whose identity is ready, none in flight. */
+    public List<Claim> awaitingTransaction(int limit) {
+        return find(
+                        "status in (?1, ?2) and pendingTxId is null and identityId in"
+                                + " (select i.id from Identity i where i.step = ?3) order by createdAt",
+                        Claim.Status.ISSUING,
+                        Claim.Status.REVOKING,
+                        Identity.Step.READY)
+                .page(0, limit)
+                .list();
+    }
+
+    public Optional<Claim> findByPendingTx(UUID txId) {
+        return find("pendingTxId", txId).firstResultOptional();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.attest.identity.repository;
+
+import dev.attest.identity.Identity;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class IdentityRepository implements PanacheRepositoryBase<Identity, UUID> {
+
+    public Optional<Identity> findByUser(String orgId, String userId) {
+        return find("orgId = ?1 and userId = ?2", orgId, userId).firstResultOptional();
+    }
+
+    /** Identities whose next creation step can be sent: not finished and no transaction in flight. */
+    public List<Identity> awaitingNextStep(int limit) {
+        return find(
+                        "step not in (?1, ?2) and pendingTxId is null order by createdAt",
+                        Identity.Step.READY,
+                        Identity.Step.FAILED)
+                .page(0, limit)
+                .list();
+    }
+
+    public Optional<Identity> findByPendingTx(UUID txId) {
+        return find("pendingTxId", txId).firstResultOptional();
+    }
+}

@@ -1,0 +1,324 @@
+package dev.attest.identity;
+
+import static dev.attest.identity.IdentityEventsRead.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.common.events.Topics;
+import dev.attest.identity.client.ClaimSigning;
+import dev.attest.identity.client.ContractCalls;
+import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.identity.service.PlatformContracts;
+import dev.attest.identity.service.PlatformKeys;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.utils.Numeric;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+class IdentityIssuanceTest {
+    private static final BigInteger KYC = BigInteger.ONE;
+
+    @Inject
+    PlatformContracts contracts;
+
+    @Inject
+    PlatformKeys keys;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private TestEvents events;
+    private final String org = "org-" + UUID.randomUUID();
+
+    @BeforeEach
+    void connect() {
+        events = new TestEvents();
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void verifiedUserGetsOneIdentityManagedByTheirWalletHoldingAValidKycClaim() {
+        String user = "user-" + UUID.randomUUID();
+        String wallet = TestChain.newWallet();
+        String caseId = "case-" + UUID.randomUUID();
+
+        events.walletProvisioned(org, user, wallet, caseId);
+
+        JsonNode issued = await(key(user), IdentityEvents.CLAIM_ISSUED, 1).get(0);
+        JsonNode created = await(key(user), IdentityEvents.CREATED, 1).get(0);
+        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
+        String identity = TestChain.identityOf(platform.idFactory(), wallet);
+
+        assertThat(created.get("identity_address").asText()).isEqualToIgnoringCase(identity);
+        assertThat(created.get("wallet_address").asText()).isEqualToIgnoringCase(wallet);
+        assertThat(created.get("tx_hash").asText()).startsWith("0x").hasSize(66);
+        assertThat(issued.get("user_id").asText()).isEqualTo(user);
+        assertThat(issued.get("kyc_case_id").asText()).isEqualTo(caseId);
+        assertThat(issued.get("identity_address").asText()).isEqualToIgnoringCase(identity);
+        assertThat(issued.get("issuer_address").asText()).isEqualToIgnoringCase(platform.claimIssuer());
+        assertThat(issued.get("topic").asInt()).isEqualTo(1);
+        byte[] claimId = ClaimSigning.claimId(platform.claimIssuer(), KYC);
+        assertThat(issued.get("claim_id").asText()).isEqualTo(Numeric.toHexString(claimId));
+        assertThat(issued.get("block_number").asLong()).isPositive();
+
+        assertThat(TestChain.claimValid(identity, platform.claimIssuer(), KYC, claimId))
+                .isTrue();
+        // The user's wallet manages the identity; the operator may only add claims.
+        assertThat(TestChain.isTrue(
+                        identity, ContractCalls.keyHasPurpose(ClaimSigning.keyOf(wallet), ContractCalls.MANAGEMENT)))
+                .isTrue();
+        byte[] operator = ClaimSigning.keyOf(keys.operatorAddress());
+        assertThat(TestChain.isTrue(identity, ContractCalls.keyHasPurpose(operator, ContractCalls.MANAGEMENT)))
+                .isFalse();
+        assertThat(TestChain.isTrue(identity, ContractCalls.keyHasPurpose(operator, ContractCalls.CLAIM)))
+                .isTrue();
+    }
+
+    @Test
+    void theIssuerIsTrustedForTheKycTopicInTheTrexRegistries() {
+        PlatformContracts.Addresses platform = awaitContracts();
+        assertThat(TestChain.isTrue(
+                        platform.trustedIssuersRegistry(), ContractCalls.hasClaimTopic(platform.claimIssuer(), KYC)))
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        List<org.web3j.abi.datatypes.Type<?>> topics = (List<org.web3j.abi.datatypes.Type<?>>)
+                TestChain.view(platform.claimTopicsRegistry(), ContractCalls.getClaimTopics())
+                        .get(0)
+                        .getValue();
+        assertThat(topics.stream().map(t -> (Object) t.getValue()).toList()).contains(KYC);
+        assertThat(TestChain.isTrue(
+                        platform.claimIssuer(),
+                        ContractCalls.keyHasPurpose(
+                                ClaimSigning.keyOf(keys.issuerSignerAddress()), ContractCalls.CLAIM)))
+                .isTrue();
+    }
+
+    @Test
+    void redeliveredAndRepeatedWalletEventsDeployNoSecondIdentity() {
+        String user = "user-" + UUID.randomUUID();
+        String wallet = TestChain.newWallet();
+        String caseId = "case-" + UUID.randomUUID();
+        String eventId = events.walletProvisioned(org, user, wallet, caseId);
+        // The same event again (a redelivery), and a second event about the same user (a replay upstream).
+        events.send(
+                eventId,
+                Topics.WALLET,
+                "attest.wallet.provisioned.v1",
+                org,
+                user,
+                Map.of(
+                        "wallet_id",
+                        "w",
+                        "user_id",
+                        user,
+                        "network",
+                        "Ethereum",
+                        "address",
+                        wallet,
+                        "kyc_case_id",
+                        caseId,
+                        "kyc_level",
+                        "basic"));
+        events.walletProvisioned(org, user, wallet, caseId);
+
+        await(key(user), IdentityEvents.CLAIM_ISSUED, 1);
+        List<JsonNode> created = IdentityEventsRead.readFor(key(user), IdentityEvents.CREATED, Duration.ofSeconds(3));
+        assertThat(created).hasSize(1);
+        assertThat(count("select count(*) from identities where org_id = ? and user_id = ?", org, user))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from chain_transactions t join identities i on i.deploy_tx_hash = t.tx_hash"
+                                + " where i.user_id = ?",
+                        user))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void rejectionAfterIssuanceRevokesTheClaimOnChain() {
+        String user = "user-" + UUID.randomUUID();
+        String wallet = TestChain.newWallet();
+        String caseId = "case-" + UUID.randomUUID();
+        events.walletProvisioned(org, user, wallet, caseId);
+        JsonNode issued = await(key(user), IdentityEvents.CLAIM_ISSUED, 1).get(0);
+        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
+        String identity = issued.get("identity_address").asText();
+        byte[] claimId = Numeric.hexStringToByteArray(issued.get("claim_id").asText());
+        assertThat(TestChain.claimValid(identity, platform.claimIssuer(), KYC, claimId))
+                .isTrue();
+
+        events.kycStatusChanged(org, user, caseId, "rejected");
+
+        JsonNode revoked = await(key(user), IdentityEvents.CLAIM_REVOKED, 1).get(0);
+        assertThat(revoked.get("claim_id").asText())
+                .isEqualTo(issued.get("claim_id").asText());
+        assertThat(revoked.get("kyc_case_id").asText()).isEqualTo(caseId);
+        assertThat(revoked.get("tx_hash").asText())
+                .isNotEqualTo(issued.get("tx_hash").asText());
+        assertThat(TestChain.claimValid(identity, platform.claimIssuer(), KYC, claimId))
+                .isFalse();
+    }
+
+    @Test
+    void otherStatusChangesRevokeNothing() {
+        String user = "user-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        events.walletProvisioned(org, user, TestChain.newWallet(), caseId);
+        await(key(user), IdentityEvents.CLAIM_ISSUED, 1);
+
+        events.kycStatusChanged(org, user, caseId, "review");
+        events.kycStatusChanged(org, user, "another-case", "rejected");
+
+        assertThat(IdentityEventsRead.readFor(key(user), IdentityEvents.CLAIM_REVOKED, Duration.ofSeconds(3)))
+                .isEmpty();
+        assertThat(count("select count(*) from claims where user_id = ? and status = 'ISSUED'", user))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRevertIsReportedAsClaimIssuanceFailedWithItsReason() {
+        // A second user claiming an already linked wallet: the IdFactory refuses it.
+        String first = "user-" + UUID.randomUUID();
+        String second = "user-" + UUID.randomUUID();
+        String wallet = TestChain.newWallet();
+        events.walletProvisioned(org, first, wallet, "case-" + UUID.randomUUID());
+        await(key(first), IdentityEvents.CREATED, 1);
+        String caseId = "case-" + UUID.randomUUID();
+
+        events.walletProvisioned(org, second, wallet, caseId);
+
+        JsonNode failed =
+                await(key(second), IdentityEvents.CLAIM_ISSUANCE_FAILED, 1).get(0);
+        assertThat(failed.get("kyc_case_id").asText()).isEqualTo(caseId);
+        assertThat(failed.get("reason").asText()).isEqualTo("wallet already linked to an identity");
+        assertThat(failed.get("final").asBoolean()).isTrue();
+        assertThat(IdentityEventsRead.readFor(key(second), IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
+    void eventWithoutAnAddressGoesToTheDeadLetterTopicAndChangesNothing() {
+        String user = "user-" + UUID.randomUUID();
+        try (TopicReader deadLetters = TopicReader.of(Topics.deadLetter(Topics.WALLET))) {
+            events.walletProvisioned(org, user, "not-an-address", "case-1");
+            var dead = deadLetters.readUntil(
+                    r -> r.stream().anyMatch(d -> (org + ":" + user).equals(d.key())), IdentityEventsRead.WAIT);
+            assertThat(dead).anyMatch(d -> (org + ":" + user).equals(d.key()));
+        }
+        assertThat(count("select count(*) from identities where user_id = ?", user))
+                .isZero();
+    }
+
+    @Test
+    void aBatchOfFiftyUsersIsIssuedWithPipelinedNonces() {
+        int users = 50;
+        String batchOrg = "batch-" + UUID.randomUUID();
+        Map<String, String> wallets = new java.util.HashMap<>();
+        for (int i = 0; i < users; i++) {
+            String user = "user-" + i;
+            wallets.put(user, TestChain.newWallet());
+            events.walletProvisioned(batchOrg, user, wallets.get(user), "case-" + i);
+        }
+
+        List<JsonNode> issued =
+                await(k -> k.startsWith(batchOrg + ":"), IdentityEvents.CLAIM_ISSUED, users, Duration.ofMinutes(8));
+
+        assertThat(issued).hasSize(users);
+        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
+        Set<String> identities = new HashSet<>();
+        for (JsonNode claim : issued) {
+            String identity = TestChain.identityOf(
+                    platform.idFactory(), wallets.get(claim.get("user_id").asText()));
+            assertThat(claim.get("identity_address").asText()).isEqualToIgnoringCase(identity);
+            byte[] claimId = Numeric.hexStringToByteArray(claim.get("claim_id").asText());
+            assertThat(TestChain.claimValid(identity, platform.claimIssuer(), KYC, claimId))
+                    .isTrue();
+            identities.add(identity.toLowerCase());
+        }
+        assertThat(identities).hasSize(users);
+
+        // One nonce sequence without gaps or repeats ...
+        List<Long> nonces =
+                longs("select nonce from chain_transactions where sender = ? order by nonce", keys.operatorAddress());
+        assertThat(nonces).doesNotHaveDuplicates();
+        assertThat(nonces.get(nonces.size() - 1) - nonces.get(0)).isEqualTo(nonces.size() - 1);
+        assertThat(TestChain.pendingNonce(keys.operatorAddress()).longValue())
+                .isEqualTo(nonces.get(nonces.size() - 1) + 1);
+        // ... and pipelined: transactions were signed while the one before them still waited for its receipt.
+        assertThat(count("select count(*) from chain_transactions t join chain_transactions previous"
+                        + " on previous.sender = t.sender and previous.nonce = t.nonce - 1"
+                        + " where t.created_at < previous.settled_at and t.purpose = 'identity:deploy'"))
+                .isGreaterThan(0);
+    }
+
+    private PlatformContracts.Addresses awaitContracts() {
+        long deadline = System.nanoTime() + IdentityEventsRead.WAIT.toNanos();
+        while (contracts.addresses().isEmpty() && System.nanoTime() < deadline) {
+            sleep();
+        }
+        return contracts.addresses().orElseThrow();
+    }
+
+    private java.util.function.Predicate<String> key(String user) {
+        return (org + ":" + user)::equals;
+    }
+
+    private long count(String sql, Object... parameters) {
+        return longs(sql, parameters).get(0);
+    }
+
+    private List<Long> longs(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
