@@ -23,7 +23,7 @@ import java.util.UUID;
 @Path("/compliance/kyc")
 public class KycResource {
     /** The API-key scope that may record claim references (external issuers). */
-    public static final String CLAIMS_SCOPE = "kyc:claims";
+    public static final String CLAIMS_SCOPE = "kyc:write";
 
     private static final String HASH_32 = "^0x[0-9a-fA-F]{64}$";
 

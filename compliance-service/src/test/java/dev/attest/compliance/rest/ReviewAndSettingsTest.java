@@ -215,7 +215,7 @@ class ReviewAndSettingsTest {
                 .then()
                 .statusCode(403);
         given().auth()
-                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "other:scope"))
+                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "kyc:read"))
                 .contentType("application/json")
                 .body(claim)
                 .put("/compliance/kyc/" + caseId + "/claim")
@@ -228,7 +228,7 @@ class ReviewAndSettingsTest {
                 .statusCode(400);
 
         given().auth()
-                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "kyc:claims"))
+                .oauth2(GatewayTokens.apiKey(org.id(), "p1", "k1", "kyc:write"))
                 .contentType("application/json")
                 .body(claim)
                 .put("/compliance/kyc/" + caseId + "/claim")
