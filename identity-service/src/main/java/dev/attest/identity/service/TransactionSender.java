@@ -79,7 +79,8 @@ public class TransactionSender {
         }
     }
 
-    private ChainTransaction record(
+    /** Signs with the next nonce and records; package-private for the crash-recovery test. */
+    ChainTransaction record(
             String purpose, String to, String data, BigInteger gasLimit, BigInteger gasPrice, Consumer<UUID> waiting) {
         long nonce = nonces.next();
         RawTransaction raw = to == null

@@ -1,0 +1,193 @@
+package dev.attest.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.common.security.Roles;
+import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IdentityApiTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    private final String org = "org-" + UUID.randomUUID();
+    private final String user = "user-" + UUID.randomUUID();
+    private final String wallet = TestChain.newWallet();
+    private final String caseId = "case-" + UUID.randomUUID();
+    private TestEvents events;
+    private JsonNode issued;
+
+    @BeforeAll
+    void issueOneClaim() {
+        events = new TestEvents();
+        events.walletProvisioned(org, user, wallet, caseId);
+        issued = IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1)
+                .get(0);
+    }
+
+    @AfterAll
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void aUserSeesTheirIdentityWalletAndIssuedClaim() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, user, Roles.USER))
+                .when()
+                .get("/identities/me")
+                .then()
+                .statusCode(200)
+                .body("user_id", equalTo(user))
+                .body("status", equalTo("ready"))
+                .body(
+                        "identity_address",
+                        equalToIgnoringCase(issued.get("identity_address").asText()))
+                .body("wallets", hasSize(1))
+                .body("wallets[0]", equalToIgnoringCase(wallet))
+                .body("claims", hasSize(1))
+                .body("claims[0].topic", equalTo(1))
+                .body("claims[0].status", equalTo("issued"))
+                .body("claims[0].kyc_case_id", equalTo(caseId))
+                .body("claims[0].claim_id", equalTo(issued.get("claim_id").asText()))
+                .body("claims[0].tx_hash", equalTo(issued.get("tx_hash").asText()));
+    }
+
+    @Test
+    void anOrgAdminSeesTheirUsersIdentity() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "admin-1", Roles.ORG_ADMIN))
+                .when()
+                .get("/identities/{user}", user)
+                .then()
+                .statusCode(200)
+                .body("user_id", equalTo(user))
+                .body("claims[0].status", equalTo("issued"));
+    }
+
+    @Test
+    void aUserCannotSeeAnotherUsersIdentity() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "someone-else", Roles.USER))
+                .when()
+                .get("/identities/{user}", user)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void anotherOrganizationFindsNothing() {
+        given().auth()
+                .oauth2(GatewayTokens.user("other-org", "admin-2", Roles.ORG_ADMIN))
+                .when()
+                .get("/identities/{user}", user)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(GatewayTokens.user("other-org", user, Roles.USER))
+                .when()
+                .get("/identities/me")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void verifyAnswersFromTheChainThatTheWalletHoldsAValidKycClaim() {
+        given().auth()
+                .oauth2(GatewayTokens.apiKey(org, "project-1", "key-1"))
+                .queryParam("wallet", wallet)
+                .queryParam("topic", "1")
+                .when()
+                .get("/identities/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body(
+                        "identity_address",
+                        equalToIgnoringCase(issued.get("identity_address").asText()))
+                .body("claim_id", equalTo(issued.get("claim_id").asText()));
+    }
+
+    @Test
+    void verifyAnswersFalseForAnotherTopicAndForAWalletWithoutIdentity() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, user, Roles.USER))
+                .queryParam("wallet", wallet)
+                .queryParam("topic", "2")
+                .when()
+                .get("/identities/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(false));
+        given().auth()
+                .oauth2(GatewayTokens.user(org, user, Roles.USER))
+                .queryParam("wallet", TestChain.newWallet())
+                .queryParam("topic", "1")
+                .when()
+                .get("/identities/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("identity_address", equalTo(null));
+    }
+
+    @Test
+    void verifyRefusesBadInputWithAProblem() {
+        given().auth()
+                .oauth2(GatewayTokens.user(org, user, Roles.USER))
+                .queryParam("wallet", "0x1234")
+                .queryParam("topic", "1")
+                .when()
+                .get("/identities/verify")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", startsWith("https://"))
+                .body("detail", startsWith("wallet"));
+        given().auth()
+                .oauth2(GatewayTokens.user(org, user, Roles.USER))
+                .queryParam("wallet", wallet)
+                .queryParam("topic", "-1")
+                .when()
+                .get("/identities/verify")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", startsWith("topic"));
+    }
+
+    @Test
+    void callsWithoutTheGatewaysTokenAreRefused() {
+        given().when().get("/identities/me").then().statusCode(401).contentType(PROBLEM);
+        given().auth()
+                .oauth2(GatewayTokens.forged(org, user, Roles.USER))
+                .when()
+                .get("/identities/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
+    }
+}
