@@ -200,6 +200,29 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointThatFailsForFiveDaysIsDisabledAndItsAdminsAreEmailed() {
+        receiver.thenAnswer(java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> Answer.of(500))
+                .toArray(Answer[]::new));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        api.sendTest(endpoint);
+        worker.deliverDue(); // the first failure starts the count
+
+        clock.advance(Duration.ofDays(4));
+        api.sendTest(endpoint);
+        worker.deliverDue();
+        api.get("/" + endpoint).body("enabled", equalTo(true));
+
+        clock.advance(Duration.ofDays(1));
+        api.sendTest(endpoint);
+        worker.deliverDue();
+        api.get("/" + endpoint)
+                .body("enabled", equalTo(false))
+                .body("disabled_reason", equalTo("every delivery failed for 5 days"));
+        Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+    }
+
+    @Test
     void tooManyRequestsWithRetryAfterPushesTheNextAttemptBack() {
         receiver.thenAnswer(new Answer(429, Map.of("Retry-After", "60"), "slow down"));
         String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
