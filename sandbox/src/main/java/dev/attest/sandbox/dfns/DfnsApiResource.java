@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class DfnsApiResource {
+    /** Where the Dfns API root is served. */
+    public static final String MOUNT = "/dfns";
+
     private static final String AUTHORIZATION = "Authorization";
     private static final String USER_ACTION = "x-dfns-useraction";
 

@@ -110,10 +110,19 @@ public class UserActions {
         }
         if (!action.orgId().equals(account.orgId())
                 || !action.method().equals(method)
-                || !action.path().equals(path)
+                || !signedPathMatches(action.path(), path)
                 || !action.payload().equals(body == null ? "" : body)) {
             throw DfnsApiException.unauthorized("User action was signed for another request");
         }
+    }
+
+    /**
+     * Dfns signs the request's path from its API root. The sandbox serves that root under
+     * {@link DfnsApiResource#MOUNT}, so a client may sign the path with the mount (our client, which signs
+     * the URL's path) or without it (the Dfns SDK, which resolves its paths against the host's root).
+     */
+    private static boolean signedPathMatches(String signed, String requested) {
+        return signed.equals(requested) || (DfnsApiResource.MOUNT + signed).equals(requested);
     }
 
     private static String requiredText(JsonNode body, String field) {

@@ -91,6 +91,16 @@ class DfnsSandboxTest {
     }
 
     @Test
+    void aPathSignedFromTheDfnsApiRootIsAcceptedAsTheSdkSignsIt() {
+        SigningClient client = SigningClient.register("EC");
+        String body = "{\"network\":\"Ethereum\"}";
+        String action = client.userAction("/wallets", body);
+        client.postWithAction("/dfns/wallets", body, action).then().statusCode(200);
+        String other = client.userAction("/webhooks", body);
+        client.postWithAction("/dfns/wallets", body, other).then().statusCode(401);
+    }
+
+    @Test
     void sameExternalIdAnswersTheSameWalletAndAnotherBodyConflicts() {
         SigningClient client = SigningClient.register("EC");
         String externalId = UUID.randomUUID().toString();
