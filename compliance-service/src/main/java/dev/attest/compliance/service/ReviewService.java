@@ -10,7 +10,6 @@ import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.repository.CaseHistoryRepository;
 import dev.attest.compliance.repository.KycCaseRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -20,8 +19,7 @@ import java.util.UUID;
 
 /**
  * The organization's review queue: cases by status, their history, and reviewers' decisions. A decision
- * goes to the provider first and is recorded after, stamped with its time, so a provider event older than
- * the decision can no longer change the case.
+ * is stamped with its time, so a provider event older than the decision can no longer change the case.
  */
 @ApplicationScoped
 public class ReviewService {
@@ -59,8 +57,13 @@ public class ReviewService {
         return history.ofCase(orgId, caseId);
     }
 
+    /**
+     * Decides a case in review. The case stays locked while Persona is told, so a webhook arriving
+     * meanwhile waits and then finds the decision newer than itself; a failed call changes nothing.
+     */
+    @Transactional
     public KycCase decide(String orgId, UUID caseId, boolean approve, String reason, String reviewer) {
-        KycCase kycCase = QuarkusTransaction.requiringNew().call(() -> inReview(orgId, caseId));
+        KycCase kycCase = inReview(orgId, caseId);
         ProviderInquiry decided;
         try {
             decided = providers
@@ -73,18 +76,15 @@ public class ReviewService {
         } catch (KycProviderException e) {
             throw ProviderProblems.of(e);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            KycCase locked = inReview(orgId, caseId);
-            transitions.apply(
-                    locked,
-                    approve ? KycStatus.VERIFIED : KycStatus.REJECTED,
-                    decided.providerStatus(),
-                    OffsetDateTime.now(),
-                    reviewer,
-                    reason,
-                    null);
-            return locked;
-        });
+        transitions.apply(
+                kycCase,
+                approve ? KycStatus.VERIFIED : KycStatus.REJECTED,
+                decided.providerStatus(),
+                OffsetDateTime.now(),
+                reviewer,
+                reason,
+                null);
+        return kycCase;
     }
 
     private KycCase inReview(String orgId, UUID caseId) {

@@ -166,6 +166,35 @@ class KycFlowTest {
     }
 
     @Test
+    void anExpiredInquiryStaysPendingAndTheNextStartRevivesItWithANewSession() {
+        TestOrg org = TestOrg.create("auto-approve");
+        String user = "user-" + UUID.randomUUID();
+        JsonPath first = start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = first.getString("case_id");
+        String inquiry = first.getString("persona_inquiry_id");
+        given().post("/persona/_sandbox/inquiries/" + inquiry + "/expire")
+                .then()
+                .statusCode(200);
+        JsonPath expired = Waiting.until(
+                () -> org.user(user)
+                        .get("/compliance/kyc/" + caseId)
+                        .then()
+                        .extract()
+                        .jsonPath(),
+                json -> "expired".equals(json.getString("persona_status")));
+        assertThat(expired.getString("persona_status")).isEqualTo("expired");
+        assertThat(expired.getString("status")).isEqualTo("pending");
+
+        JsonPath resumed = start(org, user).then().statusCode(200).extract().jsonPath();
+        assertThat(resumed.getString("case_id")).isEqualTo(caseId);
+        assertThat(resumed.getString("persona_session_token"))
+                .isNotBlank()
+                .isNotEqualTo(first.getString("persona_session_token"));
+        completeOnSandboxPage(inquiry, resumed.getString("persona_session_token"));
+        awaitStatus(org, user, caseId, "verified");
+    }
+
+    @Test
     void anotherOrganizationSeesNothingOfTheCase() {
         TestOrg org = TestOrg.create("none");
         TestOrg other = TestOrg.create("none");
