@@ -10,9 +10,14 @@ import dev.attest.common.problem.Problem;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -286,6 +291,43 @@ class RoutingTest {
                 .then()
                 .statusCode(413);
         assertThat(RecordingUpstream.receivedAt("/compliance/upload")).isEmpty();
+    }
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void bodiesOfUnknownLengthStreamThroughUpToTheLimitOnly() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user");
+        HttpClient client = HttpClient.newHttpClient();
+        byte[] small = "chunk ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> passed = client.send(
+                chunkedPost(token, "/compliance/chunked-small", small), HttpResponse.BodyHandlers.ofString());
+        assertThat(passed.statusCode()).isEqualTo(201);
+        RecordingUpstream.Received received = RecordingUpstream.lastAt("/compliance/chunked-small");
+        assertThat(received.body()).isEqualTo(small);
+        assertThat(received.header("Content-Length")).isEmpty();
+
+        byte[] large = new byte[1024 * 1024 + 4096];
+        try {
+            HttpResponse<String> refused = client.send(
+                    chunkedPost(token, "/compliance/chunked-large", large), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(413);
+        } catch (java.io.IOException closedWhileUploading) {
+            // the gateway may close the connection before the client has finished sending: also a refusal
+        }
+        assertThat(RecordingUpstream.receivedAt("/compliance/chunked-large")).isEmpty();
+    }
+
+    private HttpRequest chunkedPost(String token, String path, byte[] body) {
+        // An input stream of unknown length makes the client send the body chunked.
+        return HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,6 +54,7 @@ public class ServiceProxy {
             "trailer",
             "transfer-encoding",
             "upgrade",
+            "http2-settings",
             "host",
             "authorization");
     /** Routes are tried before the gateway's own REST resources. */
@@ -107,14 +109,7 @@ public class ServiceProxy {
         ctx.response().putHeader(REQUEST_ID, requestId);
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > maxBodyBytes) {
-            problem(
-                    ctx,
-                    new ProblemException(
-                            413,
-                            "payload-too-large",
-                            "Payload too large",
-                            "The request body exceeds " + maxBodyBytes + " bytes."),
-                    Map.of());
+            problem(ctx, tooLarge(), Map.of());
             return;
         }
         if (route.webhook()) {
@@ -195,7 +190,10 @@ public class ServiceProxy {
             ctx.request().resume();
             return upstream.send();
         }
-        return upstream.send(ctx.request());
+        return upstream.send(new LimitedBody(ctx.request(), maxBodyBytes, () -> {
+            problem(ctx, tooLarge(), Map.of());
+            upstream.reset();
+        }));
     }
 
     private void respond(RoutingContext ctx, HttpClientResponse upstream, Map<String, String> extraHeaders) {
@@ -220,6 +218,9 @@ public class ServiceProxy {
     }
 
     private void upstreamFailed(RoutingContext ctx, Route route, String requestId, Throwable failure) {
+        if (ctx.response().ended()) {
+            return; // already answered, e.g. 413 for a body that grew past the limit
+        }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -258,7 +259,7 @@ public class ServiceProxy {
         try {
             headers.forEach(response::putHeader);
             response.setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-            if (hasBody(ctx.request())) {
+            if (hasBody(ctx.request()) && ctx.request().version() != HttpVersion.HTTP_2) {
                 // The body is not wanted: close the connection rather than drain an upload.
                 response.putHeader("Connection", "close");
             } else {
@@ -270,9 +271,21 @@ public class ServiceProxy {
         }
     }
 
+    /**
+     * Whether a body follows the request head. HTTP/1.1 says so in its headers (RFC 9112 §6.3); an HTTP/2
+     * request may carry data without either header, so there only an ended stream has none.
+     */
     private static boolean hasBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return !request.isEnded();
+        }
         String length = request.getHeader("Content-Length");
         return (length != null && parseLength(length) > 0) || request.headers().contains("Transfer-Encoding");
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(
+                413, "payload-too-large", "Payload too large", "The request body exceeds " + maxBodyBytes + " bytes.");
     }
 
     private static ProblemException unauthenticated() {
