@@ -1,0 +1,119 @@
+package dev.attest.wallet.client;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import dev.attest.wallet.support.DfnsAccount;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The official Dfns TypeScript SDK ({@code @dfns/sdk} with {@code @dfns/sdk-keysigner}, pinned in
+ * {@code src/test/node/package-lock.json}) works against the Dfns sandbox unchanged: it creates a wallet,
+ * lists wallets and makes a transfer that is confirmed on the EVM node.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+class DfnsSdkCompatibilityTest {
+    private static final Path NODE_PROJECT = Path.of("src", "test", "node");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void installTheSdk() throws Exception {
+        if (Files.isDirectory(NODE_PROJECT.resolve("node_modules/@dfns/sdk"))) {
+            return;
+        }
+        // The pinned SDK from the npm registry, exactly as package-lock.json names it.
+        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(NODE_PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "npm-ci-dfns-sdk.log").toFile())
+                .start();
+        assertThat(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0)
+                .as("npm ci in " + NODE_PROJECT + " failed; see target/npm-ci-dfns-sdk.log")
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"Ed25519,''", "EC,SHA256", "RSA,SHA256"})
+    void theDfnsSdkCreatesListsAndTransfersAgainstTheSandbox(String keyKind, String signingAlgorithm) throws Exception {
+        KeyPair keys = DfnsAccount.newKeys(keyKind);
+        JsonNode account = JSON.readTree(given().body(JSON.writeValueAsString(Map.of(
+                        "publicKey",
+                        DfnsAccount.pem("PUBLIC KEY", keys.getPublic().getEncoded()))))
+                .post("/dfns/_sandbox/service-accounts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        String recipient = "0x" + UUID.randomUUID().toString().replace("-", "") + "00000000";
+
+        ProcessBuilder node = new ProcessBuilder("node", "sdk-compat.test.js").directory(NODE_PROJECT.toFile());
+        node.environment()
+                .putAll(Map.of(
+                        "DFNS_API_URL",
+                        DfnsAccount.baseUrl() + "/dfns",
+                        "DFNS_TOKEN",
+                        account.get("token").asText(),
+                        "DFNS_CRED_ID",
+                        account.get("credentialId").asText(),
+                        "DFNS_PRIVATE_KEY",
+                        DfnsAccount.pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+                        "DFNS_SIGNING_ALGORITHM",
+                        signingAlgorithm,
+                        "TRANSFER_TO",
+                        recipient));
+        Path log = Path.of("target", "dfns-sdk-" + keyKind + ".log");
+        Process run =
+                node.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = run.waitFor(2, TimeUnit.MINUTES);
+        String output = read(log);
+        assertThat(finished && run.exitValue() == 0)
+                .as("SDK run failed:\n" + output)
+                .isTrue();
+
+        List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
+        JsonNode result = JSON.readTree(lines.get(lines.size() - 1));
+        assertThat(result.get("walletId").asText()).startsWith("wa-");
+        assertThat(result.get("status").asText()).isEqualTo("Confirmed");
+        assertThat(result.get("txHash").asText()).startsWith("0x");
+        Web3j chain = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        try {
+            assertThat(chain.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
+                            .send()
+                            .getBalance())
+                    .isEqualTo(BigInteger.valueOf(777));
+        } finally {
+            chain.shutdown();
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+}
