@@ -43,7 +43,8 @@ public class EmailWorker {
 
     @Scheduled(
             every = "${attest.notification.email.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         sendDue();
     }

@@ -80,7 +80,8 @@ public class DeliveryWorker {
 
     @Scheduled(
             every = "${attest.notification.webhooks.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         deliverDue();
     }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /** Waits for something asynchronous (Kafka consumption, SMTP) to become true; never asserts a duration. */
 public final class Await {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private Await() {}
 

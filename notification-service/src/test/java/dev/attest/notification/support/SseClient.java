@@ -47,9 +47,9 @@ public final class SseClient implements AutoCloseable {
         return status;
     }
 
-    /** The next event, waiting up to 30 s; null if none came. */
+    /** The next event, waiting up to 90 s (the first test may wait for consumers to join their topics); null if none came. */
     public Event next() throws InterruptedException {
-        return events.poll(30, TimeUnit.SECONDS);
+        return events.poll(90, TimeUnit.SECONDS);
     }
 
     /** The next event if one comes within {@code wait}. */
