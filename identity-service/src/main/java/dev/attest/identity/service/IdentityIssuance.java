@@ -145,33 +145,44 @@ public class IdentityIssuance {
         }
     }
 
-    /** Sends the next step of everything that waits for one. */
-    public void advance() {
+    /**
+     * Sends the next step of everything that waits for one.
+     *
+     * @return how many identities and claims were handled
+     */
+    public int advance() {
         Addresses addresses = contracts.ensureReady();
-        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH))) {
-            sendIdentityStep(identity, addresses);
-        }
-        for (Claim claim : QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH))) {
-            sendClaimStep(claim, addresses);
-        }
+        List<Identity> waitingIdentities =
+                QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH));
+        waitingIdentities.forEach(identity -> sendIdentityStep(identity, addresses));
+        List<Claim> waitingClaims = QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH));
+        waitingClaims.forEach(claim -> sendClaimStep(claim, addresses));
+        return waitingIdentities.size() + waitingClaims.size();
     }
 
-    /** Settles every mined transaction and moves its identity or claim on. */
-    public void collectReceipts() {
+    /**
+     * Settles every mined transaction and moves its identity or claim on.
+     *
+     * @return how many transactions were settled
+     */
+    public int collectReceipts() {
         sender.rebroadcastStale();
         List<ChainTransaction> pending =
                 QuarkusTransaction.requiringNew().call(() -> transactions.pending(keys.operatorAddress()));
         if (pending.isEmpty()) {
-            return;
+            return 0;
         }
         BigInteger latestBlock = node.blockNumber();
+        int settled = 0;
         for (ChainTransaction tx : pending) {
             Optional<Settlement> settlement = receipts.check(tx, latestBlock);
             if (settlement.isEmpty()) {
                 continue;
             }
             QuarkusTransaction.requiringNew().run(() -> settle(tx, settlement.get()));
+            settled++;
         }
+        return settled;
     }
 
     private void sendIdentityStep(Identity identity, Addresses addresses) {

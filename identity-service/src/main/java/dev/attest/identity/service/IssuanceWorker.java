@@ -25,8 +25,15 @@ public class IssuanceWorker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void round() {
         try {
-            issuance.collectReceipts();
-            issuance.advance();
+            long start = System.nanoTime();
+            int settled = issuance.collectReceipts();
+            long collected = System.nanoTime();
+            int sent = issuance.advance();
+            if (settled + sent > 0) {
+                LOG.debugf(
+                        "round: %d settled in %d ms, %d sent in %d ms",
+                        settled, (collected - start) / 1_000_000, sent, (System.nanoTime() - collected) / 1_000_000);
+            }
         } catch (ChainUnavailableException e) {
             LOG.warnf("issuance waits for the chain: %s", e.getMessage());
         }
