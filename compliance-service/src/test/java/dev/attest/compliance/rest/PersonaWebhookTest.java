@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.attest.sandbox.persona.WebhookSignature;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -44,15 +43,13 @@ class PersonaWebhookTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://attest.dev/problems/invalid-webhook-signature"));
-        post(WebhookSignature.header("wbhsec_wrong", now, body), body).then().statusCode(401);
-        post(WebhookSignature.header(DEFAULT_SECRET, now - 301, body), body)
+        post(PersonaSigner.header("wbhsec_wrong", now, body), body).then().statusCode(401);
+        post(PersonaSigner.header(DEFAULT_SECRET, now - 301, body), body)
                 .then()
                 .statusCode(401)
                 .body("detail", equalTo("the signature's timestamp is outside the allowed window."));
         byte[] tampered = event(eventId, "inq_unknown", "approved");
-        post(WebhookSignature.header(DEFAULT_SECRET, now, body), tampered)
-                .then()
-                .statusCode(401);
+        post(PersonaSigner.header(DEFAULT_SECRET, now, body), tampered).then().statusCode(401);
         post("t=" + now + ",v1=" + "00".repeat(32), body).then().statusCode(401);
 
         assertThat(storedRows(eventId)).isZero();
@@ -122,7 +119,7 @@ class PersonaWebhookTest {
         long now = Instant.now().getEpochSecond();
         for (String secret : new String[] {"wbhsec_next_secret", org.webhookSecret()}) {
             byte[] body = event(newEventId(), "inq_rotation", "completed");
-            given().header("Persona-Signature", WebhookSignature.header(secret, now, body))
+            given().header("Persona-Signature", PersonaSigner.header(secret, now, body))
                     .contentType("application/json")
                     .body(body)
                     .post("/webhooks/persona/" + org.id())
@@ -145,7 +142,7 @@ class PersonaWebhookTest {
     }
 
     private static String signed(byte[] body) {
-        return WebhookSignature.header(DEFAULT_SECRET, Instant.now().getEpochSecond(), body);
+        return PersonaSigner.header(DEFAULT_SECRET, Instant.now().getEpochSecond(), body);
     }
 
     private static String newEventId() {

@@ -171,8 +171,8 @@ class ReviewAndSettingsTest {
                 .body("webhook_secret.ok", equalTo(true));
 
         String sample = "{\"data\":{\"type\":\"event\",\"id\":\"evt_sample\"}}";
-        String wrongSignature = dev.attest.sandbox.persona.WebhookSignature.header(
-                "wbhsec_someone_else", 1_700_000_000L, sample.getBytes(StandardCharsets.UTF_8));
+        String wrongSignature =
+                PersonaSigner.header("wbhsec_someone_else", 1_700_000_000L, sample.getBytes(StandardCharsets.UTF_8));
         org.admin()
                 .body(Map.of("signature", wrongSignature, "payload", sample))
                 .post("/orgs/" + org.id() + "/integrations/persona/test")
