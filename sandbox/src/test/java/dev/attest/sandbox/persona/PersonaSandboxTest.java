@@ -155,6 +155,23 @@ class PersonaSandboxTest {
     }
 
     @Test
+    void aWebhookTheReceiverRefusesIsRetriedWithBackoffUntilItIsAccepted() throws Exception {
+        String key = register(receiverUrl() + "/flaky", "none", false, 0);
+        String inquiry = newInquiry(key);
+
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 1);
+        assertThat(events).hasSize(1);
+        List<Integer> attempts = given().queryParam("inquiry_id", inquiry)
+                .get("/persona/_sandbox/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("status", Integer.class);
+        assertThat(attempts).containsExactly(503, 503, 200);
+    }
+
+    @Test
     void resumeIsRefusedAfterCompletionAndRevivesAnExpiredInquiry() {
         String key = register(null, "none", false, 0);
         String inquiry = newInquiry(key);

@@ -13,8 +13,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Path("/test/persona-receiver")
 public class WebhookReceiver {
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    static final java.util.Map<String, Integer> ATTEMPTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     record Received(String signature, byte[] body) {}
+
+    /** Answers 503 to the first two deliveries of each event, then 200: a receiver having a bad moment. */
+    @POST
+    @Path("/flaky")
+    @Consumes(MediaType.WILDCARD)
+    public Response flaky(@HeaderParam("Persona-Signature") String signature, byte[] body) {
+        String event = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        int attempt = ATTEMPTS.merge(event, 1, Integer::sum);
+        if (attempt <= 2) {
+            return Response.status(503).build();
+        }
+        return receive(signature, body);
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)
