@@ -8,10 +8,15 @@ import dev.attest.common.security.Roles;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(GatewayTokens.class)
 class KycFlowTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aUserCompletesTheSandboxFlowAndTheSignedWebhookVerifiesTheCaseWithItsEventOnKafka() {
@@ -192,6 +199,36 @@ class KycFlowTest {
                 .isNotEqualTo(first.getString("persona_session_token"));
         completeOnSandboxPage(inquiry, resumed.getString("persona_session_token"));
         awaitStatus(org, user, caseId, "verified");
+    }
+
+    @Test
+    void personalDataIsStoredOnlySealedAndAppearsInNoEventOrResponse() throws Exception {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        String caseId = start(org, user).then().statusCode(200).extract().path("case_id");
+        String shown = org.admin()
+                .get("/orgs/" + org.id() + "/kyc/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(shown).doesNotContain("Lovelace").doesNotContain("X1234567");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select (select count(*) from kyc_case where id = ?::uuid"
+                                + " and personal_info_enc is not null and document_data_enc is not null),"
+                                + " (select count(*) from kyc_case where kyc_case::text like '%Lovelace%'"
+                                + " or kyc_case::text like '%X1234567%'),"
+                                + " (select count(*) from attest_outbox where data::text like '%Lovelace%'"
+                                + " or data::text like '%X1234567%')")) {
+            select.setString(1, caseId);
+            try (ResultSet counts = select.executeQuery()) {
+                counts.next();
+                assertThat(counts.getLong(1)).as("sealed personal data stored").isEqualTo(1);
+                assertThat(counts.getLong(2)).as("plaintext in cases").isZero();
+                assertThat(counts.getLong(3)).as("plaintext in events").isZero();
+            }
+        }
     }
 
     @Test
