@@ -43,6 +43,12 @@ public interface DfnsSandboxConfig {
         /** The credential's public key, PEM (SPKI) or a path to a PEM file. */
         Optional<String> publicKey();
 
+        /** A webhook of the account, subscribed to every event (the local stack's wallet-service). */
+        Optional<String> webhookUrl();
+
+        /** The secret that webhook's deliveries are signed with. */
+        Optional<String> webhookSecret();
+
         /** Dfns org id of the account. */
         @WithDefault("or-sandbox-default")
         String orgId();

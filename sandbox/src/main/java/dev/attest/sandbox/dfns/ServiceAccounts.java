@@ -31,7 +31,7 @@ public class ServiceAccounts {
     /** A service account: the Dfns org it acts in and the credentials that sign its user actions. */
     public record Account(String orgId, String tokenId, Map<String, PublicKey> credentials) {}
 
-    ServiceAccounts(DfnsSandboxConfig config) {
+    ServiceAccounts(DfnsSandboxConfig config, Webhooks webhooks) {
         random.nextBytes(tokenKey);
         DfnsSandboxConfig.Bootstrap bootstrap = config.bootstrap();
         if (bootstrap.token().isPresent()
@@ -42,6 +42,12 @@ public class ServiceAccounts {
                     bootstrap.orgId(),
                     bootstrap.credentialId().get(),
                     CredentialKeys.parsePem(pemOrFile(bootstrap.publicKey().get())));
+            if (bootstrap.webhookUrl().isPresent() && bootstrap.webhookSecret().isPresent()) {
+                webhooks.register(
+                        bootstrap.orgId(),
+                        bootstrap.webhookUrl().get(),
+                        bootstrap.webhookSecret().get());
+            }
         }
     }
 

@@ -91,6 +91,12 @@ public class Webhooks {
         return webhook.toJson(true);
     }
 
+    /** Subscribes {@code url} to every event of {@code orgId} with a secret chosen by the operator. */
+    void register(String orgId, String url, String secret) {
+        Webhook webhook = new Webhook(Ids.next("wh"), orgId, url, List.of("*"), secret, "bootstrap");
+        webhooks.put(webhook.id(), webhook);
+    }
+
     ObjectNode list(String orgId) {
         ObjectNode answer = DfnsJson.object();
         ArrayNode items = answer.putArray("items");
