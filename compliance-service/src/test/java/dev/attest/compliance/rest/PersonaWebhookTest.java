@@ -129,6 +129,43 @@ class PersonaWebhookTest {
     }
 
     @Test
+    void anOrganizationsWebhookCannotTouchAnotherOrganizationsCase() {
+        TestOrg victim = TestOrg.create("none");
+        TestOrg attacker = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        io.restassured.path.json.JsonPath started =
+                KycFlowTest.start(victim, user).then().statusCode(200).extract().jsonPath();
+        String eventId = newEventId();
+        byte[] body = event(eventId, started.getString("persona_inquiry_id"), "approved");
+
+        given().header(
+                        "Persona-Signature",
+                        PersonaSigner.header(
+                                attacker.webhookSecret(), Instant.now().getEpochSecond(), body))
+                .contentType("application/json")
+                .body(body)
+                .post("/webhooks/persona/" + attacker.id())
+                .then()
+                .statusCode(200);
+        given().header(
+                        "Persona-Signature",
+                        PersonaSigner.header(
+                                attacker.webhookSecret(), Instant.now().getEpochSecond(), body))
+                .contentType("application/json")
+                .body(body)
+                .post("/webhooks/persona/" + victim.id())
+                .then()
+                .statusCode(401);
+
+        assertThat(Waiting.until(() -> stateOf(eventId), "unmatched"::equals)).isEqualTo("unmatched");
+        victim.admin()
+                .get("/compliance/kyc/" + started.getString("case_id"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("pending"));
+    }
+
+    @Test
     void healthAnswersWithoutAuthentication() {
         given().get("/webhooks/persona/health").then().statusCode(200).body("status", equalTo("UP"));
     }
