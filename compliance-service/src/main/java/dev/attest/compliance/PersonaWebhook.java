@@ -19,6 +19,7 @@ public class PersonaWebhook extends PanacheEntityBase {
     public static final String STALE = "stale";
     public static final String UNMATCHED = "unmatched";
     public static final String IGNORED = "ignored";
+    public static final String FAILED = "failed";
 
     @Id
     @Column(name = "org_id")
@@ -49,6 +50,13 @@ public class PersonaWebhook extends PanacheEntityBase {
 
     @Column(name = "processed_at")
     public OffsetDateTime processedAt;
+
+    /** Failed processing attempts so far. */
+    public int attempts;
+
+    /** The exception type of the last failed attempt (never a message that could carry data). */
+    @Column(name = "last_error")
+    public String lastError;
 
     public void processed(String outcome) {
         state = outcome;

@@ -51,6 +51,19 @@ public class PersonaWebhookRepository implements PanacheRepositoryBase<PersonaWe
         return next.stream().findFirst();
     }
 
+    /** Counts a failed attempt; after {@code maxAttempts} the webhook is set aside as failed. */
+    public void recordFailure(PersonaWebhook.Key key, String error, int maxAttempts) {
+        entities.createNativeQuery("update persona_webhook set attempts = attempts + 1, last_error = ?1,"
+                        + " state = case when attempts + 1 >= ?2 then 'failed' else state end,"
+                        + " processed_at = case when attempts + 1 >= ?2 then now() else processed_at end"
+                        + " where org_id = ?3 and event_id = ?4")
+                .setParameter(1, error)
+                .setParameter(2, maxAttempts)
+                .setParameter(3, key.orgId)
+                .setParameter(4, key.eventId)
+                .executeUpdate();
+    }
+
     public List<PersonaWebhook> ofInquiry(String orgId, String inquiryId) {
         return list("orgId = ?1 and inquiryId = ?2", orgId, inquiryId);
     }

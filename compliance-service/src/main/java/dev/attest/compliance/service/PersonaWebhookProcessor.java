@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PersonaWebhookProcessor {
     private static final Logger LOG = Logger.getLogger(PersonaWebhookProcessor.class);
+    /** Attempts before a webhook that keeps failing is set aside as {@code failed}. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final PersonaWebhookRepository webhooks;
     private final KycCaseRepository cases;
@@ -93,13 +96,38 @@ public class PersonaWebhookProcessor {
         }
     }
 
-    /** Processes the oldest stored webhook; returns whether there was one. */
+    /**
+     * Processes the oldest stored webhook; returns whether there was one. A failure rolls its effect back
+     * and counts an attempt, so a webhook that keeps failing is set aside instead of stalling the rest.
+     */
     boolean processNext() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<PersonaWebhook> next = webhooks.lockNextReceived();
-            next.ifPresent(webhook -> webhook.processed(apply(webhook)));
-            return next.isPresent();
-        });
+        AtomicReference<PersonaWebhook.Key> current = new AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Optional<PersonaWebhook> next = webhooks.lockNextReceived();
+                next.ifPresent(webhook -> {
+                    current.set(keyOf(webhook));
+                    webhook.processed(apply(webhook));
+                });
+                return next.isPresent();
+            });
+        } catch (RuntimeException e) {
+            PersonaWebhook.Key key = current.get();
+            if (key == null) {
+                throw e;
+            }
+            LOG.warnf(e, "Processing Persona event %s of org %s failed", key.eventId, key.orgId);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> webhooks.recordFailure(key, e.getClass().getName(), MAX_ATTEMPTS));
+            return true;
+        }
+    }
+
+    private static PersonaWebhook.Key keyOf(PersonaWebhook webhook) {
+        PersonaWebhook.Key key = new PersonaWebhook.Key();
+        key.orgId = webhook.orgId;
+        key.eventId = webhook.eventId;
+        return key;
     }
 
     private String apply(PersonaWebhook webhook) {
