@@ -111,6 +111,12 @@ class RoutingTest {
         Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
         String uri = "/identities/" + UUID.randomUUID();
         given().auth().oauth2(key.key()).get(uri).then().statusCode(201);
+        given().auth()
+                .oauth2(org.adminToken())
+                .get("/orgs/" + org.id() + "/projects/" + projectId + "/api-keys")
+                .then()
+                .statusCode(200)
+                .body("[0].last_used_at", notNullValue());
 
         given().auth()
                 .oauth2(org.adminToken())
