@@ -13,6 +13,7 @@ import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
 import dev.attest.notification.repository.WebhookMessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,11 @@ public class AttemptRecorder {
     void record(DeliveryWorker.Claim claim, WebhookSender.Outcome outcome, long latencyMs) {
         Instant at = claim.attemptedAt();
         WebhookDelivery delivery = deliveries.findById(claim.deliveryId());
-        WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId);
+        if (delivery == null) {
+            return; // its endpoint was deleted while the request was under way
+        }
+        // Locked: parallel attempts to one endpoint must not each decide to disable it.
+        WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId, LockModeType.PESSIMISTIC_WRITE);
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.id = UUID.randomUUID();
         attempt.deliveryId = delivery.id;

@@ -96,7 +96,8 @@ public class DeliveryWorker {
         return claims.size();
     }
 
-    private List<Claim> claimDue() {
+    /** Claims and leases due deliveries without sending them: what a worker that then crashes leaves behind. */
+    List<Claim> claimDue() {
         Instant now = clock.instant();
         Instant leaseUntil =
                 now.plus(config.webhooks().requestTimeout().multipliedBy(2)).plus(Duration.ofSeconds(10));

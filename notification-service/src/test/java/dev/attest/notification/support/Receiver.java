@@ -34,6 +34,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+    private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -47,6 +48,11 @@ public final class Receiver implements AutoCloseable {
                         headers,
                         new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
+            try {
+                hold.await(); // a receiver that hangs until the test lets it answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Answer answer = script.pollFirst();
             if (answer == null) {
                 answer = Answer.of(200);
@@ -59,12 +65,20 @@ public final class Receiver implements AutoCloseable {
                 out.write(body);
             }
         });
+        // Handlers on their own threads: the dispatcher keeps accepting while one request is held.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
     /** Answers the next requests with these, in order. */
     public Receiver thenAnswer(Answer... answers) {
         script.addAll(List.of(answers));
+        return this;
+    }
+
+    /** Holds every answer until {@code release} counts down. */
+    public Receiver holdUntil(java.util.concurrent.CountDownLatch release) {
+        this.hold = release;
         return this;
     }
 

@@ -69,4 +69,8 @@ final class WebhookApi {
     void sendTestRefused(String endpointId) {
         post("/" + endpointId + "/test", null).statusCode(409);
     }
+
+    void delete(String endpointId) {
+        given().auth().oauth2(token).delete(base() + "/" + endpointId).then().statusCode(204);
+    }
 }

@@ -67,6 +67,10 @@ class WebhookDeliveryTest {
 
     @AfterEach
     void tearDown() {
+        // Endpoints outlive the test; deleted, their pending deliveries cannot reach a later test's
+        // receiver that happens to get the same port.
+        List<String> ids = api.get("").extract().path("id");
+        ids.forEach(api::delete);
         receiver.close();
         events.close();
     }
@@ -220,6 +224,38 @@ class WebhookDeliveryTest {
                 .body("enabled", equalTo(false))
                 .body("disabled_reason", equalTo("every delivery failed for 5 days"));
         Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+    }
+
+    @Test
+    void aDeliveryLeftByAWorkerThatDiedMidRequestIsRetriedOnceItsLeaseRunsOut() {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        String messageId = api.sendTest(endpoint);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(worker::claimDue); // then "crashes"
+
+        worker.deliverDue();
+        assertThat(receiver.requests()).isEmpty(); // still leased to the dead worker
+        clock.advance(Duration.ofMinutes(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsExactly(messageId);
+        api.get("/" + endpoint + "/messages").body("[0].status", equalTo("succeeded"));
+    }
+
+    @Test
+    void aHangingEndpointDoesNotHoldUpDeliveriesToOthers() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (Receiver hanging = new Receiver().holdUntil(release)) {
+            String slow = api.createEndpoint(Map.of("url", hanging.url("/slow")))[0];
+            String fast = api.createEndpoint(Map.of("url", receiver.url("/fast")))[0];
+            api.sendTest(slow);
+            api.sendTest(fast);
+
+            var pass = java.util.concurrent.CompletableFuture.runAsync(worker::deliverDue);
+            Await.until(() -> receiver.requests("/fast").size(), n -> n == 1, "the fast endpoint's delivery");
+            assertThat(pass).isNotDone(); // the hanging request is still open
+            release.countDown();
+            pass.join();
+            assertThat(hanging.requests("/slow")).hasSize(1);
+        }
     }
 
     @Test
