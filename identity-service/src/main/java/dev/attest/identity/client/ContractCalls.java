@@ -106,14 +106,6 @@ public final class ContractCalls {
         return view("getIdentity", List.of(new Address(wallet)), new TypeReference<Address>() {});
     }
 
-    public static Function getWallets(String identity) {
-        return view("getWallets", List.of(new Address(identity)), new TypeReference<DynamicArray<Address>>() {});
-    }
-
-    public static Function isSaltTaken(String salt) {
-        return view("isSaltTaken", List.of(new Utf8String(salt)), new TypeReference<Bool>() {});
-    }
-
     public static Function owner() {
         return view("owner", List.of(), new TypeReference<Address>() {});
     }
@@ -141,10 +133,6 @@ public final class ContractCalls {
                 "isClaimValid",
                 List.of(new Address(identity), new Uint256(topic), new DynamicBytes(signature), new DynamicBytes(data)),
                 new TypeReference<Bool>() {});
-    }
-
-    public static Function isClaimRevoked(byte[] signature) {
-        return view("isClaimRevoked", List.of(new DynamicBytes(signature)), new TypeReference<Bool>() {});
     }
 
     public static Function getClaimTopics() {

@@ -37,9 +37,9 @@ public class KycEventsConsumer {
 
     private void apply(IncomingEvent event) {
         KycStatusChanged change = event.dataAs(mapper, KycStatusChanged.class);
-        WalletEventsConsumer.require(event, change.caseId(), "case_id");
-        WalletEventsConsumer.require(event, change.userId(), "user_id");
-        WalletEventsConsumer.require(event, change.status(), "status");
+        EventFields.require(event, change.caseId(), "case_id");
+        EventFields.require(event, change.userId(), "user_id");
+        EventFields.require(event, change.status(), "status");
         if (KycStatusChanged.REJECTED.equals(change.status())) {
             issuance.requestRevocation(event.orgId(), change.userId(), change.caseId());
         }

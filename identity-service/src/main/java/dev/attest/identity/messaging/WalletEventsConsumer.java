@@ -40,19 +40,13 @@ public class WalletEventsConsumer {
 
     private void apply(IncomingEvent event) {
         WalletProvisioned wallet = event.dataAs(mapper, WalletProvisioned.class);
-        require(event, wallet.userId(), "user_id");
-        require(event, wallet.kycCaseId(), "kyc_case_id");
-        require(event, wallet.kycLevel(), "kyc_level");
+        EventFields.require(event, wallet.userId(), "user_id");
+        EventFields.require(event, wallet.kycCaseId(), "kyc_case_id");
+        EventFields.require(event, wallet.kycLevel(), "kyc_level");
         if (wallet.address() == null || !ADDRESS.matcher(wallet.address()).matches()) {
             throw new PoisonEventException("event " + event.id() + " has no EVM address");
         }
         issuance.requestIdentity(
                 event.orgId(), wallet.userId(), wallet.address(), wallet.kycCaseId(), wallet.kycLevel());
-    }
-
-    static void require(IncomingEvent event, String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("event " + event.id() + " has no " + field);
-        }
     }
 }
