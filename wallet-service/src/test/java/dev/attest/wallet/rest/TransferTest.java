@@ -12,6 +12,7 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
+import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
 import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
@@ -40,6 +41,9 @@ import org.web3j.protocol.http.HttpService;
 class TransferTest {
     @Inject
     TransferRepository transfers;
+
+    @Inject
+    KycStandingRepository standings;
 
     private KycEvents kyc;
 
@@ -227,10 +231,15 @@ class TransferTest {
         String walletId = provision(org, user);
         kyc.statusChanged(org.orgId, user, "case-1", "rejected");
         Await.until(
-                () -> transfer(org, user, walletId, "k-" + UUID.randomUUID(), native_(newAddress(), "1"))
-                        .extract()
-                        .statusCode(),
-                403);
+                () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> standings
+                        .findByUser(org.orgId, user)
+                        .map(s -> s.status)
+                        .orElse(null)),
+                "rejected");
+
+        transfer(org, user, walletId, "k-after-rejection", native_(newAddress(), "1"))
+                .statusCode(403)
+                .body("type", equalTo("https://attest.dev/problems/kyc-not-verified"));
         assertThat(countTransfers(walletId)).isZero();
     }
 
