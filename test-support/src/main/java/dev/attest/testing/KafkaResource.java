@@ -1,9 +1,12 @@
 package dev.attest.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real Kafka broker (KRaft, combined broker and controller) in this JVM, started once and shared by
@@ -33,6 +36,14 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startCluster() {
+        // Kafka registers hooks that delete the test kit's directories at JVM exit. Run alongside the
+        // broker's shutdown, they pull the log directory from under a running broker, which then halts
+        // the JVM with status 1 and fails a test run whose tests all passed. So the hooks are collected
+        // and run after the cluster has stopped, and a broker fault may not end the test JVM.
+        List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+        Exit.setShutdownHookAdder((name, hook) -> cleanups.add(hook));
+        Exit.setHaltProcedure(KafkaResource::refuseToEndTheJvm);
+        Exit.setExitProcedure(KafkaResource::refuseToEndTheJvm);
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -54,8 +65,15 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-process Kafka cluster", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(KafkaResource::closeCluster));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeCluster();
+            cleanups.forEach(Runnable::run);
+        }));
         return cluster.bootstrapServers();
+    }
+
+    private static void refuseToEndTheJvm(int status, String message) {
+        System.err.println("Kafka test broker asked to end the JVM (status " + status + "): " + message);
     }
 
     private static void closeCluster() {
