@@ -1,10 +1,9 @@
 package dev.attest.notification.service;
 
+import dev.attest.common.transaction.AfterCommit;
 import dev.attest.notification.Notification;
 import dev.attest.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -46,16 +45,6 @@ public class InAppNotifications {
         notifications.persist(notification);
         notifications.flush(); // assigns seq, the stream's event id
         // A stream must never show what a rollback undoes: publish only after the commit.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    broadcaster.publish(notification);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> broadcaster.publish(notification));
     }
 }
