@@ -1,0 +1,296 @@
+package dev.attest.e2e.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.e2e.Settings;
+import dev.attest.e2e.StepFailed;
+import dev.attest.e2e.auth.Keycloak;
+import dev.attest.e2e.auth.SignedIn;
+import dev.attest.e2e.http.HttpJson;
+import dev.attest.e2e.probe.Chain;
+import dev.attest.e2e.probe.Mailbox;
+import dev.attest.e2e.probe.NotificationStream;
+import dev.attest.e2e.probe.Waiting;
+import dev.attest.e2e.probe.WebhookReceiver;
+import dev.attest.e2e.tenant.DemoTenant;
+import dev.attest.e2e.tenant.DemoTenantSetup;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One end user's onboarding against the running platform, through the gateway only, as a real client
+ * would do it: sign up and sign in at Keycloak, start KYC, complete the Persona sandbox's hosted page,
+ * then follow the user to verified, a custody wallet, an OnchainID identity with a valid KYC claim, the
+ * notifications (live stream, the admin's email, a signed webhook), and a transfer that is confirmed on
+ * chain.
+ */
+public final class Onboarding {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    /** ganache --wallet.deterministic account 9: receives the demo's transfer; no service sends from it. */
+    private static final String RECIPIENT = "0x1df62f291b2e969fb0849d99d9ce41e2f137006e";
+
+    private static final BigInteger AMOUNT = new BigInteger("1000000000000000"); // 0.001 ether
+
+    private final Settings settings;
+    private final HttpJson http = new HttpJson();
+    private final Keycloak keycloak;
+    private final StepLog log;
+
+    public Onboarding(Settings settings, StepLog log) {
+        this.settings = settings;
+        this.keycloak = new Keycloak(settings, http);
+        this.log = log;
+    }
+
+    public void run() throws Exception {
+        DemoTenant tenant = log.step(
+                "demo organization ready",
+                () -> new DemoTenantSetup(settings, http, keycloak).ensure(),
+                t -> "org " + t.slug() + " (" + t.orgId() + "), project " + t.projectId());
+        SignedIn admin = keycloak.signIn("org-admin", "org-admin");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String endpointId = log.step(
+                    "webhook endpoint registered for the demo receiver",
+                    () -> registerEndpoint(tenant, admin, receiver),
+                    id -> receiver.url());
+            try {
+                onboard(tenant, admin, receiver);
+            } finally {
+                http.send(
+                        "DELETE",
+                        gateway("/orgs/" + tenant.orgId() + "/projects/" + tenant.projectId() + "/webhooks/endpoints/"
+                                + endpointId),
+                        admin.accessToken(),
+                        null,
+                        Map.of());
+            }
+        }
+    }
+
+    private void onboard(DemoTenant tenant, SignedIn admin, WebhookReceiver receiver) {
+        String username = "demo-" + Long.toString(System.currentTimeMillis(), 36);
+        SignedIn user = log.step(
+                "user signed up and signed in at Keycloak",
+                () -> keycloak.signUp(username, UUID.randomUUID().toString(), tenant.slug()),
+                u -> u.username() + " (" + u.subject() + ")");
+        try (NotificationStream stream = log.step(
+                "live notification stream open",
+                () -> NotificationStream.open(http, settings.gatewayUrl(), user.accessToken()),
+                s -> "GET /notifications/me/stream")) {
+            JsonNode kyc = log.step(
+                    "KYC started",
+                    () -> startKyc(user),
+                    k -> "case " + k.path("case_id").asText() + ", inquiry "
+                            + k.path("persona_inquiry_id").asText());
+            String caseId = kyc.path("case_id").asText();
+            log.step("verification completed on the Persona sandbox's page", () -> completeHostedFlow(kyc));
+            log.step(
+                    "KYC verified (from Persona's signed webhook)",
+                    () -> awaitJson("GET /compliance/kyc/me verified", "/compliance/kyc/me", user, me -> "verified"
+                            .equals(me.path("kyc_status").asText())),
+                    me -> me.path("kyc_message").asText());
+            JsonNode wallet = log.step(
+                    "custody wallet provisioned at Dfns",
+                    () -> awaitJson("GET /wallets/me provisioned", "/wallets/me", user, w -> "provisioned"
+                            .equals(w.path("status").asText())),
+                    w -> w.path("network").asText() + " " + w.path("address").asText());
+            String address = wallet.path("address").asText();
+            JsonNode claim = log.step(
+                    "OnchainID identity created and KYC claim issued",
+                    () -> awaitIssuedClaim(user),
+                    c -> "claim " + abbreviate(c.path("claim_id").asText()) + " in tx "
+                            + abbreviate(c.path("tx_hash").asText()));
+            log.step(
+                    "claim valid on chain (ClaimIssuer.isClaimValid)",
+                    () -> verifyOnChain(user, address, claim),
+                    v -> "identity " + v.path("identity_address").asText());
+            log.step(
+                    "claim references recorded on the KYC case",
+                    () -> awaitJson(
+                            "the case's kyc_claim_id", "/compliance/kyc/" + caseId, user, c -> claim.path("claim_id")
+                                    .asText()
+                                    .equalsIgnoreCase(c.path("kyc_claim_id").asText())),
+                    c -> "kyc_claim_tx_hash "
+                            + abbreviate(c.path("kyc_claim_tx_hash").asText()));
+            log.step(
+                    "in-app notifications arrived live",
+                    () -> {
+                        stream.await("a notification about the wallet", STEP_TIMEOUT, n -> mentions(n, "wallet"));
+                        stream.await("a notification about the claim", STEP_TIMEOUT, n -> mentions(n, "claim"));
+                        return stream.received().size();
+                    },
+                    count -> count + " notifications on the stream");
+            log.step(
+                    "org admin emailed about the new wallet",
+                    () -> new Mailbox(http, settings.greenMailApiUrl())
+                            .await(
+                                    admin.email(),
+                                    "an email to " + admin.email() + " about " + username + "'s wallet",
+                                    STEP_TIMEOUT,
+                                    m -> m.path("mimeMessage").asText().contains(user.subject())
+                                            || m.path("mimeMessage").asText().contains(address)),
+                    m -> "\"" + m.path("subject").asText() + "\" to " + admin.email());
+            log.step(
+                    "signed webhook received and verified",
+                    () -> receiver.await("a webhook about " + username, STEP_TIMEOUT, p -> user.subject()
+                            .equals(p.path("data").path("user_id").asText())),
+                    d -> d.payload().path("type").asText() + " (" + d.id() + ")");
+            Chain chain = new Chain(http, settings.evmRpcUrl());
+            BigInteger before = chain.balance(RECIPIENT);
+            JsonNode transfer = log.step(
+                    "transfer requested",
+                    () -> requestTransfer(user, wallet.path("wallet_id").asText()),
+                    t -> AMOUNT + " wei to " + RECIPIENT + ", "
+                            + t.path("status").asText());
+            JsonNode confirmed = log.step(
+                    "transfer confirmed",
+                    () -> awaitJson(
+                            "the transfer confirmed",
+                            "/wallets/" + wallet.path("wallet_id").asText() + "/transfers/"
+                                    + transfer.path("transfer_id").asText(),
+                            user,
+                            t -> {
+                                String status = t.path("status").asText();
+                                if (status.equals("failed") || status.equals("rejected")) {
+                                    throw new StepFailed("the transfer ended " + status + ": " + t.path("reason"));
+                                }
+                                return status.equals("confirmed");
+                            }),
+                    t -> "tx " + abbreviate(t.path("tx_hash").asText()));
+            log.step(
+                    "value moved on chain",
+                    () -> {
+                        if (!chain.succeeded(confirmed.path("tx_hash").asText())) {
+                            throw new StepFailed("the transfer's receipt is missing or failed");
+                        }
+                        BigInteger moved = chain.balance(RECIPIENT).subtract(before);
+                        if (moved.compareTo(AMOUNT) < 0) {
+                            throw new StepFailed("the recipient's balance grew by " + moved + " wei, not " + AMOUNT);
+                        }
+                        return moved;
+                    },
+                    moved -> "recipient +" + moved + " wei");
+            log.step(
+                    "transfer notification arrived live",
+                    () -> stream.await(
+                            "a notification about the transfer",
+                            STEP_TIMEOUT,
+                            n -> mentions(n, "transfer") && mentions(n, "confirm")),
+                    n -> n.path("text").asText());
+        }
+    }
+
+    private String registerEndpoint(DemoTenant tenant, SignedIn admin, WebhookReceiver receiver) {
+        ObjectNode endpoint = HttpJson.object().put("url", receiver.url()).put("description", "attest demo receiver");
+        JsonNode created = http.post(
+                        gateway("/orgs/" + tenant.orgId() + "/projects/" + tenant.projectId() + "/webhooks/endpoints"),
+                        admin.accessToken(),
+                        endpoint)
+                .expect(201)
+                .json();
+        receiver.useSecret(created.path("secret").asText());
+        return created.path("id").asText();
+    }
+
+    private JsonNode startKyc(SignedIn user) {
+        ObjectNode request = HttpJson.object().put("user_id", user.subject()).put("document_type", "passport");
+        request.putObject("personal_info")
+                .put("name_first", "Demo")
+                .put("name_last", user.username())
+                .put("birthdate", "1990-04-01")
+                .put("email_address", user.email());
+        return http.post(gateway("/compliance/kyc"), user.accessToken(), request)
+                .expect(200, 201)
+                .json();
+    }
+
+    /** What the user's browser does at the session link: open the page, press "Complete verification". */
+    private void completeHostedFlow(JsonNode kyc) {
+        String inquiry = kyc.path("persona_inquiry_id").asText();
+        String session = kyc.path("persona_session_token").asText();
+        String page = settings.sandboxUrl() + "/persona/verify";
+        http.get(page + "?inquiry-id=" + inquiry + "&session-token=" + session, null)
+                .expect(200);
+        http.postForm(page + "/complete", null, Map.of("inquiry-id", inquiry, "session-token", session))
+                .expect(200);
+    }
+
+    private JsonNode awaitIssuedClaim(SignedIn user) {
+        return Waiting.until("an issued claim on GET /identities/me", STEP_TIMEOUT, () -> {
+            var reply = http.get(gateway("/identities/me"), user.accessToken());
+            if (reply.status() == 404) {
+                return Optional.empty();
+            }
+            for (JsonNode claim : reply.expect(200).json().path("claims")) {
+                String status = claim.path("status").asText();
+                if (status.equals("failed")) {
+                    throw new StepFailed("claim issuance failed: "
+                            + claim.path("failure_reason").asText());
+                }
+                if (status.equals("issued")) {
+                    return Optional.of(claim);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private JsonNode verifyOnChain(SignedIn user, String wallet, JsonNode claim) {
+        JsonNode verification = http.get(
+                        gateway("/identities/verify?wallet=" + wallet + "&topic="
+                                + claim.path("topic").asText()),
+                        user.accessToken())
+                .expect(200)
+                .json();
+        if (!verification.path("valid").asBoolean()) {
+            throw new StepFailed("the issuer says the claim is not valid: " + verification);
+        }
+        if (!new Chain(http, settings.evmRpcUrl())
+                .hasCode(verification.path("identity_address").asText())) {
+            throw new StepFailed("no contract at the identity address " + verification.path("identity_address"));
+        }
+        return verification;
+    }
+
+    private JsonNode requestTransfer(SignedIn user, String walletId) {
+        ObjectNode transfer =
+                HttpJson.object().put("kind", "native").put("to", RECIPIENT).put("amount", AMOUNT.toString());
+        return http.send(
+                        "POST",
+                        gateway("/wallets/" + walletId + "/transfers"),
+                        user.accessToken(),
+                        transfer,
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(200, 201, 202)
+                .json();
+    }
+
+    private JsonNode awaitJson(String what, String path, SignedIn user, java.util.function.Predicate<JsonNode> done) {
+        return Waiting.until(what, STEP_TIMEOUT, () -> {
+            var reply = http.get(gateway(path), user.accessToken());
+            if (reply.status() == 404) {
+                return Optional.empty();
+            }
+            JsonNode body = reply.expect(200).json();
+            return done.test(body) ? Optional.of(body) : Optional.empty();
+        });
+    }
+
+    private static boolean mentions(JsonNode notification, String word) {
+        return (notification.path("type").asText() + " "
+                        + notification.path("text").asText())
+                .toLowerCase()
+                .contains(word);
+    }
+
+    private static String abbreviate(String hex) {
+        return hex.length() > 14 ? hex.substring(0, 10) + "…" + hex.substring(hex.length() - 4) : hex;
+    }
+
+    private String gateway(String path) {
+        return settings.gatewayUrl() + path;
+    }
+}
