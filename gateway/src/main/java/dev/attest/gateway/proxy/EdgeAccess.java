@@ -9,7 +9,6 @@ import dev.attest.gateway.security.EdgeCaller;
 import dev.attest.gateway.security.ForwardedIdentity;
 import dev.attest.gateway.security.GatewayTokenIssuer;
 import dev.attest.gateway.service.OrgMembership;
-import dev.attest.gateway.service.ProjectService;
 import dev.attest.gateway.service.TenantAccess;
 import dev.attest.gateway.service.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,19 +26,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class EdgeAccess {
     private final TenantAccess access;
-    private final ProjectService projects;
+    private final RequestProject requestProject;
     private final TokenBuckets buckets;
     private final UsageService usage;
     private final GatewayTokenIssuer tokens;
 
     EdgeAccess(
             TenantAccess access,
-            ProjectService projects,
+            RequestProject requestProject,
             TokenBuckets buckets,
             UsageService usage,
             GatewayTokenIssuer tokens) {
         this.access = access;
-        this.projects = projects;
+        this.requestProject = requestProject;
         this.buckets = buckets;
         this.usage = usage;
         this.tokens = tokens;
@@ -50,16 +49,18 @@ public class EdgeAccess {
      * own, so a refusal rolls nothing back and a bucket's row lock is held for one statement only.
      */
     @Transactional(Transactional.TxType.NEVER)
-    public ForwardDecision decide(
-            EdgeCaller caller, Route route, String method, Optional<String> orgInPath, Optional<String> projectInPath) {
+    public ForwardDecision decide(EdgeCaller caller, Route route, String method, RequestTenant named) {
         Optional<OrgMembership> membership;
-        Optional<UUID> projectId = caller.apiKey().map(EdgeCaller.ApiKeyGrant::projectId);
+        Optional<Project> project;
         try {
-            membership =
-                    orgInPath.isPresent() ? Optional.of(access.require(caller, orgInPath.get())) : access.home(caller);
-            if (projectInPath.isPresent()) {
-                projectId = Optional.of(projectOf(caller, membership.orElseThrow(), projectInPath.get()));
+            membership = named.org().isPresent()
+                    ? Optional.of(access.require(caller, named.org().get()))
+                    : access.home(caller);
+            if (membership.isEmpty() && named.projectHeader().isPresent()) {
+                membership = Optional.of(requestProject.organizationOf(
+                        caller, named.projectHeader().get()));
             }
+            project = requestProject.choose(caller, membership, named.projectInPath(), named.projectHeader());
             if (caller.apiKey().isPresent()) {
                 String scope = ApiScopes.required(route.area(), method);
                 if (!caller.apiKey().get().scopes().contains(scope)) {
@@ -70,11 +71,10 @@ public class EdgeAccess {
             return ForwardDecision.refuse(refusal, Map.of());
         }
         Map<String, String> headers = Map.of();
-        if (caller.apiKey().isPresent()) {
-            EdgeCaller.ApiKeyGrant key = caller.apiKey().get();
-            Project project = projects.inOrg(key.orgId(), key.projectId()).orElseThrow();
-            RateLimitDecision limit =
-                    buckets.take(project.id, project.rateLimitCapacity, project.rateLimitRefillPerSecond);
+        if (project.isPresent()) {
+            // Every request that acts in a project draws from its bucket and is counted, whoever sends it.
+            Project p = project.get();
+            RateLimitDecision limit = buckets.take(p.id, p.rateLimitCapacity, p.rateLimitRefillPerSecond);
             headers = limit.headers();
             if (!limit.allowed()) {
                 return ForwardDecision.refuse(
@@ -86,20 +86,16 @@ public class EdgeAccess {
                                         + limit.retryAfterSeconds() + " s."),
                         headers);
             }
-            usage.countRequest(project.orgId.toString(), project.id.toString());
+            usage.countRequest(p.orgId.toString(), p.id.toString());
         }
-        return ForwardDecision.forward(tokens.issue(identity(caller, membership, projectId)), headers);
+        return ForwardDecision.forward(tokens.issue(identity(caller, membership, project.map(p -> p.id))), headers);
     }
 
-    /** The project named in the path, if it is the caller's organization's (and the key's own); else 404. */
-    private UUID projectOf(EdgeCaller caller, OrgMembership membership, String projectRef) {
-        Optional<UUID> id = TenantAccess.parseUuid(projectRef)
-                .flatMap(p -> projects.inOrg(membership.org().id, p))
-                .map(p -> p.id)
-                .filter(p ->
-                        caller.apiKey().map(key -> key.projectId().equals(p)).orElse(true));
-        return id.orElseThrow(() -> ProblemException.notFound("Project " + projectRef));
-    }
+    /**
+     * What a request names of its tenant: the organization and project in its path, and the project in
+     * the {@value RequestProject#HEADER} header.
+     */
+    public record RequestTenant(Optional<String> org, Optional<String> projectInPath, Optional<String> projectHeader) {}
 
     private static ForwardedIdentity identity(
             EdgeCaller caller, Optional<OrgMembership> membership, Optional<UUID> projectId) {

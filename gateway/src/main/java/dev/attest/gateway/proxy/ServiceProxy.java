@@ -56,7 +56,9 @@ public class ServiceProxy {
             "upgrade",
             "http2-settings",
             "host",
-            "authorization");
+            "authorization",
+            // stated in the gateway token once checked; a service must never read the client's header
+            "attest-project");
     /** Routes are tried before the gateway's own REST resources. */
     private static final int ROUTE_ORDER = -100;
 
@@ -130,10 +132,12 @@ public class ServiceProxy {
         }
         EdgeCaller caller = EdgeCaller.of(identity);
         Matcher path = route.match(ctx.normalizedPath()).orElseThrow();
-        Optional<String> org = Route.group(path, "org", ServiceProxy::decode);
-        Optional<String> project = Route.group(path, "project", ServiceProxy::decode);
+        EdgeAccess.RequestTenant named = new EdgeAccess.RequestTenant(
+                Route.group(path, "org", ServiceProxy::decode),
+                Route.group(path, "project", ServiceProxy::decode),
+                Optional.ofNullable(ctx.request().getHeader(RequestProject.HEADER)));
         String method = ctx.request().method().name();
-        vertx.<ForwardDecision>executeBlocking(() -> access.decide(caller, route, method, org, project), false)
+        vertx.<ForwardDecision>executeBlocking(() -> access.decide(caller, route, method, named), false)
                 .onSuccess(decision -> {
                     if (decision.refused()) {
                         problem(ctx, decision.refusal(), decision.headers());

@@ -93,6 +93,19 @@ public class ProjectService {
         return projects.findInOrg(orgId, projectId);
     }
 
+    /** The organization's project when it has exactly one; empty when it has none or several. */
+    @Transactional
+    public java.util.Optional<Project> onlyProjectOf(UUID orgId) {
+        List<Project> first = projects.find("orgId = ?1", orgId).page(0, 2).list();
+        return first.size() == 1 ? java.util.Optional.of(first.get(0)) : java.util.Optional.empty();
+    }
+
+    /** The project with this id, whichever organization it belongs to; callers check access. */
+    @Transactional
+    public java.util.Optional<Project> byId(UUID projectId) {
+        return projects.findByIdOptional(projectId);
+    }
+
     /** The project of {@code orgId} named by a path segment, or 404. */
     Project find(UUID orgId, String projectRef) {
         return TenantAccess.parseUuid(projectRef)
