@@ -12,6 +12,7 @@ import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
 import dev.attest.notification.support.Await;
 import dev.attest.notification.support.Events;
+import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.SseClient;
 import dev.attest.notification.support.Tenants;
 import dev.attest.testing.GatewayTokens;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GreenMailResource.class)
+@WithTestResource(SmtpRelayResource.class)
 @WithTestResource(GatewayTokens.class)
 class NotificationFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();

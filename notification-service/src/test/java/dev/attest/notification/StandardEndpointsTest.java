@@ -1,7 +1,7 @@
 package dev.attest.notification;
 
+import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.testing.GatewayTokens;
-import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.StandardEndpointsContract;
@@ -12,6 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GreenMailResource.class)
+@WithTestResource(SmtpRelayResource.class)
 @WithTestResource(GatewayTokens.class)
 class StandardEndpointsTest extends StandardEndpointsContract {}

@@ -14,6 +14,8 @@ public interface NotificationConfig {
 
     Email email();
 
+    Retention retention();
+
     interface Webhooks {
         /**
          * Delays between attempts after the first, immediate one (Svix's schedule by default); a delivery
@@ -81,5 +83,27 @@ public interface NotificationConfig {
         /** Base URL of links in emails and notifications. */
         @WithDefault("http://localhost:8080")
         String consoleUrl();
+    }
+
+    /** How long finished records are kept; a scheduled job deletes older ones. */
+    interface Retention {
+        /** Read notifications are deleted this long after they were read; unread ones are kept. */
+        @WithDefault("30d")
+        Duration readNotifications();
+
+        /**
+         * Webhook messages whose deliveries are all finished (succeeded or failed for good) are deleted,
+         * with their deliveries and attempts, this long after they were created.
+         */
+        @WithDefault("90d")
+        Duration webhookMessages();
+
+        /** Sent or failed emails are deleted this long after they were created. */
+        @WithDefault("90d")
+        Duration emails();
+
+        /** How often the purge runs ({@code off} to drive it by hand). */
+        @WithDefault("1h")
+        String interval();
     }
 }

@@ -23,11 +23,17 @@ public class EventConsumers {
     private final Inbox inbox;
     private final TenantEventHandler tenants;
     private final DomainEventRouter router;
+    private final ProviderCredentialsAlerts credentialAlerts;
 
-    EventConsumers(Inbox inbox, TenantEventHandler tenants, DomainEventRouter router) {
+    EventConsumers(
+            Inbox inbox,
+            TenantEventHandler tenants,
+            DomainEventRouter router,
+            ProviderCredentialsAlerts credentialAlerts) {
         this.inbox = inbox;
         this.tenants = tenants;
         this.router = router;
+        this.credentialAlerts = credentialAlerts;
     }
 
     @Incoming(TENANT)
@@ -41,14 +47,23 @@ public class EventConsumers {
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void kyc(ConsumerRecord<String, byte[]> record) {
-        inbox.processOnce("notification.kyc", IncomingEvent.from(record), router::route);
+        inbox.processOnce("notification.kyc", IncomingEvent.from(record), this::providerEvent);
     }
 
     @Incoming(WALLET)
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void wallet(ConsumerRecord<String, byte[]> record) {
-        inbox.processOnce("notification.wallet", IncomingEvent.from(record), router::route);
+        inbox.processOnce("notification.wallet", IncomingEvent.from(record), this::providerEvent);
+    }
+
+    /** KYC and wallet events: rejected provider credentials alert the admins, the rest concern users. */
+    private void providerEvent(IncomingEvent event) {
+        if (ProviderCredentialsAlerts.handles(event.type())) {
+            credentialAlerts.handle(event);
+        } else {
+            router.route(event);
+        }
     }
 
     @Incoming(IDENTITY)

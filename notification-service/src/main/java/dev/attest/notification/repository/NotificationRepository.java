@@ -26,6 +26,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .list();
     }
 
+    /** The user's newest seq, 0 if none: where a stream without Last-Event-ID starts. */
+    public long latestSeq(String orgId, String userId) {
+        Long latest = getEntityManager()
+                .createQuery("select max(seq) from Notification where orgId = ?1 and userId = ?2", Long.class)
+                .setParameter(1, orgId)
+                .setParameter(2, userId)
+                .getSingleResult();
+        return latest == null ? 0 : latest;
+    }
+
     public Optional<Notification> ofUser(String orgId, String userId, UUID id) {
         return find("id = ?1 and orgId = ?2 and userId = ?3", id, orgId, userId).firstResultOptional();
     }

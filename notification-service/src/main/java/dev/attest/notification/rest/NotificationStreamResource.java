@@ -1,11 +1,9 @@
 package dev.attest.notification.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
-import dev.attest.notification.Notification;
 import dev.attest.notification.service.NotificationBroadcaster;
 import dev.attest.notification.service.UserNotifications;
 import io.vertx.core.Vertx;
@@ -19,13 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The live stream of the signed-in user's notifications (Server-Sent Events, which pass through the
  * gateway as a plain HTTP response). Each event's id is the notification's {@code seq}; a client that
- * reconnects with {@code Last-Event-ID} first gets everything after it from the database.
+ * reconnects with {@code Last-Event-ID} first gets everything after it from the database. Without it, the
+ * stream starts after the user's newest notification.
  */
 @Path("/notifications/me/stream")
 @RolesAllowed({Roles.USER, Roles.ORG_ADMIN})
@@ -34,6 +31,7 @@ public class NotificationStreamResource {
 
     private final UserNotifications notifications;
     private final NotificationBroadcaster broadcaster;
+    private final StreamReaders readers;
     private final ObjectMapper mapper;
     private final Caller caller;
     private final Vertx vertx;
@@ -41,11 +39,13 @@ public class NotificationStreamResource {
     NotificationStreamResource(
             UserNotifications notifications,
             NotificationBroadcaster broadcaster,
+            StreamReaders readers,
             ObjectMapper mapper,
             Caller caller,
             Vertx vertx) {
         this.notifications = notifications;
         this.broadcaster = broadcaster;
+        this.readers = readers;
         this.mapper = mapper;
         this.caller = caller;
         this.vertx = vertx;
@@ -61,11 +61,12 @@ public class NotificationStreamResource {
         String orgId = caller.orgId();
         String userId = caller.subject();
         long lastEventId = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
-        Connection connection = new Connection(sink, sse);
-        // Listen first, then replay: what commits during the replay is buffered, not lost.
-        AutoCloseable subscription = broadcaster.subscribe(orgId, userId, connection::live);
-        long timer = vertx.setPeriodic(KEEP_ALIVE_MS, id -> connection.keepAlive());
-        connection.onClose(() -> {
+        long after = lastEventId >= 0 ? lastEventId : notifications.latestSeq(orgId, userId);
+        LiveStream stream = new LiveStream(sink, sse, mapper, readers, orgId, userId, after);
+        // Subscribe, then read once: what commits in between is read by that first pass or wakes it again.
+        AutoCloseable subscription = broadcaster.subscribe(orgId, userId, stream::wakeUp);
+        long timer = vertx.setPeriodic(KEEP_ALIVE_MS, id -> stream.keepAlive());
+        stream.onClose(() -> {
             vertx.cancelTimer(timer);
             try {
                 subscription.close();
@@ -73,8 +74,7 @@ public class NotificationStreamResource {
                 // Removing a listener does not fail.
             }
         });
-        List<Notification> missed = lastEventId >= 0 ? notifications.after(orgId, userId, lastEventId) : List.of();
-        connection.replayed(missed, lastEventId);
+        stream.wakeUp();
     }
 
     private static long parse(String lastEventId) {
@@ -82,93 +82,13 @@ public class NotificationStreamResource {
             return -1;
         }
         try {
-            return Long.parseLong(lastEventId.trim());
+            long parsed = Long.parseLong(lastEventId.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("invalid-last-event-id", "Last-Event-ID must be a number.");
-        }
-    }
-
-    /** One open stream: sends in seq order, each notification once, whether it came live or from the replay. */
-    private final class Connection {
-        private final SseEventSink sink;
-        private final Sse sse;
-        private final List<Notification> buffered = new ArrayList<>();
-        private boolean replaying = true;
-        private long lastSent = -1;
-        private Runnable onClose = () -> {};
-
-        Connection(SseEventSink sink, Sse sse) {
-            this.sink = sink;
-            this.sse = sse;
-        }
-
-        synchronized void onClose(Runnable action) {
-            this.onClose = action;
-        }
-
-        synchronized void live(Notification notification) {
-            if (replaying) {
-                buffered.add(notification);
-            } else {
-                send(notification);
-            }
-        }
-
-        synchronized void replayed(List<Notification> missed, long after) {
-            lastSent = Math.max(lastSent, after);
-            missed.forEach(this::send);
-            buffered.stream().sorted((a, b) -> Long.compare(a.seq, b.seq)).forEach(this::send);
-            buffered.clear();
-            replaying = false;
-        }
-
-        synchronized void keepAlive() {
-            if (checkOpen()) {
-                sink.send(sse.newEventBuilder().comment("keep-alive").build()).whenComplete(this::sent);
-            }
-        }
-
-        private void send(Notification notification) {
-            if (notification.seq <= lastSent || !checkOpen()) {
-                return;
-            }
-            lastSent = notification.seq;
-            sink.send(sse.newEventBuilder()
-                            .id(Long.toString(notification.seq))
-                            .name("notification")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(json(notification))
-                            .build())
-                    .whenComplete(this::sent);
-        }
-
-        private String json(Notification notification) {
-            try {
-                return mapper.writeValueAsString(NotificationView.of(notification));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private void sent(Object ignored, Throwable error) {
-            if (error != null) {
-                synchronized (this) {
-                    close();
-                }
-            }
-        }
-
-        private boolean checkOpen() {
-            if (sink.isClosed()) {
-                close();
-                return false;
-            }
-            return true;
-        }
-
-        private void close() {
-            onClose.run();
-            onClose = () -> {};
         }
     }
 }

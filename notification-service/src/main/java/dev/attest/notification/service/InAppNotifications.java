@@ -1,30 +1,23 @@
 package dev.attest.notification.service;
 
-import dev.attest.common.transaction.AfterCommit;
 import dev.attest.notification.Notification;
 import dev.attest.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Creates in-app notifications and hands each to the live streams once its transaction has committed. */
+/**
+ * Creates in-app notifications. The live streams learn of them from the database once the transaction
+ * commits (see {@link NotificationListener}), on this instance and on every other.
+ */
 @ApplicationScoped
 public class InAppNotifications {
     private final NotificationRepository notifications;
-    private final NotificationBroadcaster broadcaster;
-    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    InAppNotifications(
-            NotificationRepository notifications,
-            NotificationBroadcaster broadcaster,
-            TransactionSynchronizationRegistry transactions,
-            Clock clock) {
+    InAppNotifications(NotificationRepository notifications, Clock clock) {
         this.notifications = notifications;
-        this.broadcaster = broadcaster;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -42,9 +35,7 @@ public class InAppNotifications {
         notification.link = content.link();
         notification.sourceEventId = sourceEventId;
         notification.createdAt = clock.instant();
+        // The insert trigger draws seq (the stream's event id) and announces the row on commit.
         notifications.persist(notification);
-        notifications.flush(); // assigns seq, the stream's event id
-        // A stream must never show what a rollback undoes: publish only after the commit.
-        AfterCommit.run(transactions, () -> broadcaster.publish(notification));
     }
 }

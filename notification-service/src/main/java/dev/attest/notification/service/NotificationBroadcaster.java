@@ -1,34 +1,40 @@
 package dev.attest.notification.service;
 
-import dev.attest.notification.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
- * Hands committed notifications to the live streams of their user in this instance. Nothing is lost when
- * no stream listens: a stream that reconnects replays from the database (Last-Event-ID).
+ * Wakes the live streams of this instance when their user has new committed notifications. It carries
+ * only the wake-up, never the notification: each stream reads what it has not sent yet from the database,
+ * so a wake-up that comes twice, late, or for several notifications at once loses and repeats nothing.
  */
 @ApplicationScoped
 public class NotificationBroadcaster {
-    private final Map<String, Set<Consumer<Notification>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Set<Runnable>> streams = new ConcurrentHashMap<>();
 
-    public AutoCloseable subscribe(String orgId, String userId, Consumer<Notification> listener) {
+    /** {@code wakeUp} must not block: it is called on the thread that listens to the database. */
+    public AutoCloseable subscribe(String orgId, String userId, Runnable wakeUp) {
         String key = key(orgId, userId);
-        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
-        return () -> listeners.computeIfPresent(key, (k, set) -> {
-            set.remove(listener);
+        streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(wakeUp);
+        return () -> streams.computeIfPresent(key, (k, set) -> {
+            set.remove(wakeUp);
             return set.isEmpty() ? null : set;
         });
     }
 
-    void publish(Notification notification) {
-        Set<Consumer<Notification>> set = listeners.get(key(notification.orgId, notification.userId));
+    /** The user has a new committed notification. */
+    void wakeUp(String orgId, String userId) {
+        Set<Runnable> set = streams.get(key(orgId, userId));
         if (set != null) {
-            set.forEach(listener -> listener.accept(notification));
+            set.forEach(Runnable::run);
         }
+    }
+
+    /** Every stream looks again: after the database listener lost its connection, wake-ups may be missing. */
+    void wakeUpAll() {
+        streams.values().forEach(set -> set.forEach(Runnable::run));
     }
 
     private static String key(String orgId, String userId) {

@@ -27,8 +27,15 @@ public class UserNotifications {
         return new Page(query.page(page, size).list(), page, size, query.count());
     }
 
+    /** What a stream that last sent {@code seq} has not sent yet, oldest first. */
+    @Transactional
     public List<Notification> after(String orgId, String userId, long seq) {
         return notifications.ofUserAfter(orgId, userId, seq);
+    }
+
+    @Transactional
+    public long latestSeq(String orgId, String userId) {
+        return notifications.latestSeq(orgId, userId);
     }
 
     /** Marks one notification read; another user's notification is not found. */

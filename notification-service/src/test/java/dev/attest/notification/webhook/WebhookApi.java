@@ -9,22 +9,22 @@ import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 
 /** Calls the webhook endpoints API as an org admin through the gateway would. */
-final class WebhookApi {
+public final class WebhookApi {
     private final String org;
     private final String project;
     private final String token;
 
-    WebhookApi(String org, String project) {
+    public WebhookApi(String org, String project) {
         this.org = org;
         this.project = project;
         this.token = GatewayTokens.user(org, "admin-of-" + org, Roles.ORG_ADMIN);
     }
 
-    String base() {
+    public String base() {
         return "/orgs/" + org + "/projects/" + project + "/webhooks/endpoints";
     }
 
-    ValidatableResponse create(Map<String, Object> body) {
+    public ValidatableResponse create(Map<String, Object> body) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -34,16 +34,16 @@ final class WebhookApi {
     }
 
     /** Creates an endpoint and returns its id and the secret shown once. */
-    String[] createEndpoint(Map<String, Object> body) {
+    public String[] createEndpoint(Map<String, Object> body) {
         var response = create(body).statusCode(201).extract();
         return new String[] {response.path("id"), response.path("secret")};
     }
 
-    ValidatableResponse get(String path) {
+    public ValidatableResponse get(String path) {
         return given().auth().oauth2(token).get(base() + path).then();
     }
 
-    ValidatableResponse post(String path, Object body) {
+    public ValidatableResponse post(String path, Object body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON);
         if (body != null) {
             request = request.body(body);
@@ -51,7 +51,7 @@ final class WebhookApi {
         return request.post(base() + path).then();
     }
 
-    ValidatableResponse patch(String path, Object body) {
+    public ValidatableResponse patch(String path, Object body) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -61,16 +61,16 @@ final class WebhookApi {
     }
 
     /** Queues a test message to the endpoint and returns its webhook-id. */
-    String sendTest(String endpointId) {
+    public String sendTest(String endpointId) {
         return post("/" + endpointId + "/test", null).statusCode(202).extract().path("message_id");
     }
 
     /** A test message to a disabled endpoint is refused. */
-    void sendTestRefused(String endpointId) {
+    public void sendTestRefused(String endpointId) {
         post("/" + endpointId + "/test", null).statusCode(409);
     }
 
-    void delete(String endpointId) {
+    public void delete(String endpointId) {
         given().auth().oauth2(token).delete(base() + "/" + endpointId).then().statusCode(204);
     }
 }

@@ -13,6 +13,7 @@ import dev.attest.notification.support.Events;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.Receiver.Answer;
 import dev.attest.notification.support.Signatures;
+import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
 import dev.attest.testing.GatewayTokens;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GreenMailResource.class)
+@WithTestResource(SmtpRelayResource.class)
 @WithTestResource(GatewayTokens.class)
 class WebhookDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.attest.common.security.Roles;
 import dev.attest.notification.support.Events;
+import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.testing.GatewayTokens;
-import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GreenMailResource.class)
+@WithTestResource(SmtpRelayResource.class)
 @WithTestResource(GatewayTokens.class)
 class WebhookEndpointApiTest {
     private static final String RECEIVER = "http://127.0.0.1:9/hooks"; // allowlisted in tests

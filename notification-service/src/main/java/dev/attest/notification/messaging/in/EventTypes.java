@@ -15,6 +15,11 @@ public final class EventTypes {
     public static final String WALLET_PROVISIONING_FAILED = "attest.wallet.provisioning-failed.v1";
     public static final String TRANSFER_STATUS_CHANGED = "attest.wallet.transfer-status-changed.v1";
 
+    /** A provider answered 401/403 to the org's stored credentials (compliance-service, Persona). */
+    public static final String KYC_PROVIDER_CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
+    /** A provider answered 401/403 to the org's stored credentials (wallet-service, Dfns). */
+    public static final String WALLET_PROVIDER_CREDENTIALS_REJECTED = "attest.wallet.provider-credentials-rejected.v1";
+
     public static final String IDENTITY_CREATED = "attest.identity.created.v1";
     public static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
     public static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";

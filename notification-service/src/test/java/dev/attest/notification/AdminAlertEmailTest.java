@@ -1,0 +1,216 @@
+package dev.attest.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.attest.common.events.Topics;
+import dev.attest.common.security.Roles;
+import dev.attest.notification.repository.EmailMessageRepository;
+import dev.attest.notification.service.EmailWorker;
+import dev.attest.notification.support.Await;
+import dev.attest.notification.support.Events;
+import dev.attest.notification.support.Mailbox;
+import dev.attest.notification.support.SmtpRelayResource;
+import dev.attest.notification.support.Tenants;
+import dev.attest.notification.support.TestClock;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Critical admin alerts for rejected provider credentials, and what an SMTP outage does to admin email. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(SmtpRelayResource.class)
+@WithTestResource(GatewayTokens.class)
+class AdminAlertEmailTest {
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EmailWorker emailWorker;
+
+    @Inject
+    EmailMessageRepository emails;
+
+    private final String org = "org-" + UUID.randomUUID();
+    private final String project = "prj-" + UUID.randomUUID();
+    private final String admin = "admin-of-" + org;
+    private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
+    private Events events;
+
+    @BeforeEach
+    void setUp() {
+        events = new Events();
+        tenants.seed(events, org, project, admin, adminEmail);
+    }
+
+    @AfterEach
+    void tearDown() {
+        SmtpRelayResource.relay().restore();
+        events.close();
+    }
+
+    @Test
+    void rejectedPersonaAndDfnsCredentialsAlertTheAdminsByEmailAndInAppOncePerEvent() throws Exception {
+        String persona = UUID.randomUUID().toString();
+        Map<String, Object> personaData =
+                Map.of("provider", "persona", "operation", "create-inquiry", "status_code", 401);
+        events.send(Topics.KYC, persona, "attest.kyc.provider-credentials-rejected.v1", org, org, personaData);
+        events.send(Topics.KYC, persona, "attest.kyc.provider-credentials-rejected.v1", org, org, personaData);
+        events.send(
+                Topics.WALLET,
+                "attest.wallet.provider-credentials-rejected.v1",
+                org,
+                org,
+                Map.of("provider", "dfns", "operation", "create-wallet", "status_code", 403));
+
+        List<MimeMessage> mails = Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 2, "two alerts");
+        assertThat(mails)
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        "[Attest] Persona rejected your credentials", "[Attest] Dfns rejected your credentials");
+        String personaMail = text(mails.stream()
+                .filter(m -> subject(m).contains("Persona"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(personaMail).contains("401").contains("create-inquiry");
+
+        given().auth()
+                .oauth2(GatewayTokens.user(org, admin, Roles.ORG_ADMIN))
+                .get("/notifications/me")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.type", equalTo(List.of("provider.credentials-rejected", "provider.credentials-rejected")));
+
+        // A marker behind the redelivered copy (same topic and key) shows the copy was consumed, and alerted nobody.
+        events.send(
+                Topics.KYC,
+                "attest.kyc.provider-credentials-rejected.v1",
+                org,
+                org,
+                Map.of("provider", "persona", "operation", "marker", "status_code", 401));
+        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 3, "the marker alert");
+        assertThat(Mailbox.to(adminEmail).stream().filter(m -> text(m).contains("create-inquiry")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aRejectionWithoutProviderGoesToTheDeadLetterTopicAndAlertsNobody() {
+        String marker = "poison-" + UUID.randomUUID();
+        try (TopicReader dead = TopicReader.of(Topics.deadLetter(Topics.WALLET))) {
+            events.send(
+                    Topics.WALLET,
+                    "attest.wallet.provider-credentials-rejected.v1",
+                    org,
+                    marker,
+                    Map.of("operation", "create-wallet", "status_code", 401));
+            var records =
+                    dead.readUntil(r -> r.stream().anyMatch(rec -> marker.equals(rec.key())), Duration.ofSeconds(30));
+            assertThat(records.stream().filter(rec -> marker.equals(rec.key()))).hasSize(1);
+        }
+        assertThat(Mailbox.to(adminEmail)).isEmpty();
+        assertThat(emailsOfOrg()).isEmpty();
+    }
+
+    @Test
+    void whileSmtpIsDownTheSendIsRecordedFailedAndRetriedWithBackoffThenDeliveredOnce() throws Exception {
+        SmtpRelayResource.relay().cut();
+        String eventId = events.send(
+                Topics.WALLET,
+                "attest.wallet.provider-credentials-rejected.v1",
+                org,
+                org,
+                Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401));
+
+        Instant firstTry = clock.instant();
+        var failed = Await.until(this::emailsOfOrg, e -> e.size() == 1 && e.get(0).attempts == 1, "a failed send")
+                .get(0);
+        assertThat(failed.status).isEqualTo("pending");
+        assertThat(failed.lastError).isNotBlank();
+        assertThat(failed.sourceEventId).isEqualTo(eventId);
+        assertThat(failed.nextAttemptAt).isEqualTo(firstTry.plusSeconds(10)); // the first backoff step
+
+        // Not before it is due, then once more at the due time: still down, so the next step is longer.
+        clock.advance(Duration.ofSeconds(9));
+        emailWorker.sendDue();
+        assertThat(emailsOfOrg().get(0).attempts).isEqualTo(1);
+        Instant secondTry = clock.advance(Duration.ofSeconds(1));
+        Await.until(
+                () -> {
+                    emailWorker.sendDue();
+                    return emailsOfOrg().get(0).attempts;
+                },
+                n -> n == 2,
+                "the second, failing, attempt");
+        assertThat(emailsOfOrg().get(0).nextAttemptAt).isEqualTo(secondTry.plus(Duration.ofMinutes(1)));
+        assertThat(Mailbox.to(adminEmail)).isEmpty();
+
+        SmtpRelayResource.relay().restore();
+        clock.advance(Duration.ofMinutes(1));
+        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 1, "the email once SMTP is back");
+        var sent = emailsOfOrg().get(0);
+        assertThat(sent.status).isEqualTo("sent");
+        assertThat(sent.attempts).isEqualTo(3);
+
+        // Later passes and a redelivery of the same event send nothing more.
+        clock.advance(Duration.ofHours(3));
+        emailWorker.sendDue();
+        events.send(
+                Topics.WALLET,
+                eventId,
+                "attest.wallet.provider-credentials-rejected.v1",
+                org,
+                org,
+                Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401));
+        events.send(
+                Topics.WALLET,
+                "attest.wallet.provider-credentials-rejected.v1",
+                org,
+                org,
+                Map.of("provider", "dfns", "operation", "marker", "status_code", 401));
+        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 2, "the marker alert");
+        assertThat(Mailbox.to(adminEmail).stream().filter(m -> text(m).contains("list-wallets")))
+                .hasSize(1);
+        assertThat(emailsOfOrg()).hasSize(2);
+    }
+
+    private List<dev.attest.notification.EmailMessage> emailsOfOrg() {
+        return QuarkusTransaction.requiringNew().call(() -> emails.list("orgId = ?1 order by createdAt", org));
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(MimeMessage mail) {
+        try {
+            return com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
