@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.jboss.logging.Logger;
 
@@ -38,11 +39,17 @@ public class PersonaClient {
             failureRatio = 0.5,
             delay = 10_000,
             skipOn = PersonaRefusedException.class)
-    public JsonNode createInquiry(String apiKey, String templateId, String referenceId, String idempotencyKey) {
+    public JsonNode createInquiry(
+            String apiKey, String templateId, String referenceId, Map<String, String> fields, String idempotencyKey) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode attributes = body.putObject("data").putObject("attributes");
         attributes.put("inquiry-template-id", templateId);
         attributes.put("reference-id", referenceId);
+        if (!fields.isEmpty()) {
+            // Pre-filled inquiry fields: set through the API, the user cannot alter them in the flow.
+            ObjectNode prefilled = attributes.putObject("fields");
+            fields.forEach(prefilled::put);
+        }
         return call("POST", "/inquiries", apiKey, idempotencyKey, body);
     }
 

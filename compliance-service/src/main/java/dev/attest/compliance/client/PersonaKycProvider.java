@@ -1,11 +1,13 @@
 package dev.attest.compliance.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.compliance.provider.ApplicantData;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.provider.ProviderInquiry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -27,9 +29,11 @@ public class PersonaKycProvider implements KycProvider {
     }
 
     @Override
-    public ProviderInquiry open(ProviderCredentials credentials, String referenceId, String idempotencyKey) {
-        JsonNode created = guarded(() ->
-                client.createInquiry(credentials.apiKey(), credentials.templateId(), referenceId, idempotencyKey));
+    public ProviderInquiry open(
+            ProviderCredentials credentials, String referenceId, String idempotencyKey, ApplicantData applicant) {
+        Map<String, String> fields = PersonaFields.of(applicant);
+        JsonNode created = guarded(() -> client.createInquiry(
+                credentials.apiKey(), credentials.templateId(), referenceId, fields, idempotencyKey));
         ProviderInquiry inquiry = inquiry(created);
         if (inquiry.sessionToken().isPresent()) {
             return inquiry;

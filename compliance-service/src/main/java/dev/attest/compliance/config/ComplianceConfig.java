@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "attest.compliance")
 public interface ComplianceConfig {
 
-    /** The KYC provider of new cases while projects do not choose one. */
+    /**
+     * The KYC provider of new cases whose caller names no project, or a project the tenant replica does not
+     * know (yet) or that names no provider.
+     */
     @WithDefault("persona")
     String defaultProvider();
 
@@ -47,7 +50,10 @@ public interface ComplianceConfig {
         @WithDefault("200ms")
         Duration retryBackoff();
 
-        /** The organization that {@code POST /webhooks/persona/inquiry} belongs to. */
+        /**
+         * The organization that {@code POST /webhooks/persona/inquiry} belongs to, by id or by slug (resolved
+         * through the tenant replica; the local stack sets the slug {@code demo}).
+         */
         Optional<String> defaultOrgId();
 
         /** The default organization's API key, when it has none stored. */

@@ -13,6 +13,7 @@ public final class KycEvents {
     public static final String CASE_OPENED = "attest.kyc.case-opened.v1";
     public static final String STATUS_CHANGED = "attest.kyc.status-changed.v1";
     public static final String CLAIM_RECORDED = "attest.kyc.claim-recorded.v1";
+    public static final String CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
 
     private KycEvents() {}
 
@@ -34,6 +35,20 @@ public final class KycEvents {
             String decidedBy) {}
 
     public record ClaimRecorded(String caseId, String userId, String kycClaimId, String kycClaimTxHash) {}
+
+    /** No secret and no provider answer body: which provider, what was being done, and the status. */
+    public record CredentialsRejected(String provider, String operation, int statusCode) {}
+
+    /** Keyed by the organization: it is about the organization's settings, not a user. */
+    public static OutgoingEvent credentialsRejected(String orgId, String provider, String operation, int statusCode) {
+        return new OutgoingEvent(
+                Topics.KYC,
+                CREDENTIALS_REJECTED,
+                orgId,
+                "organization/" + orgId + "/provider/" + provider,
+                orgId,
+                new CredentialsRejected(provider, operation, statusCode));
+    }
 
     public static OutgoingEvent caseOpened(KycCase kycCase) {
         return event(

@@ -10,10 +10,11 @@ public interface KycProvider {
     String name();
 
     /**
-     * Creates the provider's verification for a case. {@code idempotencyKey} makes a retry return the
-     * same verification instead of a second one.
+     * Creates the provider's verification for a case, pre-filled with what the user told us. A retry with
+     * the same {@code idempotencyKey} (and the same data) returns the same verification, not a second one.
      */
-    ProviderInquiry open(ProviderCredentials credentials, String referenceId, String idempotencyKey);
+    ProviderInquiry open(
+            ProviderCredentials credentials, String referenceId, String idempotencyKey, ApplicantData applicant);
 
     /** A fresh session for the user to continue (or start) the verification. */
     ProviderInquiry resume(ProviderCredentials credentials, String reference);

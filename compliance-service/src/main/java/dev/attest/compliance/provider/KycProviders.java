@@ -1,28 +1,58 @@
 package dev.attest.compliance.provider;
 
+import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The KYC providers this service has, by name. */
+/**
+ * The KYC providers this service has, by name, and the one a new case uses: its project's
+ * {@code kyc_provider} from the tenant replica, else the configured default.
+ */
 @ApplicationScoped
 public class KycProviders {
     private final Map<String, KycProvider> byName;
     private final String defaultProvider;
+    private final TenantRepository tenants;
 
-    KycProviders(Instance<KycProvider> providers, ComplianceConfig config) {
+    KycProviders(Instance<KycProvider> providers, ComplianceConfig config, TenantRepository tenants) {
         this.byName = providers.stream().collect(Collectors.toMap(KycProvider::name, Function.identity()));
         this.defaultProvider = config.defaultProvider();
+        this.tenants = tenants;
     }
 
-    /** The provider new cases use (projects will choose theirs once their settings reach this service). */
-    public KycProvider forNewCase() {
-        return named(defaultProvider);
+    /**
+     * The provider of a new case of {@code orgId} for the caller's project. A project the replica does not
+     * know yet (its event may still be on the way) or that names no provider gets the default; a provider
+     * this service does not implement is a clear problem, before anything is stored.
+     */
+    @Transactional
+    public KycProvider forNewCase(String orgId, Optional<String> projectId) {
+        String name = projectId
+                .flatMap(project -> tenants.projectOf(orgId, project))
+                .map(TenantRepository.Project::kycProvider)
+                .filter(provider -> !provider.isBlank())
+                .orElse(defaultProvider);
+        KycProvider provider = byName.get(name);
+        if (provider == null) {
+            throw new ProblemException(
+                    409,
+                    "kyc-provider-unsupported",
+                    "KYC provider not supported",
+                    "This project's KYC provider \"" + name + "\" is not supported; supported: "
+                            + String.join(
+                                    ", ", byName.keySet().stream().sorted().toList()) + ".");
+        }
+        return provider;
     }
 
+    /** The provider of an existing case: the one it was opened with. */
     public KycProvider named(String name) {
         KycProvider provider = byName.get(name);
         if (provider == null) {

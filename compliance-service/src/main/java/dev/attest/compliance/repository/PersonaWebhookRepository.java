@@ -1,7 +1,9 @@
 package dev.attest.compliance.repository;
 
 import dev.attest.compliance.PersonaWebhook;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -62,6 +64,15 @@ public class PersonaWebhookRepository implements PanacheRepositoryBase<PersonaWe
                 .setParameter(3, key.orgId)
                 .setParameter(4, key.eventId)
                 .executeUpdate();
+    }
+
+    /** The organization's webhooks in the given states (e.g. unmatched, failed), newest received first. */
+    public PanacheQuery<PersonaWebhook> inStates(String orgId, List<String> states) {
+        return find(
+                "orgId = ?1 and state in ?2",
+                Sort.descending("receivedAt").and("eventId", Sort.Direction.Descending),
+                orgId,
+                states);
     }
 
     public List<PersonaWebhook> ofInquiry(String orgId, String inquiryId) {

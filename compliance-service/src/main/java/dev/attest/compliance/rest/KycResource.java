@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
+import dev.attest.compliance.service.ApplicantDataReader;
 import dev.attest.compliance.service.ClaimService;
 import dev.attest.compliance.service.KycCaseService;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,17 +63,16 @@ public class KycResource {
                 caller.projectId(),
                 caller.subject(),
                 request.documentType(),
-                Optional.ofNullable(request.documentData())
-                        .filter(node -> !node.isNull())
-                        .map(JsonNode::toString),
-                Optional.ofNullable(request.personalInfo())
-                        .filter(node -> !node.isNull())
-                        .map(JsonNode::toString)));
+                ApplicantDataReader.read(present(request.personalInfo()), present(request.documentData()))));
         return new StartKycResponse(
                 started.kycCase().id.toString(),
                 started.kycCase().providerReference,
                 started.sessionToken().orElse(null),
                 started.kycCase().status);
+    }
+
+    private static Optional<JsonNode> present(JsonNode node) {
+        return Optional.ofNullable(node).filter(value -> !value.isNull());
     }
 
     @GET

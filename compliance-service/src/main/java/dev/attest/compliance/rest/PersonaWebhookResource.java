@@ -1,6 +1,6 @@
 package dev.attest.compliance.rest;
 
-import dev.attest.compliance.service.PersonaSettingsService;
+import dev.attest.compliance.service.OrganizationNames;
 import dev.attest.compliance.service.PersonaWebhookIntake;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,11 +18,11 @@ import java.util.Map;
 @Path("/webhooks/persona")
 public class PersonaWebhookResource {
     private final PersonaWebhookIntake intake;
-    private final PersonaSettingsService settings;
+    private final OrganizationNames names;
 
-    PersonaWebhookResource(PersonaWebhookIntake intake, PersonaSettingsService settings) {
+    PersonaWebhookResource(PersonaWebhookIntake intake, OrganizationNames names) {
         this.intake = intake;
-        this.settings = settings;
+        this.names = names;
     }
 
     public record Acknowledged(String status) {}
@@ -39,14 +39,14 @@ public class PersonaWebhookResource {
     @Consumes(MediaType.WILDCARD)
     public Acknowledged organization(
             @PathParam("org") String org, @HeaderParam("Persona-Signature") String signature, byte[] body) {
-        return acknowledge(intake.receive(org, signature, body));
+        return acknowledge(intake.receiveForPath(org, signature, body));
     }
 
     @GET
     @Path("/health")
     public Map<String, Object> health() {
         return Map.of(
-                "status", "UP", "default_organization", settings.defaultOrgId().isPresent());
+                "status", "UP", "default_organization", names.defaultOrgId().isPresent());
     }
 
     private static Acknowledged acknowledge(PersonaWebhookIntake.Receipt receipt) {

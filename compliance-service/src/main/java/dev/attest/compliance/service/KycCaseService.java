@@ -1,11 +1,11 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.crypto.SecretCipher;
 import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.messaging.KycEvents;
+import dev.attest.compliance.provider.ApplicantData;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
@@ -31,30 +31,28 @@ public class KycCaseService {
     private final KycCaseRepository cases;
     private final KycProviders providers;
     private final PersonaSettingsService settings;
-    private final SecretCipher cipher;
+    private final SealedApplicantData applicantData;
     private final Outbox outbox;
+    private final CredentialsRejectedAlerts alerts;
 
     KycCaseService(
             KycCaseRepository cases,
             KycProviders providers,
             PersonaSettingsService settings,
-            SecretCipher cipher,
-            Outbox outbox) {
+            SealedApplicantData applicantData,
+            Outbox outbox,
+            CredentialsRejectedAlerts alerts) {
         this.cases = cases;
         this.providers = providers;
         this.settings = settings;
-        this.cipher = cipher;
+        this.applicantData = applicantData;
         this.outbox = outbox;
+        this.alerts = alerts;
     }
 
     /** What the user starts with: their personal data arrives here and is only ever stored sealed. */
     public record StartRequest(
-            String orgId,
-            Optional<String> projectId,
-            String userId,
-            String documentType,
-            Optional<String> documentData,
-            Optional<String> personalInfo) {}
+            String orgId, Optional<String> projectId, String userId, String documentType, ApplicantData applicant) {}
 
     /** The case and, when the user can continue the flow now, a session for it. */
     public record Started(KycCase kycCase, Optional<String> sessionToken) {}
@@ -79,13 +77,24 @@ public class KycCaseService {
         ProviderCredentials credentials = settings.credentials(kycCase.orgId);
         try {
             if (kycCase.providerReference == null) {
-                ProviderInquiry inquiry = provider.open(credentials, kycCase.id.toString(), idempotencyKey(kycCase));
+                ProviderInquiry inquiry = alerts.watching(
+                        kycCase.orgId,
+                        provider.name(),
+                        "create-inquiry",
+                        () -> provider.open(
+                                credentials,
+                                kycCase.id.toString(),
+                                idempotencyKey(kycCase),
+                                applicantData.open(kycCase)));
                 KycCase recorded = QuarkusTransaction.requiringNew().call(() -> recordReference(kycCase.id, inquiry));
                 return new Started(recorded, inquiry.sessionToken());
             }
-            return new Started(
-                    kycCase,
-                    provider.resume(credentials, kycCase.providerReference).sessionToken());
+            ProviderInquiry resumed = alerts.watching(
+                    kycCase.orgId,
+                    provider.name(),
+                    "resume-inquiry",
+                    () -> provider.resume(credentials, kycCase.providerReference));
+            return new Started(kycCase, resumed.sessionToken());
         } catch (KycProviderException e) {
             if (e.kind() == KycProviderException.Kind.REJECTED && e.status() == 409) {
                 // Persona refuses to resume a finished inquiry whose webhook has not arrived yet: nothing to resume.
@@ -137,12 +146,9 @@ public class KycCaseService {
                 request.orgId(),
                 request.projectId(),
                 request.userId(),
-                providers.forNewCase().name(),
+                providers.forNewCase(request.orgId(), request.projectId()).name(),
                 request.documentType());
-        request.documentData()
-                .ifPresent(data -> kycCase.documentDataEnc = cipher.encrypt(data, context(kycCase, "document-data")));
-        request.personalInfo()
-                .ifPresent(info -> kycCase.personalInfoEnc = cipher.encrypt(info, context(kycCase, "personal-info")));
+        applicantData.seal(kycCase, request.applicant());
         try {
             cases.persistAndFlush(kycCase);
         } catch (PersistenceException e) {
@@ -156,6 +162,7 @@ public class KycCaseService {
     private KycCase recordReference(UUID caseId, ProviderInquiry inquiry) {
         KycCase kycCase = cases.findByIdOptional(caseId).orElseThrow();
         cases.getEntityManager().lock(kycCase, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        applicantData.erase(kycCase);
         if (kycCase.providerReference == null) {
             kycCase.providerReference = inquiry.reference();
             if (kycCase.providerStatus == null) {
@@ -170,9 +177,5 @@ public class KycCaseService {
     /** One inquiry per case, whatever happens between the call and the commit. */
     private static String idempotencyKey(KycCase kycCase) {
         return "kyc-case-" + kycCase.id;
-    }
-
-    private static String context(KycCase kycCase, String field) {
-        return "org:" + kycCase.orgId + "/kyc-case:" + kycCase.id + "/" + field;
     }
 }

@@ -1,5 +1,7 @@
 package dev.attest.compliance.service;
 
+import dev.attest.compliance.client.PersonaKycProvider;
+import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderCredentials;
@@ -19,10 +21,12 @@ import java.util.Optional;
 public class PersonaSettingsCheck {
     private final PersonaSettingsService settings;
     private final KycProviders providers;
+    private final CredentialsRejectedAlerts alerts;
 
-    PersonaSettingsCheck(PersonaSettingsService settings, KycProviders providers) {
+    PersonaSettingsCheck(PersonaSettingsService settings, KycProviders providers, CredentialsRejectedAlerts alerts) {
         this.settings = settings;
         this.providers = providers;
+        this.alerts = alerts;
     }
 
     public record Sample(String signature, String payload) {}
@@ -34,20 +38,24 @@ public class PersonaSettingsCheck {
     public Report run(String orgId, Optional<Sample> sample) {
         Optional<PersonaSettingsService.OrgPersona> persona = settings.of(orgId);
         return new Report(
-                checkKey(persona),
+                checkKey(orgId, persona),
                 checkSecrets(
                         persona.map(PersonaSettingsService.OrgPersona::webhookSecrets)
                                 .orElse(List.of()),
                         sample));
     }
 
-    private Check checkKey(Optional<PersonaSettingsService.OrgPersona> persona) {
+    private Check checkKey(String orgId, Optional<PersonaSettingsService.OrgPersona> persona) {
         Optional<String> key = persona.flatMap(PersonaSettingsService.OrgPersona::apiKey);
         if (key.isEmpty()) {
             return new Check(false, "No API key is set.");
         }
         try {
-            providers.named("persona").checkCredentials(new ProviderCredentials(key.get(), null));
+            KycProvider provider = providers.named(PersonaKycProvider.NAME);
+            alerts.watching(orgId, provider.name(), "check-credentials", () -> {
+                provider.checkCredentials(new ProviderCredentials(key.get(), null));
+                return true;
+            });
             return new Check(true, "Persona accepted the API key.");
         } catch (KycProviderException e) {
             return switch (e.kind()) {

@@ -22,11 +22,14 @@ public class PersonaSettingsService {
     private final PersonaSettingsRepository settings;
     private final SecretCipher cipher;
     private final ComplianceConfig.Persona config;
+    private final OrganizationNames names;
 
-    PersonaSettingsService(PersonaSettingsRepository settings, SecretCipher cipher, ComplianceConfig config) {
+    PersonaSettingsService(
+            PersonaSettingsRepository settings, SecretCipher cipher, ComplianceConfig config, OrganizationNames names) {
         this.settings = settings;
         this.cipher = cipher;
         this.config = config.persona();
+        this.names = names;
     }
 
     /** An organization's settings, opened. */
@@ -44,17 +47,13 @@ public class PersonaSettingsService {
             Optional<String> environment,
             Optional<List<String>> webhookSecrets) {}
 
-    public Optional<String> defaultOrgId() {
-        return config.defaultOrgId();
-    }
-
     @Transactional
     public Optional<OrgPersona> of(String orgId) {
         Optional<PersonaSettings> stored = settings.findByIdOptional(orgId);
         if (stored.isPresent()) {
             return stored.map(row -> open(orgId, row));
         }
-        if (config.defaultOrgId().filter(orgId::equals).isPresent()) {
+        if (names.isDefault(orgId)) {
             return Optional.of(new OrgPersona(
                     config.apiKey(),
                     config.inquiryTemplateId(),

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.PersonaWebhook;
+import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.repository.PersonaWebhookRefusalRepository;
 import dev.attest.compliance.repository.PersonaWebhookRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,19 +28,25 @@ public class PersonaWebhookIntake {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PersonaSettingsService settings;
+    private final OrganizationNames names;
     private final PersonaWebhookRepository webhooks;
+    private final PersonaWebhookRefusalRepository refusals;
     private final PersonaWebhookProcessor processor;
     private final ComplianceConfig.Persona config;
     private final MeterRegistry registry;
 
     PersonaWebhookIntake(
             PersonaSettingsService settings,
+            OrganizationNames names,
             PersonaWebhookRepository webhooks,
+            PersonaWebhookRefusalRepository refusals,
             PersonaWebhookProcessor processor,
             ComplianceConfig config,
             MeterRegistry registry) {
         this.settings = settings;
+        this.names = names;
         this.webhooks = webhooks;
+        this.refusals = refusals;
         this.processor = processor;
         this.config = config.persona();
         this.registry = registry;
@@ -52,12 +60,25 @@ public class PersonaWebhookIntake {
 
     /** A webhook for the default organization ({@code POST /webhooks/persona/inquiry}). */
     public Receipt receiveForDefaultOrg(String signature, byte[] body) {
-        String orgId = settings.defaultOrgId()
-                .orElseThrow(() -> ProblemException.notFound("A default organization for Persona webhooks"));
-        return receive(orgId, signature, body);
+        if (!names.defaultConfigured()) {
+            throw ProblemException.notFound("A default organization for Persona webhooks");
+        }
+        // A slug the tenant replica does not know yet: Persona retries a 503, by then the replica may know it.
+        String orgId = names.defaultOrgId()
+                .orElseThrow(() -> new ProblemException(
+                        503,
+                        "default-organization-unknown",
+                        "Default organization not known yet",
+                        "The configured default organization is not known to this service yet; retry later."));
+        return receive("inquiry", orgId, signature, body);
     }
 
-    public Receipt receive(String orgId, String signature, byte[] body) {
+    /** A webhook for the organization a path names, by id or slug ({@code POST /webhooks/persona/{org}}). */
+    public Receipt receiveForPath(String org, String signature, byte[] body) {
+        return receive(org, names.idOfPath(org), signature, body);
+    }
+
+    private Receipt receive(String pathOrg, String orgId, String signature, byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > config.webhookMaxBytes()) {
             throw refused(
@@ -70,6 +91,7 @@ public class PersonaWebhookIntake {
         PersonaSignature.Outcome outcome =
                 PersonaSignature.verify(signature, bytes, secrets, Instant.now(), config.webhookTolerance());
         if (outcome != PersonaSignature.Outcome.VALID) {
+            recordRefusal(pathOrg, orgId, outcome, bytes.length);
             throw refused(401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
         }
         PersonaWebhook webhook = parse(orgId, bytes);
@@ -80,6 +102,20 @@ public class PersonaWebhookIntake {
             processor.wake();
         }
         return fresh ? Receipt.ACCEPTED : Receipt.DUPLICATE;
+    }
+
+    /**
+     * Kept for the admins' view (no body, no signature): under the organization when this service knows it
+     * (replicated, or with Persona settings), else under none, for platform admins.
+     */
+    private void recordRefusal(String pathOrg, String orgId, PersonaSignature.Outcome outcome, int bodyBytes) {
+        PersonaWebhookRefusal refusal = new PersonaWebhookRefusal();
+        refusal.orgId = names.known(orgId) || settings.of(orgId).isPresent() ? orgId : null;
+        refusal.pathOrg = pathOrg.length() > 100 ? pathOrg.substring(0, 100) : pathOrg;
+        refusal.reason = outcome.name().toLowerCase();
+        refusal.bodyBytes = bodyBytes;
+        refusal.receivedAt = OffsetDateTime.now();
+        QuarkusTransaction.requiringNew().run(() -> refusals.record(refusal));
     }
 
     private ProblemException refused(int status, String slug, String title, String detail) {

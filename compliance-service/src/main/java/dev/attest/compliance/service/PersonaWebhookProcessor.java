@@ -39,6 +39,7 @@ public class PersonaWebhookProcessor {
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
     private final Outbox outbox;
+    private final SealedApplicantData applicantData;
     private final Duration pollInterval;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private volatile Thread worker;
@@ -48,11 +49,13 @@ public class PersonaWebhookProcessor {
             KycCaseRepository cases,
             CaseTransitions transitions,
             Outbox outbox,
+            SealedApplicantData applicantData,
             ComplianceConfig config) {
         this.webhooks = webhooks;
         this.cases = cases;
         this.transitions = transitions;
         this.outbox = outbox;
+        this.applicantData = applicantData;
         this.pollInterval = config.webhooks().pollInterval();
     }
 
@@ -178,6 +181,7 @@ public class PersonaWebhookProcessor {
                 .filter(kycCase -> kycCase.providerReference == null);
         byCaseId.ifPresent(kycCase -> {
             kycCase.providerReference = webhook.inquiryId;
+            applicantData.erase(kycCase);
             outbox.publish(KycEvents.caseOpened(kycCase));
         });
         return byCaseId;

@@ -4,8 +4,10 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
+import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
+import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.repository.CaseHistoryRepository;
 import dev.attest.compliance.repository.KycCaseRepository;
@@ -28,18 +30,21 @@ public class ReviewService {
     private final KycProviders providers;
     private final PersonaSettingsService settings;
     private final CaseTransitions transitions;
+    private final CredentialsRejectedAlerts alerts;
 
     ReviewService(
             KycCaseRepository cases,
             CaseHistoryRepository history,
             KycProviders providers,
             PersonaSettingsService settings,
-            CaseTransitions transitions) {
+            CaseTransitions transitions,
+            CredentialsRejectedAlerts alerts) {
         this.cases = cases;
         this.history = history;
         this.providers = providers;
         this.settings = settings;
         this.transitions = transitions;
+        this.alerts = alerts;
     }
 
     public record Page(List<KycCase> items, int page, int size, long total) {}
@@ -66,13 +71,17 @@ public class ReviewService {
         KycCase kycCase = inReview(orgId, caseId);
         ProviderInquiry decided;
         try {
-            decided = providers
-                    .named(kycCase.provider)
-                    .decide(
-                            settings.credentials(orgId),
+            KycProvider provider = providers.named(kycCase.provider);
+            ProviderCredentials credentials = settings.credentials(orgId);
+            decided = alerts.watching(
+                    orgId,
+                    provider.name(),
+                    approve ? "approve-inquiry" : "decline-inquiry",
+                    () -> provider.decide(
+                            credentials,
                             kycCase.providerReference,
                             approve,
-                            "kyc-decision-" + caseId + (approve ? "-approve" : "-decline"));
+                            "kyc-decision-" + caseId + (approve ? "-approve" : "-decline")));
         } catch (KycProviderException e) {
             throw ProviderProblems.of(e);
         }

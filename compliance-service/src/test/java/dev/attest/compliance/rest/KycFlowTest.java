@@ -202,7 +202,7 @@ class KycFlowTest {
     }
 
     @Test
-    void personalDataIsStoredOnlySealedAndAppearsInNoEventOrResponse() throws Exception {
+    void personalDataIsKeptOnlySealedUntilPersonaHasItAndAppearsInNoEventOrResponse() throws Exception {
         TestOrg org = TestOrg.create("none");
         String user = "user-" + UUID.randomUUID();
         String caseId = start(org, user).then().statusCode(200).extract().path("case_id");
@@ -216,7 +216,7 @@ class KycFlowTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("select (select count(*) from kyc_case where id = ?::uuid"
-                                + " and personal_info_enc is not null and document_data_enc is not null),"
+                                + " and personal_info_enc is null and document_data_enc is null),"
                                 + " (select count(*) from kyc_case where kyc_case::text like '%Lovelace%'"
                                 + " or kyc_case::text like '%X1234567%'),"
                                 + " (select count(*) from attest_outbox where data::text like '%Lovelace%'"
@@ -224,7 +224,9 @@ class KycFlowTest {
             select.setString(1, caseId);
             try (ResultSet counts = select.executeQuery()) {
                 counts.next();
-                assertThat(counts.getLong(1)).as("sealed personal data stored").isEqualTo(1);
+                assertThat(counts.getLong(1))
+                        .as("sealed copies erased once Persona has the data")
+                        .isEqualTo(1);
                 assertThat(counts.getLong(2)).as("plaintext in cases").isZero();
                 assertThat(counts.getLong(3)).as("plaintext in events").isZero();
             }

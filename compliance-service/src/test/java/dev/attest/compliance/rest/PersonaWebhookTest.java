@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The webhook receiver's guarantees, for the default organization (configured secret {@code wbhsec_sandbox}). */
+/**
+ * The webhook receiver's guarantees, for the default organization (configured by slug, secret
+ * {@code wbhsec_sandbox}).
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
@@ -31,6 +34,11 @@ class PersonaWebhookTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void theDefaultOrganizationIsKnown() {
+        DemoOrg.ensure();
+    }
 
     @Test
     void unsignedForgedTamperedOrStaleWebhooksAreRefusedWith401AndStoreNothing() throws Exception {
@@ -182,7 +190,7 @@ class PersonaWebhookTest {
         return PersonaSigner.header(DEFAULT_SECRET, Instant.now().getEpochSecond(), body);
     }
 
-    private static String newEventId() {
+    static String newEventId() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "");
     }
 

@@ -1,0 +1,34 @@
+package dev.attest.compliance.rest;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The default organization of the tests, configured by slug ({@code demo}) as the local stack does; it
+ * exists once the gateway's organization-created event has reached the tenant replica.
+ */
+final class DemoOrg {
+    static final String SLUG = "demo";
+    static final String ID = "5b0c3f1e-7a41-4c1a-9c35-6d656d6f0001";
+
+    private DemoOrg() {}
+
+    /** Publishes the organization (the same event id every time: the inbox applies it once) and waits for it. */
+    static void ensure() {
+        if (resolved()) {
+            return;
+        }
+        TenantEvents.organization(
+                "evt-demo-organization-created",
+                TenantEvents.ORGANIZATION_CREATED,
+                ID,
+                SLUG,
+                OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+        Waiting.until(DemoOrg::resolved, Boolean::booleanValue);
+    }
+
+    static boolean resolved() {
+        return given().get("/webhooks/persona/health").jsonPath().getBoolean("default_organization");
+    }
+}
