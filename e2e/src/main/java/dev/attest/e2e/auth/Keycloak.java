@@ -43,6 +43,11 @@ public final class Keycloak {
 
     /** Creates an end user of {@code orgSlug} with the realm role {@code user}; answers once they can sign in. */
     public SignedIn signUp(String username, String password, String orgSlug) {
+        return signUp(username, password, orgSlug, "user");
+    }
+
+    /** Creates a user of {@code orgSlug} with one realm role ({@code user} or {@code org-admin}). */
+    public SignedIn signUp(String username, String password, String orgSlug, String realmRole) {
         String admin = adminToken();
         String users = settings.keycloakBaseUrl() + "/admin/realms/" + settings.realm() + "/users";
         ObjectNode user = HttpJson.object()
@@ -65,7 +70,8 @@ public final class Keycloak {
         if (userId.isEmpty()) {
             throw new StepFailed("Keycloak created " + username + " but cannot find them");
         }
-        Reply role = http.get(settings.keycloakBaseUrl() + "/admin/realms/" + settings.realm() + "/roles/user", admin)
+        Reply role = http.get(
+                        settings.keycloakBaseUrl() + "/admin/realms/" + settings.realm() + "/roles/" + realmRole, admin)
                 .expect(200);
         ArrayNode roles = HttpJson.JSON.createArrayNode().add(role.json());
         http.post(users + "/" + userId + "/role-mappings/realm", admin, roles).expect(204);

@@ -6,18 +6,17 @@ import dev.attest.e2e.Settings;
 import dev.attest.e2e.StepFailed;
 import dev.attest.e2e.auth.Keycloak;
 import dev.attest.e2e.auth.SignedIn;
+import dev.attest.e2e.client.EndUser;
 import dev.attest.e2e.http.HttpJson;
 import dev.attest.e2e.probe.Chain;
 import dev.attest.e2e.probe.Mailbox;
 import dev.attest.e2e.probe.NotificationStream;
-import dev.attest.e2e.probe.Waiting;
 import dev.attest.e2e.probe.WebhookReceiver;
 import dev.attest.e2e.tenant.DemoTenant;
 import dev.attest.e2e.tenant.DemoTenantSetup;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -76,41 +75,44 @@ public final class Onboarding {
                 "user signed up and signed in at Keycloak",
                 () -> keycloak.signUp(username, UUID.randomUUID().toString(), tenant.slug()),
                 u -> u.username() + " (" + u.subject() + ")");
+        EndUser client = new EndUser(settings, http, user);
         try (NotificationStream stream = log.step(
                 "live notification stream open",
                 () -> NotificationStream.open(http, settings.gatewayUrl(), user.accessToken()),
                 s -> "GET /notifications/me/stream")) {
             JsonNode kyc = log.step(
                     "KYC started",
-                    () -> startKyc(user),
+                    client::startKyc,
                     k -> "case " + k.path("case_id").asText() + ", inquiry "
                             + k.path("persona_inquiry_id").asText());
             String caseId = kyc.path("case_id").asText();
-            log.step("verification completed on the Persona sandbox's page", () -> completeHostedFlow(kyc));
+            log.step(
+                    "verification completed on the Persona sandbox's page",
+                    () -> client.finishVerification(kyc, EndUser.Verification.COMPLETE));
             log.step(
                     "KYC verified (from Persona's signed webhook)",
-                    () -> awaitJson("GET /compliance/kyc/me verified", "/compliance/kyc/me", user, me -> "verified"
-                            .equals(me.path("kyc_status").asText())),
+                    () -> client.awaitKycStatus("verified", STEP_TIMEOUT),
                     me -> me.path("kyc_message").asText());
             JsonNode wallet = log.step(
                     "custody wallet provisioned at Dfns",
-                    () -> awaitJson("GET /wallets/me provisioned", "/wallets/me", user, w -> "provisioned"
-                            .equals(w.path("status").asText())),
+                    () -> client.awaitWallet(STEP_TIMEOUT),
                     w -> w.path("network").asText() + " " + w.path("address").asText());
             String address = wallet.path("address").asText();
+            String walletId = wallet.path("wallet_id").asText();
             JsonNode claim = log.step(
                     "OnchainID identity created and KYC claim issued",
-                    () -> awaitIssuedClaim(user),
+                    () -> client.awaitIssuedClaim(STEP_TIMEOUT),
                     c -> "claim " + abbreviate(c.path("claim_id").asText()) + " in tx "
                             + abbreviate(c.path("tx_hash").asText()));
             log.step(
                     "claim valid on chain (ClaimIssuer.isClaimValid)",
-                    () -> verifyOnChain(user, address, claim),
+                    () -> verifyOnChain(client, address, claim),
                     v -> "identity " + v.path("identity_address").asText());
             log.step(
                     "claim references recorded on the KYC case",
-                    () -> awaitJson(
-                            "the case's kyc_claim_id", "/compliance/kyc/" + caseId, user, c -> claim.path("claim_id")
+                    () -> client.await(
+                            "the case's kyc_claim_id", "/compliance/kyc/" + caseId, STEP_TIMEOUT, c -> claim.path(
+                                            "claim_id")
                                     .asText()
                                     .equalsIgnoreCase(c.path("kyc_claim_id").asText())),
                     c -> "kyc_claim_tx_hash "
@@ -130,8 +132,8 @@ public final class Onboarding {
                                     admin.email(),
                                     "an email to " + admin.email() + " about " + username + "'s wallet",
                                     STEP_TIMEOUT,
-                                    m -> m.path("mimeMessage").asText().contains(user.subject())
-                                            || m.path("mimeMessage").asText().contains(address)),
+                                    m -> m.path("mimeMessage").asText().contains(address)
+                                            || m.path("mimeMessage").asText().contains(user.subject())),
                     m -> "\"" + m.path("subject").asText() + "\" to " + admin.email());
             log.step(
                     "signed webhook received and verified",
@@ -142,16 +144,16 @@ public final class Onboarding {
             BigInteger before = chain.balance(RECIPIENT);
             JsonNode transfer = log.step(
                     "transfer requested",
-                    () -> requestTransfer(user, wallet.path("wallet_id").asText()),
+                    () -> client.requestTransfer(walletId, RECIPIENT, AMOUNT),
                     t -> AMOUNT + " wei to " + RECIPIENT + ", "
                             + t.path("status").asText());
             JsonNode confirmed = log.step(
                     "transfer confirmed",
-                    () -> awaitJson(
+                    () -> client.await(
                             "the transfer confirmed",
-                            "/wallets/" + wallet.path("wallet_id").asText() + "/transfers/"
+                            "/wallets/" + walletId + "/transfers/"
                                     + transfer.path("transfer_id").asText(),
-                            user,
+                            STEP_TIMEOUT,
                             t -> {
                                 String status = t.path("status").asText();
                                 if (status.equals("failed") || status.equals("rejected")) {
@@ -195,56 +197,8 @@ public final class Onboarding {
         return created.path("id").asText();
     }
 
-    private JsonNode startKyc(SignedIn user) {
-        ObjectNode request = HttpJson.object().put("user_id", user.subject()).put("document_type", "passport");
-        request.putObject("personal_info")
-                .put("name_first", "Demo")
-                .put("name_last", user.username())
-                .put("birthdate", "1990-04-01")
-                .put("email_address", user.email());
-        return http.post(gateway("/compliance/kyc"), user.accessToken(), request)
-                .expect(200, 201)
-                .json();
-    }
-
-    /** What the user's browser does at the session link: open the page, press "Complete verification". */
-    private void completeHostedFlow(JsonNode kyc) {
-        String inquiry = kyc.path("persona_inquiry_id").asText();
-        String session = kyc.path("persona_session_token").asText();
-        String page = settings.sandboxUrl() + "/persona/verify";
-        http.get(page + "?inquiry-id=" + inquiry + "&session-token=" + session, null)
-                .expect(200);
-        http.postForm(page + "/complete", null, Map.of("inquiry-id", inquiry, "session-token", session))
-                .expect(200);
-    }
-
-    private JsonNode awaitIssuedClaim(SignedIn user) {
-        return Waiting.until("an issued claim on GET /identities/me", STEP_TIMEOUT, () -> {
-            var reply = http.get(gateway("/identities/me"), user.accessToken());
-            if (reply.status() == 404) {
-                return Optional.empty();
-            }
-            for (JsonNode claim : reply.expect(200).json().path("claims")) {
-                String status = claim.path("status").asText();
-                if (status.equals("failed")) {
-                    throw new StepFailed("claim issuance failed: "
-                            + claim.path("failure_reason").asText());
-                }
-                if (status.equals("issued")) {
-                    return Optional.of(claim);
-                }
-            }
-            return Optional.empty();
-        });
-    }
-
-    private JsonNode verifyOnChain(SignedIn user, String wallet, JsonNode claim) {
-        JsonNode verification = http.get(
-                        gateway("/identities/verify?wallet=" + wallet + "&topic="
-                                + claim.path("topic").asText()),
-                        user.accessToken())
-                .expect(200)
-                .json();
+    private JsonNode verifyOnChain(EndUser client, String wallet, JsonNode claim) {
+        JsonNode verification = client.verifyClaim(wallet, claim.path("topic").asText());
         if (!verification.path("valid").asBoolean()) {
             throw new StepFailed("the issuer says the claim is not valid: " + verification);
         }
@@ -253,30 +207,6 @@ public final class Onboarding {
             throw new StepFailed("no contract at the identity address " + verification.path("identity_address"));
         }
         return verification;
-    }
-
-    private JsonNode requestTransfer(SignedIn user, String walletId) {
-        ObjectNode transfer =
-                HttpJson.object().put("kind", "native").put("to", RECIPIENT).put("amount", AMOUNT.toString());
-        return http.send(
-                        "POST",
-                        gateway("/wallets/" + walletId + "/transfers"),
-                        user.accessToken(),
-                        transfer,
-                        Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-                .expect(200, 201, 202)
-                .json();
-    }
-
-    private JsonNode awaitJson(String what, String path, SignedIn user, java.util.function.Predicate<JsonNode> done) {
-        return Waiting.until(what, STEP_TIMEOUT, () -> {
-            var reply = http.get(gateway(path), user.accessToken());
-            if (reply.status() == 404) {
-                return Optional.empty();
-            }
-            JsonNode body = reply.expect(200).json();
-            return done.test(body) ? Optional.of(body) : Optional.empty();
-        });
     }
 
     private static boolean mentions(JsonNode notification, String word) {

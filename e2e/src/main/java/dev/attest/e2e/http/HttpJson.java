@@ -45,7 +45,9 @@ public final class HttpJson {
 
     public Reply send(String method, String url, String bearer, JsonNode body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
-        request.header("Accept", "application/json");
+        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            request.header("Accept", "application/json");
+        }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
