@@ -36,6 +36,14 @@ public class OrgDfnsSettings {
     @Column(name = "webhook_secret_sealed")
     public String webhookSecretSealed;
 
+    /** During a webhook secret rotation, the old secret, still accepted. */
+    @Column(name = "previous_webhook_secret_sealed")
+    public String previousWebhookSecretSealed;
+
+    /** Native transfers above it wait for an org admin's approval; none means no approval step. */
+    @Column(name = "approval_threshold")
+    public BigDecimal approvalThreshold;
+
     /** Largest amount of one native transfer, in the network's smallest unit; none means no limit. */
     @Column(name = "per_transfer_limit")
     public BigDecimal perTransferLimit;

@@ -13,12 +13,20 @@ import java.util.UUID;
 @Entity
 @Table(name = "transfer")
 public class Transfer {
+    /** Above the org's approval threshold: waits for an org admin's decision, not sent to Dfns. */
+    public static final String AWAITING_APPROVAL = "awaiting_approval";
+
     /** Stored, not yet accepted by Dfns (a crash or an outage in between): resubmitted with the same externalId. */
     public static final String REQUESTED = "requested";
 
-    /** Dfns's lifecycle, in order; the last three are final. */
-    public static final List<String> LIFECYCLE =
-            List.of(REQUESTED, "pending", "executing", "broadcasted", "confirmed", "failed", "rejected");
+    public static final String REJECTED = "rejected";
+
+    /** The lifecycle, in order: ours (awaiting approval, requested), then Dfns's; the last three are final. */
+    public static final List<String> LIFECYCLE = List.of(
+            AWAITING_APPROVAL, REQUESTED, "pending", "executing", "broadcasted", "confirmed", "failed", REJECTED);
+
+    private static final int FIRST_DFNS_STATUS = LIFECYCLE.indexOf("pending");
+    private static final int FIRST_FINAL_STATUS = LIFECYCLE.indexOf("confirmed");
 
     @Id
     public UUID id;
@@ -57,6 +65,17 @@ public class Transfer {
 
     public String reason;
 
+    /** The org admin who approved or rejected it, when it needed approval. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** Why the admin rejected it. */
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -68,15 +87,15 @@ public class Transfer {
     }
 
     public boolean isFinal() {
-        return LIFECYCLE.indexOf(status) >= 4;
+        return LIFECYCLE.indexOf(status) >= FIRST_FINAL_STATUS;
     }
 
     /**
-     * Whether {@code next} moves this transfer forward. Dfns retries webhooks with new event ids and in no
+     * Whether {@code next}, a status Dfns reported, moves this transfer forward. Dfns retries webhooks with new event ids and in no
      * guaranteed order, so a status seen before, or one behind the current, changes nothing.
      */
     public boolean advancesTo(String next) {
         int to = LIFECYCLE.indexOf(next);
-        return to > 0 && !isFinal() && to > LIFECYCLE.indexOf(status);
+        return to >= FIRST_DFNS_STATUS && !isFinal() && to > LIFECYCLE.indexOf(status);
     }
 }

@@ -33,6 +33,14 @@ public class Wallet {
     @Column(name = "provider_wallet_id")
     public String providerWalletId;
 
+    /** The project the user was verified in (from the KYC event), when it named one. */
+    @Column(name = "project_id")
+    public String projectId;
+
+    /** Set when an attempt is about to call Dfns: a later attempt first looks for what that call made. */
+    @Column(name = "dfns_requested_at")
+    public Instant dfnsRequestedAt;
+
     @Column(name = "kyc_case_id")
     public String kycCaseId;
 

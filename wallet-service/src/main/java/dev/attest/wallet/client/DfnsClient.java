@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.wallet.config.WalletConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,13 @@ public class DfnsClient {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final DfnsHttp http;
+    private final Event<CredentialsRejected> rejections;
     private final int maxRetries;
     private final Duration backoff;
 
-    DfnsClient(DfnsHttp http, WalletConfig config) {
+    DfnsClient(DfnsHttp http, Event<CredentialsRejected> rejections, WalletConfig config) {
         this.http = http;
+        this.rejections = rejections;
         this.maxRetries = config.dfns().maxRetries();
         this.backoff = config.dfns().retryBackoff();
     }
@@ -48,15 +51,48 @@ public class DfnsClient {
         ObjectNode body = JSON.createObjectNode().put("network", network).put("name", name);
         body.put("externalId", externalId);
         tags.forEach(body.putArray("tags")::add);
-        return DfnsWallet.from(signedPost(credentials, "/wallets", body).body());
+        return as(
+                credentials,
+                "create-wallet",
+                () -> DfnsWallet.from(signedPost(credentials, "/wallets", body).body()));
     }
 
     public DfnsWallet getWallet(DfnsCredentials credentials, String walletId) {
-        return DfnsWallet.from(get(credentials, "/wallets/" + encode(walletId)).body());
+        return as(
+                credentials,
+                "get-wallet",
+                () -> DfnsWallet.from(
+                        get(credentials, "/wallets/" + encode(walletId)).body()));
     }
 
     public DfnsPage<DfnsWallet> listWallets(DfnsCredentials credentials, int limit, Optional<String> pageToken) {
-        return page(get(credentials, "/wallets" + pageQuery(limit, pageToken)).body(), DfnsWallet::from);
+        return as(
+                credentials,
+                "list-wallets",
+                () -> page(
+                        get(credentials, "/wallets" + pageQuery(limit, pageToken))
+                                .body(),
+                        DfnsWallet::from));
+    }
+
+    /**
+     * The wallet Dfns holds with {@code externalId}, looked for through the listing: after a crash
+     * between a create and its record, this finds what the create made, whatever Dfns does with a
+     * repeated externalId.
+     */
+    public Optional<DfnsWallet> findWalletByExternalId(DfnsCredentials credentials, String externalId) {
+        Optional<String> pageToken = Optional.empty();
+        do {
+            DfnsPage<DfnsWallet> page = listWallets(credentials, 100, pageToken);
+            Optional<DfnsWallet> found = page.items().stream()
+                    .filter(wallet -> externalId.equals(wallet.externalId()))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            pageToken = page.nextPageToken();
+        } while (pageToken.isPresent());
+        return Optional.empty();
     }
 
     /** Requests a Native transfer ({@code contract} empty) or an Erc20 one; idempotent by {@code externalId}. */
@@ -70,15 +106,20 @@ public class DfnsClient {
         ObjectNode body = JSON.createObjectNode().put("kind", contract.isPresent() ? "Erc20" : "Native");
         contract.ifPresent(address -> body.put("contract", address));
         body.put("to", to).put("amount", amount).put("externalId", externalId);
-        DfnsHttp.Answer answer = signedPost(credentials, "/wallets/" + encode(walletId) + "/transfers", body);
-        return DfnsTransfer.from(answer.body(), answer.status() == 202);
+        return as(credentials, "create-transfer", () -> {
+            DfnsHttp.Answer answer = signedPost(credentials, "/wallets/" + encode(walletId) + "/transfers", body);
+            return DfnsTransfer.from(answer.body(), answer.status() == 202);
+        });
     }
 
     public DfnsTransfer getTransfer(DfnsCredentials credentials, String walletId, String transferId) {
-        return DfnsTransfer.from(
-                get(credentials, "/wallets/" + encode(walletId) + "/transfers/" + encode(transferId))
-                        .body(),
-                false);
+        return as(
+                credentials,
+                "get-transfer",
+                () -> DfnsTransfer.from(
+                        get(credentials, "/wallets/" + encode(walletId) + "/transfers/" + encode(transferId))
+                                .body(),
+                        false));
     }
 
     public DfnsPage<DfnsTransfer> listTransfers(
@@ -90,7 +131,15 @@ public class DfnsClient {
 
     /** Proves the token with a one-item wallet listing; throws what Dfns answered otherwise. */
     public void proveToken(DfnsCredentials credentials) {
-        get(credentials, "/wallets?limit=1");
+        as(credentials, "check-token", () -> get(credentials, "/wallets?limit=1"));
+    }
+
+    /**
+     * One wallet listing, without retries: whether Dfns answers these credentials right now (the
+     * readiness check). Throws what Dfns answered otherwise.
+     */
+    public void ping(DfnsCredentials credentials) {
+        http.exchange(credentials, "GET", uri(credentials, "/wallets?limit=1"), null, null);
     }
 
     /**
@@ -98,7 +147,25 @@ public class DfnsClient {
      * signature. The action token it answers is never used, so nothing is created.
      */
     public void proveSigningKey(DfnsCredentials credentials) {
-        userAction(credentials, "/wallets", "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}");
+        as(
+                credentials,
+                "check-signing-key",
+                () -> userAction(
+                        credentials, "/wallets", "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}"));
+    }
+
+    // A 401/403 means the org's stored credentials no longer work: announced so its admins are alerted.
+    private <T> T as(DfnsCredentials credentials, String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DfnsException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                credentials
+                        .orgId()
+                        .ifPresent(org -> rejections.fire(new CredentialsRejected(org, operation, e.status())));
+            }
+            throw e;
+        }
     }
 
     private DfnsHttp.Answer get(DfnsCredentials credentials, String path) {

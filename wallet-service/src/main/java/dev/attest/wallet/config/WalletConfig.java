@@ -64,6 +64,7 @@ public interface WalletConfig {
     }
 
     interface DefaultOrg {
+        /** The organization, by id or by slug (the local stack configures its slug, {@code demo}). */
         Optional<String> orgId();
 
         Optional<String> apiBaseUrl();
@@ -75,6 +76,7 @@ public interface WalletConfig {
         /** The credential's private key, PEM, or a path to a PEM file. */
         Optional<String> privateKey();
 
+        /** The webhook secret; two, comma-separated, while a rotation is under way. */
         Optional<String> webhookSecret();
 
         @WithDefault("Ethereum")

@@ -22,7 +22,7 @@ public class KycEventsConsumer {
     private final ProvisioningService provisioning;
 
     /** The fields of {@code attest.kyc.status-changed.v1} this service reads. */
-    public record KycStatusChanged(String caseId, String userId, String status, String level) {}
+    public record KycStatusChanged(String caseId, String userId, String projectId, String status, String level) {}
 
     KycEventsConsumer(Inbox inbox, ObjectMapper mapper, ProvisioningService provisioning) {
         this.inbox = inbox;

@@ -10,6 +10,10 @@ public final class WalletEvents {
     public static final String PROVISIONED = "attest.wallet.provisioned.v1";
     public static final String PROVISIONING_FAILED = "attest.wallet.provisioning-failed.v1";
     public static final String TRANSFER_STATUS_CHANGED = "attest.wallet.transfer-status-changed.v1";
+    public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.wallet.provider-credentials-rejected.v1";
+
+    /** Payload of {@link #PROVIDER_CREDENTIALS_REJECTED}: no secret and no body, only what was refused. */
+    public record ProviderCredentialsRejected(String provider, String operation, int statusCode) {}
 
     /** Payload of {@link #PROVISIONED}. */
     public record Provisioned(
@@ -82,6 +86,17 @@ public final class WalletEvents {
                         transfer.kind,
                         transfer.amountValue().toString(),
                         transfer.txHash));
+    }
+
+    /** Keyed by the organization alone: it concerns the org's credentials, not a user. */
+    public static OutgoingEvent providerCredentialsRejected(String orgId, String operation, int statusCode) {
+        return new OutgoingEvent(
+                Topics.WALLET,
+                PROVIDER_CREDENTIALS_REJECTED,
+                orgId,
+                "org/" + orgId + "/dfns",
+                orgId,
+                new ProviderCredentialsRejected("dfns", operation, statusCode));
     }
 
     private static OutgoingEvent event(Wallet wallet, String type, String subject, Object data) {

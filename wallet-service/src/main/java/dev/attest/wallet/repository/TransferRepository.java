@@ -36,11 +36,31 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
         return sum == null ? BigDecimal.ZERO : sum;
     }
 
-    /** Transfers not final and not touched since {@code before}: the polling fallback's work. */
+    /**
+     * Transfers not final and not touched since {@code before}: the polling fallback's work. Those awaiting
+     * an admin's approval are not Dfns's business yet.
+     */
     public List<Transfer> openSince(Instant before, int limit) {
-        return find("status not in ('confirmed', 'failed', 'rejected') and updatedAt <= ?1 order by updatedAt", before)
+        return find(
+                        "status not in ('confirmed', 'failed', 'rejected', ?1) and updatedAt <= ?2 order by updatedAt",
+                        Transfer.AWAITING_APPROVAL,
+                        before)
                 .page(0, limit)
                 .list();
+    }
+
+    /** The org's transfers awaiting an admin's approval, oldest first. */
+    public List<Transfer> awaitingApproval(String orgId, int limit) {
+        return find("orgId = ?1 and status = ?2 order by createdAt, id", orgId, Transfer.AWAITING_APPROVAL)
+                .page(0, limit)
+                .list();
+    }
+
+    /** The org's transfer {@code id}, locked for this transaction (an approval decision). */
+    public Optional<Transfer> lockInOrg(String orgId, UUID id) {
+        return find("orgId = ?1 and id = ?2", orgId, id)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** A page of the org's transfers, oldest first, after the transfer {@code after} (keyset paging). */

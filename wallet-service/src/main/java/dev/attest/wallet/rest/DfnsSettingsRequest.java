@@ -7,8 +7,12 @@ import jakarta.validation.constraints.Pattern;
  * An organization's Dfns settings as an admin sets them. The secrets are write-only: they are never
  * answered back.
  *
+ * @param webhookSecret the secret Dfns signs webhooks with
+ * @param previousWebhookSecret during a rotation, the old webhook's secret: deliveries signed with either are
+ *     accepted until it is removed
  * @param perTransferLimit largest native transfer, smallest unit, integer string; absent means none
  * @param dailyLimit largest sum of a user's native transfers per UTC day; absent means none
+ * @param approvalThreshold native transfers above it wait for an org admin's approval; absent means none
  */
 public record DfnsSettingsRequest(
         @NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String apiBaseUrl,
@@ -18,5 +22,7 @@ public record DfnsSettingsRequest(
         String appId,
         @NotBlank String defaultNetwork,
         String webhookSecret,
+        String previousWebhookSecret,
         @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String perTransferLimit,
-        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String dailyLimit) {}
+        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String dailyLimit,
+        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String approvalThreshold) {}

@@ -11,6 +11,8 @@ public record DfnsSettingsView(
         String appId,
         String defaultNetwork,
         String webhookSecret,
+        String previousWebhookSecret,
         String perTransferLimit,
         String dailyLimit,
+        String approvalThreshold,
         Instant updatedAt) {}

@@ -3,14 +3,17 @@ package dev.attest.wallet.rest;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.OrgListingService;
+import dev.attest.wallet.service.ProvisioningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /** What an organization's admins see of its wallets and transfers. */
@@ -19,10 +22,20 @@ import java.util.Optional;
 public class OrgWalletsResource {
     private final Caller caller;
     private final OrgListingService listings;
+    private final ProvisioningService provisioning;
 
-    OrgWalletsResource(Caller caller, OrgListingService listings) {
+    OrgWalletsResource(Caller caller, OrgListingService listings, ProvisioningService provisioning) {
         this.caller = caller;
         this.listings = listings;
+        this.provisioning = provisioning;
+    }
+
+    /** Provisions again the wallet of a user whose provisioning failed for good: 202, pending. */
+    @POST
+    @Path("/users/{user_id}/wallet/retry")
+    public Response retryProvisioning(@PathParam("org") String org, @PathParam("user_id") String userId) {
+        return Response.accepted(provisioning.retry(OrgScope.require(caller, org), userId))
+                .build();
     }
 
     /** The org's wallets from Dfns, paged as Dfns pages them, each with the user it belongs to. */

@@ -16,6 +16,9 @@ public record TransferView(
         String providerTransferId,
         String txHash,
         String reason,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -32,6 +35,9 @@ public record TransferView(
                 transfer.providerTransferId,
                 transfer.txHash,
                 transfer.reason,
+                transfer.decidedBy,
+                transfer.decidedAt,
+                transfer.decisionReason,
                 transfer.createdAt,
                 transfer.updatedAt);
     }

@@ -13,6 +13,7 @@ import dev.attest.wallet.repository.DfnsSettingsRepository;
 import dev.attest.wallet.rest.CredentialCheckView;
 import dev.attest.wallet.rest.DfnsSettingsRequest;
 import dev.attest.wallet.rest.DfnsSettingsView;
+import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -21,7 +22,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The organizations' Dfns settings: stored sealed, answered masked, and turned into credentials for the
@@ -35,19 +39,31 @@ public class DfnsSettingsService {
     private final SecretCipher cipher;
     private final DfnsClient dfns;
     private final WalletConfig.DefaultOrg defaultOrg;
+    private final Tenants tenants;
 
-    /** What provisioning and transfers need of an org's settings. */
+    /**
+     * What provisioning and transfers need of an org's settings.
+     *
+     * @param webhookSecrets the secrets a webhook may be signed with (two during a rotation); empty: no endpoint
+     */
     public record OrgDfns(
             DfnsCredentials credentials,
             String defaultNetwork,
-            Optional<String> webhookSecret,
+            List<String> webhookSecrets,
             Optional<BigDecimal> perTransferLimit,
-            Optional<BigDecimal> dailyLimit) {}
+            Optional<BigDecimal> dailyLimit,
+            Optional<BigDecimal> approvalThreshold) {}
 
-    DfnsSettingsService(DfnsSettingsRepository settings, SecretCipher cipher, DfnsClient dfns, WalletConfig config) {
+    DfnsSettingsService(
+            DfnsSettingsRepository settings,
+            SecretCipher cipher,
+            DfnsClient dfns,
+            Tenants tenants,
+            WalletConfig config) {
         this.settings = settings;
         this.cipher = cipher;
         this.dfns = dfns;
+        this.tenants = tenants;
         this.defaultOrg = config.dfns().defaultOrg();
     }
 
@@ -67,11 +83,11 @@ public class DfnsSettingsService {
         row.privateKeySealed = cipher.encrypt(request.privateKey(), context(orgId, "private-key"));
         row.appId = request.appId();
         row.defaultNetwork = request.defaultNetwork();
-        row.webhookSecretSealed = request.webhookSecret() == null
-                ? null
-                : cipher.encrypt(request.webhookSecret(), context(orgId, "webhook-secret"));
+        row.webhookSecretSealed = seal(orgId, "webhook-secret", request.webhookSecret());
+        row.previousWebhookSecretSealed = seal(orgId, "previous-webhook-secret", request.previousWebhookSecret());
         row.perTransferLimit = amount(request.perTransferLimit());
         row.dailyLimit = amount(request.dailyLimit());
+        row.approvalThreshold = amount(request.approvalThreshold());
         row.updatedAt = Instant.now();
         if (isNew) {
             settings.persist(row);
@@ -99,12 +115,17 @@ public class DfnsSettingsService {
                             row.credentialId,
                             CredentialKeys.parsePrivateKey(
                                     cipher.decrypt(row.privateKeySealed, context(orgId, "private-key"))),
-                            Optional.ofNullable(row.appId)),
+                            Optional.ofNullable(row.appId),
+                            Optional.of(orgId)),
                     row.defaultNetwork,
-                    Optional.ofNullable(row.webhookSecretSealed)
-                            .map(envelope -> cipher.decrypt(envelope, context(orgId, "webhook-secret"))),
+                    Stream.of(
+                                    open(orgId, "webhook-secret", row.webhookSecretSealed),
+                                    open(orgId, "previous-webhook-secret", row.previousWebhookSecretSealed))
+                            .flatMap(Optional::stream)
+                            .toList(),
                     Optional.ofNullable(row.perTransferLimit),
-                    Optional.ofNullable(row.dailyLimit)));
+                    Optional.ofNullable(row.dailyLimit),
+                    Optional.ofNullable(row.approvalThreshold)));
         }
         return fromConfiguration(orgId);
     }
@@ -127,8 +148,12 @@ public class DfnsSettingsService {
         return new CredentialCheckView(true, "ok", "ok", null);
     }
 
+    // The configured default organization may be named by id or by slug (the local stack's "demo").
     private Optional<OrgDfns> fromConfiguration(String orgId) {
-        if (defaultOrg.orgId().filter(orgId::equals).isEmpty()
+        if (defaultOrg
+                        .orgId()
+                        .filter(configured -> tenants.names(configured, orgId))
+                        .isEmpty()
                 || defaultOrg.apiBaseUrl().isEmpty()
                 || defaultOrg.token().isEmpty()
                 || defaultOrg.credentialId().isEmpty()
@@ -142,9 +167,15 @@ public class DfnsSettingsService {
                         defaultOrg.credentialId().get(),
                         CredentialKeys.parsePrivateKey(
                                 pemOrFile(defaultOrg.privateKey().get())),
-                        Optional.empty()),
+                        Optional.empty(),
+                        Optional.of(orgId)),
                 defaultOrg.defaultNetwork(),
-                defaultOrg.webhookSecret(),
+                defaultOrg.webhookSecret().stream()
+                        .flatMap(secrets -> Arrays.stream(secrets.split(",")))
+                        .map(String::trim)
+                        .filter(secret -> !secret.isEmpty())
+                        .toList(),
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty()));
     }
@@ -169,9 +200,23 @@ public class DfnsSettingsService {
                 row.appId,
                 row.defaultNetwork,
                 row.webhookSecretSealed == null ? null : MASK,
-                row.perTransferLimit == null ? null : row.perTransferLimit.toPlainString(),
-                row.dailyLimit == null ? null : row.dailyLimit.toPlainString(),
+                row.previousWebhookSecretSealed == null ? null : MASK,
+                plain(row.perTransferLimit),
+                plain(row.dailyLimit),
+                plain(row.approvalThreshold),
                 row.updatedAt);
+    }
+
+    private String seal(String orgId, String field, String secret) {
+        return secret == null || secret.isBlank() ? null : cipher.encrypt(secret, context(orgId, field));
+    }
+
+    private Optional<String> open(String orgId, String field, String envelope) {
+        return Optional.ofNullable(envelope).map(envelopeText -> cipher.decrypt(envelopeText, context(orgId, field)));
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     private static BigDecimal amount(String value) {

@@ -3,6 +3,7 @@ package dev.attest.wallet.service;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.wallet.client.DfnsWebhookEvent;
 import dev.attest.wallet.config.WalletConfig;
+import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,19 +25,27 @@ import javax.crypto.spec.SecretKeySpec;
 public class DfnsWebhookService {
     private final DfnsSettingsService settings;
     private final TransferService transfers;
+    private final Tenants tenants;
     private final Duration tolerance;
 
-    DfnsWebhookService(DfnsSettingsService settings, TransferService transfers, WalletConfig config) {
+    DfnsWebhookService(DfnsSettingsService settings, TransferService transfers, Tenants tenants, WalletConfig config) {
         this.settings = settings;
         this.transfers = transfers;
+        this.tenants = tenants;
         this.tolerance = config.dfns().webhookTolerance();
     }
 
-    public void receive(String orgId, String signatureHeader, byte[] rawBody) {
-        String secret = settings.forOrg(orgId)
-                .flatMap(DfnsSettingsService.OrgDfns::webhookSecret)
+    /**
+     * Verifies and applies a webhook sent to the organization {@code org} (its id or its slug). During a
+     * secret rotation two secrets are active: a signature by either is accepted.
+     */
+    public void receive(String org, String signatureHeader, byte[] rawBody) {
+        String orgId = tenants.resolveOrgId(org);
+        List<String> secrets = settings.forOrg(orgId)
+                .map(DfnsSettingsService.OrgDfns::webhookSecrets)
+                .filter(active -> !active.isEmpty())
                 .orElseThrow(() -> ProblemException.notFound("Dfns webhook endpoint"));
-        if (!signatureMatches(secret, signatureHeader, rawBody)) {
+        if (secrets.stream().noneMatch(secret -> signatureMatches(secret, signatureHeader, rawBody))) {
             throw new ProblemException(
                     401, "invalid-signature", "Invalid signature", "X-DFNS-WEBHOOK-SIGNATURE does not match the body.");
         }

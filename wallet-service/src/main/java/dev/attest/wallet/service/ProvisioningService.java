@@ -1,6 +1,7 @@
 package dev.attest.wallet.service;
 
 import dev.attest.common.outbox.Outbox;
+import dev.attest.common.problem.ProblemException;
 import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Wallet;
 import dev.attest.wallet.client.DfnsClient;
@@ -13,6 +14,7 @@ import dev.attest.wallet.messaging.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.WalletRepository;
 import dev.attest.wallet.rest.MyWalletView;
+import dev.attest.wallet.tenant.Tenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,7 @@ public class ProvisioningService {
     private final DfnsSettingsService settings;
     private final DfnsClient dfns;
     private final Outbox outbox;
+    private final Tenants tenants;
     private final WalletConfig.Provisioning config;
 
     ProvisioningService(
@@ -48,12 +51,14 @@ public class ProvisioningService {
             DfnsSettingsService settings,
             DfnsClient dfns,
             Outbox outbox,
+            Tenants tenants,
             WalletConfig config) {
         this.wallets = wallets;
         this.standings = standings;
         this.settings = settings;
         this.dfns = dfns;
         this.outbox = outbox;
+        this.tenants = tenants;
         this.config = config.provisioning();
     }
 
@@ -73,11 +78,40 @@ public class ProvisioningService {
         }
         if (KycStanding.VERIFIED.equals(changed.status())
                 && wallets.findByUser(orgId, changed.userId()).isEmpty()) {
-            String network = settings.forOrg(orgId)
-                    .map(DfnsSettingsService.OrgDfns::defaultNetwork)
-                    .orElse("Ethereum");
-            wallets.persist(Wallet.pending(orgId, changed.userId(), network, changed.caseId(), changed.level()));
+            Wallet wallet = Wallet.pending(
+                    orgId, changed.userId(), networkFor(orgId, changed.projectId()), changed.caseId(), changed.level());
+            wallet.projectId = changed.projectId();
+            wallets.persist(wallet);
         }
+    }
+
+    // The project's wallet network (tenant replica) when the event names a known project, else the org's default.
+    private String networkFor(String orgId, String projectId) {
+        return tenants.walletNetworkOf(orgId, projectId)
+                .map(DfnsNetworks::fromProject)
+                .orElseGet(() -> settings.forOrg(orgId)
+                        .map(DfnsSettingsService.OrgDfns::defaultNetwork)
+                        .orElse("Ethereum"));
+    }
+
+    /**
+     * An org admin's retry of a user's provisioning that failed for good: the wallet is due again, with a
+     * fresh count of attempts (its externalId is unchanged, so no second wallet can come of it).
+     */
+    @Transactional
+    public MyWalletView retry(String orgId, String userId) {
+        Wallet wallet = wallets.findByUser(orgId, userId)
+                .orElseThrow(() -> ProblemException.notFound("Wallet of user " + userId));
+        if (!Wallet.FAILED.equals(wallet.status)) {
+            throw ProblemException.conflict(
+                    "provisioning-not-failed",
+                    "Only a provisioning that failed can be retried; it is " + wallet.status + ".");
+        }
+        wallet.status = Wallet.PENDING;
+        wallet.attempts = 0;
+        wallet.nextAttemptAt = Instant.now();
+        wallet.updatedAt = wallet.nextAttemptAt;
+        return MyWalletView.of(wallet);
     }
 
     /** The user's wallet and its provisioning status ({@code none} before KYC is verified). */
@@ -91,7 +125,14 @@ public class ProvisioningService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void provisionDue() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
-        due.forEach(this::provision);
+        for (UUID id : due) {
+            try {
+                provision(id);
+            } catch (RuntimeException e) {
+                // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
+                LOG.warnf("provisioning wallet %s broke off (%s); it is retried when its lease ends", id, e.toString());
+            }
+        }
     }
 
     /** One attempt at the wallet {@code id}, if it is still due. */
@@ -104,17 +145,39 @@ public class ProvisioningService {
         try {
             var org = settings.forOrg(wallet.orgId)
                     .orElseThrow(() -> new DfnsException(0, "the organization has no Dfns settings"));
-            DfnsWallet created = dfns.createWallet(
-                    org.credentials(),
-                    wallet.network,
-                    "attest " + wallet.userId,
-                    wallet.externalId(),
-                    List.of("attest"));
+            // An earlier attempt may have reached Dfns and died before recording the answer.
+            Optional<DfnsWallet> earlier = wallet.dfnsRequestedAt == null
+                    ? Optional.empty()
+                    : dfns.findWalletByExternalId(org.credentials(), wallet.externalId());
+            QuarkusTransaction.requiringNew().run(() -> markRequested(id));
+            DfnsWallet created = earlier.isPresent() ? earlier.get() : create(org, wallet);
             QuarkusTransaction.requiringNew().run(() -> succeed(id, created));
         } catch (DfnsException | DfnsUnavailableException | IllegalArgumentException e) {
             LOG.infof("provisioning wallet %s failed: %s", id, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> fail(id, e.getMessage()));
         }
+    }
+
+    private DfnsWallet create(DfnsSettingsService.OrgDfns org, Wallet wallet) {
+        try {
+            return dfns.createWallet(
+                    org.credentials(),
+                    wallet.network,
+                    "attest " + wallet.userId,
+                    wallet.externalId(),
+                    List.of("attest"));
+        } catch (DfnsException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Dfns already holds a wallet with this externalId (made by an attempt that did not record it).
+            return dfns.findWalletByExternalId(org.credentials(), wallet.externalId())
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private void markRequested(UUID id) {
+        wallets.findById(id).dfnsRequestedAt = Instant.now();
     }
 
     // The lease keeps other workers off this wallet while Dfns is called; a crashed worker's lease expires.

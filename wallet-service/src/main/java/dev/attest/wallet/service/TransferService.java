@@ -82,7 +82,7 @@ public class TransferService {
         UUID walletUuid = parseId(walletId);
         Outcome outcome =
                 QuarkusTransaction.requiringNew().call(() -> store(orgId, userId, walletUuid, idempotencyKey, checked));
-        if (!outcome.created()) {
+        if (!outcome.created() || Transfer.AWAITING_APPROVAL.equals(outcome.transfer().status)) {
             return outcome;
         }
         return new Outcome(submit(outcome.transfer().id), true);
@@ -174,7 +174,7 @@ public class TransferService {
         if (!wallet.isActive()) {
             throw ProblemException.conflict("wallet-not-active", "The wallet is not active yet.");
         }
-        checkSpendingPolicy(orgId, userId, checked);
+        boolean needsApproval = checkSpendingPolicy(orgId, userId, checked);
         Transfer transfer = new Transfer();
         transfer.id = UUID.randomUUID();
         transfer.orgId = orgId;
@@ -186,16 +186,23 @@ public class TransferService {
         transfer.toAddress = checked.to();
         transfer.amount = new BigDecimal(checked.amount());
         transfer.contract = checked.contract();
-        transfer.status = Transfer.REQUESTED;
+        transfer.status = needsApproval ? Transfer.AWAITING_APPROVAL : Transfer.REQUESTED;
         transfer.createdAt = Instant.now();
         transfer.updatedAt = transfer.createdAt;
         transfers.persist(transfer);
+        if (needsApproval) {
+            outbox.publish(WalletEvents.transferStatusChanged(transfer, null));
+        }
         return new Outcome(transfer, true);
     }
 
-    private void checkSpendingPolicy(String orgId, String userId, Checked checked) {
+    /**
+     * Refuses a transfer over the org's per-transfer limit or over its daily limit (the sum of the user's
+     * transfers of the UTC day, this one included); answers whether it is over the approval threshold.
+     */
+    private boolean checkSpendingPolicy(String orgId, String userId, Checked checked) {
         if (!checked.kind().equals("native")) {
-            return; // limits are in the native unit; token amounts are not comparable with them
+            return false; // limits are in the native unit; token amounts are not comparable with them
         }
         var org = settings.forOrg(orgId)
                 .orElseThrow(() -> new ProblemException(
@@ -224,10 +231,13 @@ public class TransferService {
                             "The transfer would exceed the organization's daily limit of " + limit.toPlainString()
                                     + ".");
                 });
+        return org.approvalThreshold()
+                .filter(threshold -> amount.compareTo(threshold) > 0)
+                .isPresent();
     }
 
     /** Sends the stored transfer to Dfns; an outage leaves it {@code requested} for the poller to resubmit. */
-    private Transfer submit(UUID transferId) {
+    Transfer submit(UUID transferId) {
         Transfer transfer = QuarkusTransaction.requiringNew().call(() -> transfers.findById(transferId));
         Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findById(transfer.walletId));
         try {
@@ -273,7 +283,7 @@ public class TransferService {
         }
     }
 
-    private void move(Transfer transfer, String status) {
+    void move(Transfer transfer, String status) {
         String previous = transfer.status;
         transfer.status = status;
         transfer.updatedAt = Instant.now();

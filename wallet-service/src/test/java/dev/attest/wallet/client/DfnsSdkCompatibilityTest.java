@@ -10,6 +10,7 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.wallet.support.DfnsAccount;
+import dev.attest.wallet.support.NodeProject;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -45,18 +46,7 @@ class DfnsSdkCompatibilityTest {
 
     @BeforeAll
     static void installTheSdk() throws Exception {
-        if (Files.isDirectory(NODE_PROJECT.resolve("node_modules/@dfns/sdk"))) {
-            return;
-        }
-        // The pinned SDK from the npm registry, exactly as package-lock.json names it.
-        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(NODE_PROJECT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "npm-ci-dfns-sdk.log").toFile())
-                .start();
-        assertThat(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0)
-                .as("npm ci in " + NODE_PROJECT + " failed; see target/npm-ci-dfns-sdk.log")
-                .isTrue();
+        NodeProject.ensureInstalled();
     }
 
     @ParameterizedTest

@@ -45,6 +45,26 @@ class DfnsWebhookTest {
     }
 
     @Test
+    void duringARotationADeliverySignedWithEitherActiveSecretIsAccepted() {
+        DfnsAccount org = DfnsAccount.register("EC");
+        org.configure(java.util.Map.of("previous_webhook_secret", "whsec_previous"));
+        String body = event(Instant.now().getEpochSecond());
+        post(org, sign(org.webhookSecret, body), body).statusCode(200);
+        post(org, sign("whsec_previous", body), body).statusCode(200);
+        post(org, sign("whsec_retired", body), body).statusCode(401);
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + org.orgId + "/integrations/dfns")
+                .then()
+                .body("previous_webhook_secret", equalTo("********"));
+
+        // The rotation ends: the previous secret is no longer accepted.
+        org.configure();
+        post(org, sign("whsec_previous", body), body).statusCode(401);
+        post(org, sign(org.webhookSecret, body), body).statusCode(200);
+    }
+
+    @Test
     void aStaleEventIsRefused() {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String body = event(Instant.now().getEpochSecond() - 301);
@@ -72,13 +92,13 @@ class DfnsWebhookTest {
         return request.post("/webhooks/dfns/" + org.orgId).then();
     }
 
-    private static String event(long timestampSent) {
+    static String event(long timestampSent) {
         return "{\"id\":\"whe-1\",\"kind\":\"wallet.transfer.confirmed\",\"date\":\"2026-01-01T00:00:00Z\","
                 + "\"data\":{\"transferRequest\":{\"id\":\"xfr-unknown\",\"walletId\":\"wa-1\",\"status\":\"Confirmed\"}},"
                 + "\"timestampSent\":" + timestampSent + ",\"deliveryAttempt\":1}";
     }
 
-    private static String sign(String secret, String body) {
+    static String sign(String secret, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -249,8 +249,7 @@ class TransferTest {
         return WalletProvisioningTest.me(org, user).get("wallet_id").asText();
     }
 
-    private static ValidatableResponse transfer(
-            DfnsAccount org, String user, String walletId, String key, String body) {
+    static ValidatableResponse transfer(DfnsAccount org, String user, String walletId, String key, String body) {
         return given().auth()
                 .oauth2(org.user(user))
                 .header("Idempotency-Key", key)
@@ -260,7 +259,7 @@ class TransferTest {
                 .then();
     }
 
-    private static String status(DfnsAccount org, String user, String walletId, String transferId) {
+    static String status(DfnsAccount org, String user, String walletId, String transferId) {
         return given().auth()
                 .oauth2(org.user(user))
                 .get("/wallets/" + walletId + "/transfers/" + transferId)
@@ -275,11 +274,11 @@ class TransferTest {
                 .call(() -> transfers.countForWallet(UUID.fromString(walletId)));
     }
 
-    private static String native_(String to, String amount) {
+    static String native_(String to, String amount) {
         return "{\"kind\":\"native\",\"to\":\"" + to + "\",\"amount\":\"" + amount + "\"}";
     }
 
-    private static String newAddress() {
+    static String newAddress() {
         return "0x" + UUID.randomUUID().toString().replace("-", "") + "00000000";
     }
 }

@@ -27,10 +27,22 @@ public final class KycEvents implements AutoCloseable {
         return id;
     }
 
+    /** Sends a status change of a user verified in the project {@code projectId}; answers the event id. */
+    public String statusChangedInProject(String orgId, String userId, String caseId, String status, String projectId) {
+        String id = UUID.randomUUID().toString();
+        send(id, orgId, userId, caseId, status, projectId);
+        return id;
+    }
+
     /** Sends the event {@code id} (again, as Kafka may redeliver it). */
     public void send(String id, String orgId, String userId, String caseId, String status) {
+        send(id, orgId, userId, caseId, status, null);
+    }
+
+    private void send(String id, String orgId, String userId, String caseId, String status, String projectId) {
         String data = "{\"case_id\":\"" + caseId + "\",\"user_id\":\"" + userId + "\",\"status\":\"" + status
                 + "\",\"previous_status\":\"pending\",\"provider\":\"persona\",\"provider_reference\":\"inq_1\","
+                + (projectId == null ? "" : "\"project_id\":\"" + projectId + "\",")
                 + "\"level\":\"basic\"}";
         var event = CloudEventBuilder.v1()
                 .withId(id)

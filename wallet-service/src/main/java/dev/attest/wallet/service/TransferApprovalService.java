@@ -1,0 +1,84 @@
+package dev.attest.wallet.service;
+
+import dev.attest.common.problem.ProblemException;
+import dev.attest.wallet.Transfer;
+import dev.attest.wallet.repository.TransferRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The approval step of the org's spending policy: a transfer above the approval threshold waits, unsent,
+ * until an org admin approves it (it is then sent to Dfns) or rejects it with a reason. The decision is
+ * recorded with the admin who made it; nobody approves their own transfer.
+ */
+@ApplicationScoped
+public class TransferApprovalService {
+    private static final int MAX_REASON = 500;
+
+    private final TransferRepository transfers;
+    private final TransferService sending;
+
+    TransferApprovalService(TransferRepository transfers, TransferService sending) {
+        this.transfers = transfers;
+        this.sending = sending;
+    }
+
+    public List<Transfer> awaiting(String orgId, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> transfers.awaitingApproval(orgId, limit));
+    }
+
+    public Transfer approve(String orgId, String admin, String transferId) {
+        Transfer approved = QuarkusTransaction.requiringNew().call(() -> {
+            Transfer transfer = decidable(orgId, admin, transferId);
+            record(transfer, admin, null);
+            transfer.status = Transfer.REQUESTED;
+            return transfer;
+        });
+        return sending.submit(approved.id);
+    }
+
+    public Transfer reject(String orgId, String admin, String transferId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw ProblemException.badRequest(
+                    "reason-required", "A rejection needs a reason of 1 to " + MAX_REASON + " characters.");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Transfer transfer = decidable(orgId, admin, transferId);
+            record(transfer, admin, reason.strip());
+            sending.move(transfer, Transfer.REJECTED);
+            return transfer;
+        });
+    }
+
+    private Transfer decidable(String orgId, String admin, String transferId) {
+        Transfer transfer = transfers
+                .lockInOrg(orgId, parse(transferId))
+                .orElseThrow(() -> ProblemException.notFound("Transfer " + transferId));
+        if (!Transfer.AWAITING_APPROVAL.equals(transfer.status)) {
+            throw ProblemException.conflict(
+                    "not-awaiting-approval", "The transfer is " + transfer.status + ", not awaiting approval.");
+        }
+        if (transfer.userId.equals(admin)) {
+            throw ProblemException.forbidden("Nobody approves or rejects their own transfer.");
+        }
+        return transfer;
+    }
+
+    private static void record(Transfer transfer, String admin, String reason) {
+        transfer.decidedBy = admin;
+        transfer.decidedAt = Instant.now();
+        transfer.decisionReason = reason;
+        transfer.updatedAt = transfer.decidedAt;
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Transfer " + id);
+        }
+    }
+}
