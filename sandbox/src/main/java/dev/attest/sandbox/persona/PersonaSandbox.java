@@ -2,7 +2,9 @@ package dev.attest.sandbox.persona;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,11 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The inquiries of the Persona stand-in and their lifecycle: created → pending → completed | failed, then
- * approved | declined | needs_review by the tenant's scenario or by the API, expired and resumed, redacted.
- * Every status change records the event Persona would send and hands it to the {@link WebhookSender}.
+ * approved | declined | needs_review by the tenant's scenario or by the API, expired (scripted, or by the
+ * scenario's expiry) and resumed, redacted. Every status change records the event Persona would send and
+ * hands it to the {@link WebhookSender}; a move of the person to another step of the flow (starting it,
+ * reaching its completed or failed screen) is also announced as {@code inquiry.transitioned}.
  * Nothing is durable: the sandbox forgets everything when it stops.
  */
 @ApplicationScoped
@@ -32,11 +39,20 @@ class PersonaSandbox {
     private final Map<String, SandboxTenant> tenants = new LinkedHashMap<>();
     private final Map<String, Inquiry> inquiries = new LinkedHashMap<>();
     private final Map<String, List<WebhookEvent>> events = new LinkedHashMap<>();
+    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "persona-sandbox-expiry");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Instant lastEventAt = Instant.EPOCH;
 
     PersonaSandbox(PersonaSandboxConfig config, WebhookSender webhooks) {
         this.config = config;
         this.webhooks = webhooks;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        expiries.shutdownNow();
     }
 
     synchronized Optional<SandboxTenant> tenant(String apiKey) {
@@ -84,6 +100,10 @@ class PersonaSandbox {
         inquiry.sessionToken = newToken();
         inquiries.put(inquiry.id, inquiry);
         announce(inquiry, "inquiry.created");
+        long expireAfterMs = tenant(apiKey).orElseThrow().scenario().expireAfterMs();
+        if (expireAfterMs > 0) {
+            expiries.schedule(() -> expire(inquiry.id), expireAfterMs, TimeUnit.MILLISECONDS);
+        }
         return new ApiResponse(201, PersonaJson.document(inquiry, Map.of("session-token", inquiry.sessionToken)));
     }
 
@@ -193,7 +213,9 @@ class PersonaSandbox {
         if ("created".equals(inquiry.status)) {
             inquiry.status = "pending";
             inquiry.startedAt = nextEventTime();
-            announce(inquiry, "inquiry.started");
+            webhooks.send(
+                    tenant(inquiry.apiKey).orElseThrow(),
+                    List.of(record(inquiry, "inquiry.started"), record(inquiry, "inquiry.transitioned")));
         }
     }
 
@@ -205,7 +227,8 @@ class PersonaSandbox {
         inquiry.status = "completed";
         inquiry.completedAt = nextEventTime();
         inquiry.sessionToken = null;
-        List<WebhookEvent> step = new ArrayList<>(List.of(record(inquiry, "inquiry.completed")));
+        List<WebhookEvent> step =
+                new ArrayList<>(List.of(record(inquiry, "inquiry.completed"), record(inquiry, "inquiry.transitioned")));
         SandboxTenant tenant = tenant(inquiry.apiKey).orElseThrow();
         switch (tenant.scenario().decision()) {
             case AUTO_APPROVE -> step.add(decision(inquiry, "approved"));
@@ -225,7 +248,9 @@ class PersonaSandbox {
         inquiry.status = "failed";
         inquiry.failedAt = nextEventTime();
         inquiry.sessionToken = null;
-        announce(inquiry, "inquiry.failed");
+        webhooks.send(
+                tenant(inquiry.apiKey).orElseThrow(),
+                List.of(record(inquiry, "inquiry.failed"), record(inquiry, "inquiry.transitioned")));
         return true;
     }
 

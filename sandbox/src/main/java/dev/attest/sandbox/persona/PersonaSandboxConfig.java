@@ -33,6 +33,10 @@ public interface PersonaSandboxConfig {
     @WithDefault("9")
     int webhookAttempts();
 
+    /** How long an {@code Idempotency-Key}'s first answer is replayed (Persona: at least 24 h). */
+    @WithDefault("24h")
+    Duration idempotencyTtl();
+
     /** The wait before the first retry; each later retry waits twice as long. */
     @WithDefault("1s")
     Duration webhookRetryBackoff();

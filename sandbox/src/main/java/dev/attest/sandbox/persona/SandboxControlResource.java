@@ -42,7 +42,8 @@ public class SandboxControlResource {
 
     /**
      * Registers (or replaces) an organization: {@code {api_key, webhook_url?, webhook_secret?, scenario?:
-     * {decision: auto-approve|auto-decline|needs-review|none, delivery_delay_ms, duplicates, reverse_order}}}.
+     * {decision: auto-approve|auto-decline|needs-review|none, delivery_delay_ms, duplicates, reverse_order,
+     * expire_after_ms}}}.
      */
     @POST
     @Path("/organizations")
@@ -72,7 +73,8 @@ public class SandboxControlResource {
                         decision,
                         scenario.path("delivery_delay_ms").asLong(0),
                         scenario.path("duplicates").asInt(0),
-                        scenario.path("reverse_order").asBoolean(false)));
+                        scenario.path("reverse_order").asBoolean(false),
+                        Math.max(0, scenario.path("expire_after_ms").asLong(0))));
         sandbox.register(tenant);
         ObjectNode answer = PersonaJson.MAPPER.createObjectNode();
         answer.put("api_key", tenant.apiKey());

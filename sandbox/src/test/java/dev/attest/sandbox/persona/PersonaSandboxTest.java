@@ -95,11 +95,21 @@ class PersonaSandboxTest {
                 .then()
                 .statusCode(200);
 
-        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 4);
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 6);
         assertThat(events)
                 .extracting(e -> e.at("/data/attributes/name").asText())
-                .containsExactly("inquiry.created", "inquiry.started", "inquiry.completed", "inquiry.approved");
-        assertThat(events.get(3)
+                .containsExactly(
+                        "inquiry.created",
+                        "inquiry.started",
+                        "inquiry.transitioned",
+                        "inquiry.completed",
+                        "inquiry.transitioned",
+                        "inquiry.approved");
+        assertThat(events.get(2)
+                        .at("/data/attributes/payload/data/attributes/status")
+                        .asText())
+                .isEqualTo("pending");
+        assertThat(events.get(5)
                         .at("/data/attributes/payload/data/attributes/status")
                         .asText())
                 .isEqualTo("approved");
@@ -148,10 +158,17 @@ class PersonaSandboxTest {
                 .then()
                 .statusCode(200);
 
-        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 8);
-        assertThat(events.subList(4, 8))
+        // created ×2, then the start step reversed (transitioned, started) ×2, then the completion step reversed.
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 12);
+        assertThat(events.subList(6, 12))
                 .extracting(e -> e.at("/data/attributes/name").asText())
-                .containsExactly("inquiry.declined", "inquiry.declined", "inquiry.completed", "inquiry.completed");
+                .containsExactly(
+                        "inquiry.declined",
+                        "inquiry.declined",
+                        "inquiry.transitioned",
+                        "inquiry.transitioned",
+                        "inquiry.completed",
+                        "inquiry.completed");
     }
 
     @Test
@@ -213,6 +230,70 @@ class PersonaSandboxTest {
                 .statusCode(200)
                 .body("data.attributes.status", equalTo("approved"));
         given().auth().oauth2(key).post(API + "/" + inquiry + "/decline").then().statusCode(422);
+    }
+
+    @Test
+    void aFailedVerificationAnnouncesFailedAndTheTransitionToItsScreen() throws Exception {
+        String key = register(receiverUrl(), "none", false, 0);
+        String inquiry = newInquiry(key);
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/fail")
+                .then()
+                .statusCode(200);
+
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 5);
+        assertThat(events.subList(3, 5))
+                .extracting(e -> e.at("/data/attributes/name").asText() + "/"
+                        + e.at("/data/attributes/payload/data/attributes/status")
+                                .asText())
+                .containsExactly("inquiry.failed/failed", "inquiry.transitioned/failed");
+    }
+
+    @Test
+    void leavingTheHostedPageKeepsTheInquiryPendingAndTheSameLinkWorksAgain() {
+        String key = register(null, "none", false, 0);
+        String inquiry = newInquiry(key);
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/abandon")
+                .then()
+                .statusCode(200);
+        given().auth().oauth2(key).get(API + "/" + inquiry).then().body("data.attributes.status", equalTo("pending"));
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theExpiryScenarioExpiresAnInquiryNobodyFinishes() throws Exception {
+        String key = "key_" + UUID.randomUUID().toString().replace("-", "");
+        given().body("{\"api_key\":\"" + key + "\",\"webhook_url\":\"" + receiverUrl() + "\",\"webhook_secret\":"
+                        + "\"wbhsec_" + key + "\",\"scenario\":{\"decision\":\"none\",\"expire_after_ms\":300}}")
+                .post("/persona/_sandbox/organizations")
+                .then()
+                .statusCode(201);
+        String inquiry = newInquiry(key);
+
+        List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 2);
+        assertThat(events)
+                .extracting(e -> e.at("/data/attributes/name").asText())
+                .containsExactly("inquiry.created", "inquiry.expired");
+        given().auth().oauth2(key).get(API + "/" + inquiry).then().body("data.attributes.status", equalTo("expired"));
     }
 
     @Test
