@@ -227,6 +227,76 @@ class DfnsSandboxTest {
         client.get("/dfns/wallets").then().statusCode(200);
     }
 
+    @Test
+    void scriptedRejectionAnswers202PendingAndThenRejectsTheTransfer() throws Exception {
+        SigningClient client = SigningClient.register("EC");
+        String path = "/dfns/wallets/" + newWallet(client) + "/transfers";
+        fault("{\"kind\":\"rejection\"}");
+
+        String id = client.post(path, "{\"kind\":\"Native\",\"to\":\"" + RECIPIENT + "\",\"amount\":\"5\"}")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("Pending"))
+                .extract()
+                .path("id");
+        assertThat(awaitStatus(client, path + "/" + id, "Rejected")).isEqualTo("Rejected");
+        client.get(path + "/" + id).then().body("txHash", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void scriptedTimeoutHoldsTheAnswerPastTheClientsPatience() throws Exception {
+        SigningClient client = SigningClient.register("EC");
+        fault("{\"kind\":\"timeout\",\"delayMs\":3000,\"pathContains\":\"/dfns/wallets\"}");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/dfns/wallets"))
+                .header("Authorization", "Bearer " + client.token)
+                .timeout(Duration.ofMillis(300))
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+        // The fault was used once: the next call is answered.
+        client.get("/dfns/wallets").then().statusCode(200);
+    }
+
+    @Test
+    void scriptedSlowConfirmationReportsAMinedTransferConfirmedOnlyLater() throws Exception {
+        SigningClient client = SigningClient.register("EC");
+        String path = "/dfns/wallets/" + newWallet(client) + "/transfers";
+        fault("{\"kind\":\"slow-confirmation\",\"delayMs\":8000}");
+
+        String id = client.post(path, "{\"kind\":\"Native\",\"to\":\"" + RECIPIENT + "\",\"amount\":\"7\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        assertThat(awaitStatus(client, path + "/" + id, "Broadcasted")).isEqualTo("Broadcasted");
+        String txHash = client.get(path + "/" + id).then().extract().path("txHash");
+        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        try {
+            // Mined (ganache mines at once), yet still reported Broadcasted until the scripted delay ends.
+            assertThat(node.ethGetTransactionReceipt(txHash).send().getTransactionReceipt())
+                    .isPresent();
+            client.get(path + "/" + id).then().body("status", equalTo("Broadcasted"));
+        } finally {
+            node.shutdown();
+        }
+        assertThat(awaitStatus(client, path + "/" + id, "Confirmed")).isEqualTo("Confirmed");
+    }
+
+    private static String newWallet(SigningClient client) {
+        return client.post("/dfns/wallets", "{\"network\":\"Ethereum\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+    }
+
+    private static void fault(String body) {
+        given().body(body).post("/dfns/_sandbox/faults").then().statusCode(204);
+    }
+
     private static String awaitStatus(SigningClient client, String path, String wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String status = null;
