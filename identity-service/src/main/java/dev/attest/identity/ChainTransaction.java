@@ -36,7 +36,10 @@ public class ChainTransaction {
     @Column(name = "gas_price")
     public BigInteger gasPrice;
 
-    /** The signed transaction, so a rebroadcast sends the very same bytes (same hash, no duplicate). */
+    /**
+     * The signed transaction, so a rebroadcast sends the very same bytes (same hash, no duplicate). After a fee
+     * replacement, the newest version; once settled, the version that was mined.
+     */
     public String signed;
 
     @Column(name = "tx_hash")
@@ -59,6 +62,10 @@ public class ChainTransaction {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When the current version (these bytes, this hash) was signed; a replacement signs a new one. */
+    @Column(name = "signed_at")
+    public Instant signedAt;
 
     @Column(name = "broadcast_at")
     public Instant broadcastAt;

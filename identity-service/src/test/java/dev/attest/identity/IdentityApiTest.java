@@ -1,6 +1,7 @@
 package dev.attest.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,8 +14,12 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +42,14 @@ class IdentityApiTest {
     private TestEvents events;
     private JsonNode issued;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    private TestDatabase db;
+
     @BeforeAll
     void issueOneClaim() {
+        db = new TestDatabase(dataSource);
         events = new TestEvents();
         events.walletProvisioned(org, user, wallet, caseId);
         issued = IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1)
@@ -48,6 +59,15 @@ class IdentityApiTest {
     @AfterAll
     void disconnect() {
         events.close();
+    }
+
+    private List<Object> walletsOf(String owner) {
+        return given().auth()
+                .oauth2(GatewayTokens.user(org, owner, Roles.USER))
+                .when()
+                .get("/identities/me")
+                .jsonPath()
+                .getList("wallets");
     }
 
     @Test
@@ -177,6 +197,51 @@ class IdentityApiTest {
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("detail", startsWith("topic"));
+    }
+
+    @Test
+    void aUsersSecondWalletIsLinkedToTheirIdentityAndVerifiesLikeTheFirst() {
+        String owner = "user-" + UUID.randomUUID();
+        String first = TestChain.newWallet();
+        String second = TestChain.newWallet();
+        String ownerCase = "case-" + UUID.randomUUID();
+        events.walletProvisioned(org, owner, first, ownerCase);
+        String identity = IdentityEventsRead.await((org + ":" + owner)::equals, IdentityEvents.CLAIM_ISSUED, 1)
+                .get(0)
+                .get("identity_address")
+                .asText();
+
+        events.walletProvisioned(org, owner, second, ownerCase);
+
+        Eventually.until("the second wallet listed", () -> walletsOf(owner).size() == 2);
+        given().auth()
+                .oauth2(GatewayTokens.user(org, "admin-1", Roles.ORG_ADMIN))
+                .when()
+                .get("/identities/{user}", owner)
+                .then()
+                .statusCode(200)
+                .body("identity_address", equalToIgnoringCase(identity))
+                .body("wallets[0]", equalToIgnoringCase(first))
+                .body("wallets[1]", equalToIgnoringCase(second));
+        for (String wallet : List.of(first, second)) {
+            given().auth()
+                    .oauth2(GatewayTokens.apiKey(org, "project-1", "key-1"))
+                    .queryParam("wallet", wallet)
+                    .queryParam("topic", "1")
+                    .when()
+                    .get("/identities/verify")
+                    .then()
+                    .statusCode(200)
+                    .body("valid", equalTo(true))
+                    .body("identity_address", equalToIgnoringCase(identity))
+                    .body("wallet_link", equalTo(wallet.equals(first) ? "factory" : "attest-records"));
+        }
+        // Still one identity, deployed once.
+        assertThat(db.count("select count(*) from identities where user_id = ?", owner))
+                .isEqualTo(1);
+        assertThat(IdentityEventsRead.readFor(
+                        (org + ":" + owner)::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                .hasSize(1);
     }
 
     @Test

@@ -13,14 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /** Reads what identity-service published on attest.identity.v1, by Kafka key and CloudEvents type. */
-final class IdentityEventsRead {
+public final class IdentityEventsRead {
     static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private IdentityEventsRead() {}
 
     /** Waits until {@code count} events of {@code type} with {@code keys} are there (or the wait ends). */
-    static List<JsonNode> await(Predicate<String> keys, String type, int count) {
+    public static List<JsonNode> await(Predicate<String> keys, String type, int count) {
         return await(keys, type, count, WAIT);
     }
 
@@ -31,7 +31,7 @@ final class IdentityEventsRead {
     }
 
     /** Everything of {@code type} with {@code keys} published so far, read for a moment. */
-    static List<JsonNode> readFor(Predicate<String> keys, String type, Duration duration) {
+    public static List<JsonNode> readFor(Predicate<String> keys, String type, Duration duration) {
         try (TopicReader reader = TopicReader.of(Topics.IDENTITY)) {
             return matching(reader.readFor(duration), keys, type);
         }

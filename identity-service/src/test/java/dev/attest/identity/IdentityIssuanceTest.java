@@ -20,12 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +49,13 @@ class IdentityIssuanceTest {
     AgroalDataSource dataSource;
 
     private TestEvents events;
+    private TestDatabase db;
     private final String org = "org-" + UUID.randomUUID();
 
     @BeforeEach
     void connect() {
         events = new TestEvents();
+        db = new TestDatabase(dataSource);
     }
 
     @AfterEach
@@ -154,9 +151,9 @@ class IdentityIssuanceTest {
         await(key(user), IdentityEvents.CLAIM_ISSUED, 1);
         List<JsonNode> created = IdentityEventsRead.readFor(key(user), IdentityEvents.CREATED, Duration.ofSeconds(3));
         assertThat(created).hasSize(1);
-        assertThat(count("select count(*) from identities where org_id = ? and user_id = ?", org, user))
+        assertThat(db.count("select count(*) from identities where org_id = ? and user_id = ?", org, user))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(db.count(
                         "select count(*) from chain_transactions t join identities i on i.deploy_tx_hash = t.tx_hash"
                                 + " where i.user_id = ?",
                         user))
@@ -200,7 +197,7 @@ class IdentityIssuanceTest {
 
         assertThat(IdentityEventsRead.readFor(key(user), IdentityEvents.CLAIM_REVOKED, Duration.ofSeconds(3)))
                 .isEmpty();
-        assertThat(count("select count(*) from claims where user_id = ? and status = 'ISSUED'", user))
+        assertThat(db.count("select count(*) from claims where user_id = ? and status = 'ISSUED'", user))
                 .isEqualTo(1);
     }
 
@@ -234,7 +231,7 @@ class IdentityIssuanceTest {
                     r -> r.stream().anyMatch(d -> (org + ":" + user).equals(d.key())), IdentityEventsRead.WAIT);
             assertThat(dead).anyMatch(d -> (org + ":" + user).equals(d.key()));
         }
-        assertThat(count("select count(*) from identities where user_id = ?", user))
+        assertThat(db.count("select count(*) from identities where user_id = ?", user))
                 .isZero();
     }
 
@@ -243,10 +240,29 @@ class IdentityIssuanceTest {
         int users = 50;
         String batchOrg = "batch-" + UUID.randomUUID();
         Map<String, String> wallets = new java.util.HashMap<>();
-        for (int i = 0; i < users; i++) {
-            String user = "user-" + i;
-            wallets.put(user, TestChain.newWallet());
-            events.walletProvisioned(batchOrg, user, wallets.get(user), "case-" + i);
+        awaitContracts();
+        BigInteger blockBefore = TestChain.blockNumber();
+        TestChain.stopMining();
+        try {
+            for (int i = 0; i < users; i++) {
+                String user = "user-" + i;
+                wallets.put(user, TestChain.newWallet());
+                events.walletProvisioned(batchOrg, user, wallets.get(user), "case-" + i);
+            }
+            // Nothing is mined while the miner is paused: every deployment is sent without waiting for the
+            // receipt of the one before it.
+            String inFlight = "select t.nonce from chain_transactions t join identities i on i.pending_tx_id = t.id"
+                    + " where i.org_id = ? and t.status = 'PENDING' and t.broadcast_at is not null"
+                    + " and t.purpose = 'identity:deploy' order by t.nonce";
+            Eventually.until(
+                    "all " + users + " deployments in flight",
+                    () -> db.longs(inFlight, batchOrg).size() == users);
+            assertThat(TestChain.blockNumber()).isEqualTo(blockBefore);
+            List<Long> nonces = db.longs(inFlight, batchOrg);
+            assertThat(nonces).doesNotHaveDuplicates();
+            assertThat(nonces.get(users - 1) - nonces.get(0)).isEqualTo(users - 1);
+        } finally {
+            TestChain.startMining();
         }
 
         List<JsonNode> issued =
@@ -265,19 +281,95 @@ class IdentityIssuanceTest {
             identities.add(identity.toLowerCase());
         }
         assertThat(identities).hasSize(users);
+        assertThat(db.count("select count(*) from identities where org_id = ? and step = 'READY'", batchOrg))
+                .isEqualTo(users);
+        assertThat(db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", batchOrg))
+                .isEqualTo(users);
 
-        // One nonce sequence without gaps or repeats ...
-        List<Long> nonces =
-                longs("select nonce from chain_transactions where sender = ? order by nonce", keys.operatorAddress());
+        // One nonce sequence for everything the operator signed, without gaps or repeats, all of it mined.
+        List<Long> nonces = db.longs(
+                "select nonce from chain_transactions where sender = ? order by nonce", keys.operatorAddress());
         assertThat(nonces).doesNotHaveDuplicates();
         assertThat(nonces.get(nonces.size() - 1) - nonces.get(0)).isEqualTo(nonces.size() - 1);
         assertThat(TestChain.pendingNonce(keys.operatorAddress()).longValue())
                 .isEqualTo(nonces.get(nonces.size() - 1) + 1);
-        // ... and pipelined: transactions were signed while the one before them still waited for its receipt.
-        assertThat(count("select count(*) from chain_transactions t join chain_transactions previous"
-                        + " on previous.sender = t.sender and previous.nonce = t.nonce - 1"
-                        + " where t.created_at < previous.settled_at and t.purpose = 'identity:deploy'"))
-                .isGreaterThan(0);
+    }
+
+    @Test
+    void rejectionWhileTheClaimIsBeingIssuedEndsRevokedOnChain() {
+        String user = "user-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        awaitContracts();
+        TestChain.stopMining();
+        try {
+            events.walletProvisioned(org, user, TestChain.newWallet(), caseId);
+            // Mine block by block until the claim's addClaim transaction is sent, then leave it unmined.
+            String addClaimInFlight =
+                    "select count(*) from claims c join chain_transactions t on t.id = c.pending_tx_id"
+                            + " where c.user_id = ? and t.purpose = 'claim:add' and t.broadcast_at is not null";
+            Eventually.until(
+                    "the addClaim transaction in flight",
+                    () -> db.count(addClaimInFlight, user) == 1,
+                    TestChain::mineBlock);
+
+            events.kycStatusChanged(org, user, caseId, "rejected");
+
+            Eventually.until(
+                    "the rejection recorded",
+                    () -> db.count("select count(*) from claims where user_id = ? and revoke_requested", user) == 1);
+            assertThat(db.strings("select status from claims where user_id = ?", user))
+                    .containsExactly("ISSUING");
+        } finally {
+            TestChain.startMining();
+        }
+
+        JsonNode revoked = await(key(user), IdentityEvents.CLAIM_REVOKED, 1).get(0);
+        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
+        byte[] claimId = Numeric.hexStringToByteArray(revoked.get("claim_id").asText());
+        assertThat(TestChain.claimValid(revoked.get("identity_address").asText(), platform.claimIssuer(), KYC, claimId))
+                .isFalse();
+        assertThat(db.strings("select status from claims where user_id = ?", user))
+                .containsExactly("REVOKED");
+    }
+
+    @Test
+    void rejectionBeforeTheClaimIsSentKeepsItOffTheChain() {
+        String user = "user-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        String wallet = TestChain.newWallet();
+        awaitContracts();
+        TestChain.stopMining();
+        try {
+            events.walletProvisioned(org, user, wallet, caseId);
+            Eventually.until(
+                    "the identity's deployment in flight",
+                    () -> db.count(
+                                    "select count(*) from identities where user_id = ? and pending_tx_id is not null",
+                                    user)
+                            == 1);
+
+            events.kycStatusChanged(org, user, caseId, "rejected");
+
+            JsonNode failed =
+                    await(key(user), IdentityEvents.CLAIM_ISSUANCE_FAILED, 1).get(0);
+            assertThat(failed.get("reason").asText()).isEqualTo("kyc-rejected");
+        } finally {
+            TestChain.startMining();
+        }
+
+        await(key(user), IdentityEvents.CREATED, 1);
+        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
+        String identity = TestChain.identityOf(platform.idFactory(), wallet);
+        assertThat(TestChain.claimValid(
+                        identity, platform.claimIssuer(), KYC, ClaimSigning.claimId(platform.claimIssuer(), KYC)))
+                .isFalse();
+        assertThat(db.count(
+                        "select count(*) from chain_transactions t join claims c on c.tx_hash = t.tx_hash"
+                                + " where c.user_id = ?",
+                        user))
+                .isZero();
+        assertThat(db.strings("select status from claims where user_id = ?", user))
+                .containsExactly("FAILED");
     }
 
     private PlatformContracts.Addresses awaitContracts() {
@@ -290,28 +382,6 @@ class IdentityIssuanceTest {
 
     private java.util.function.Predicate<String> key(String user) {
         return (org + ":" + user)::equals;
-    }
-
-    private long count(String sql, Object... parameters) {
-        return longs(sql, parameters).get(0);
-    }
-
-    private List<Long> longs(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            List<Long> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getLong(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep() {

@@ -1,6 +1,8 @@
 package dev.attest.identity;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.identity.client.ClaimSigning;
@@ -52,6 +54,15 @@ class RpcOutageTest {
                 assertThat(IdentityEventsRead.readFor(
                                 (org + ":" + user)::equals, IdentityEvents.CREATED, Duration.ofSeconds(8)))
                         .isEmpty();
+                // ... and the service says it is not ready.
+                given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(503)
+                        .body("checks.find { it.name == 'EVM node and operator balance' }.status", equalTo("DOWN"))
+                        .body(
+                                "checks.find { it.name == 'EVM node and operator balance' }.data.error",
+                                equalTo("node unreachable"));
             } finally {
                 FlakyNodeResource.restore();
             }

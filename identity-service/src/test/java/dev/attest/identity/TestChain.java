@@ -5,6 +5,7 @@ import dev.attest.testing.GanacheResource;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Function;
@@ -12,12 +13,16 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
 /** Reads the ganache node directly, as any ERC-3643 verifier would: what the chain says, not what we stored. */
-final class TestChain {
-    private static final Web3j WEB3J = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+public final class TestChain {
+    private static final HttpService SERVICE = new HttpService(GanacheResource.rpcUrl());
+    private static final Web3j WEB3J = Web3j.build(SERVICE);
 
     private TestChain() {}
 
@@ -57,13 +62,72 @@ final class TestChain {
                                 claim.get(4).getValue()));
     }
 
-    static String newWallet() {
+    public static String newWallet() {
         try {
             return "0x" + Keys.getAddress(Keys.createEcKeyPair());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Pauses ganache's miner: transactions wait in its pool, without receipts, until {@link #startMining()}. */
+    public static void stopMining() {
+        rpc("miner_stop");
+    }
+
+    /** Resumes ganache's miner, which mines what waits in its pool. */
+    public static void startMining() {
+        rpc("miner_start");
+    }
+
+    /** Mines one block with what waits in the pool, while the miner is paused. */
+    static void mineBlock() {
+        rpc("evm_mine");
+    }
+
+    static BigInteger blockNumber() {
+        try {
+            return WEB3J.ethBlockNumber().send().getBlockNumber();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Optional<TransactionReceipt> receipt(String txHash) {
+        try {
+            return WEB3J.ethGetTransactionReceipt(txHash).send().getTransactionReceipt();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The gas price of the mined transaction {@code txHash}, as the chain holds it. */
+    static BigInteger gasPriceOf(String txHash) {
+        try {
+            return WEB3J.ethGetTransactionByHash(txHash)
+                    .send()
+                    .getTransaction()
+                    .orElseThrow()
+                    .getGasPrice();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void rpc(String method) {
+        try {
+            Answer answer = new Request<>(method, List.of(), SERVICE, Answer.class).send();
+            if (answer.hasError()) {
+                throw new IllegalStateException(
+                        method + ": " + answer.getError().getMessage());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whatever a ganache-specific method answers. */
+    public static class Answer extends Response<Object> {}
 
     static BigInteger pendingNonce(String address) {
         try {

@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes the events identity-service consumes, as wallet-service and compliance-service write them. */
-final class TestEvents implements AutoCloseable {
+public final class TestEvents implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
@@ -24,7 +24,7 @@ final class TestEvents implements AutoCloseable {
             new ByteArraySerializer());
 
     /** Sends WalletProvisioned; returns the event id. */
-    String walletProvisioned(String orgId, String userId, String address, String caseId) {
+    public String walletProvisioned(String orgId, String userId, String address, String caseId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("wallet_id", "wa-" + UUID.randomUUID());
         data.put("user_id", userId);

@@ -88,10 +88,8 @@ public class EvmNode {
         EthSendTransaction answer = call(web3j.ethSendRawTransaction(signedTransaction));
         if (answer.hasError()) {
             String message = answer.getError().getMessage().toLowerCase();
-            if (message.contains("already known")
-                    || message.contains("nonce too low")
-                    || message.contains("already imported")) {
-                return; // sent before (a rebroadcast), or mined already: the receipt tells
+            if (KNOWN_ALREADY.stream().anyMatch(message::contains)) {
+                return; // sent before (a rebroadcast), or this nonce is mined already: the receipts tell
             }
             throw new ChainUnavailableException(
                     "node refused the transaction: " + answer.getError().getMessage());

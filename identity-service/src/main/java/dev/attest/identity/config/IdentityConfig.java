@@ -51,6 +51,30 @@ public interface IdentityConfig {
     @WithDefault("10s")
     Duration rebroadcastAfter();
 
+    /**
+     * A transaction whose current version is not mined after this long is replaced: the same nonce and call,
+     * signed again with a higher gas price (see {@link #feeBumpPercent()}).
+     */
+    @WithDefault("3m")
+    Duration replaceAfter();
+
+    /**
+     * By how much (percent) a replacement raises the gas price of the version it replaces; nodes refuse a
+     * replacement that raises it by less than 10 %, so at least 10.
+     */
+    @WithDefault("12")
+    int feeBumpPercent();
+
+    /** The highest gas price (wei) a replacement may offer; unset: no ceiling. */
+    Optional<BigInteger> maxGasPriceWei();
+
+    /**
+     * On shutdown, how long to wait for the issuance round in progress to finish the step it is on. Whatever
+     * it has not finished is left as recorded state that the next start continues from.
+     */
+    @WithDefault("5s")
+    Duration shutdownGrace();
+
     /** Gas estimates are multiplied by this percentage, since state may change between estimate and mining. */
     @WithDefault("125")
     int gasHeadroomPercent();

@@ -4,6 +4,7 @@ import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,17 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return list("orgId = ?1 and userId = ?2 order by topic", orgId, userId);
     }
 
+    /** The user's claims, locked until the transaction ends: the worker and the consumers change them. */
+    public List<Claim> ofUserLocked(String orgId, String userId) {
+        return find("orgId = ?1 and userId = ?2 order by topic", orgId, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    public Claim findLocked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Claims with an on-chain step to send (add or revoke) whose identity is ready, none in flight. */
     public List<Claim> awaitingTransaction(int limit) {
         return find(
@@ -31,7 +43,10 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                 .list();
     }
 
+    /** The claim waiting for {@code txId}, locked until the transaction ends. */
     public Optional<Claim> findByPendingTx(UUID txId) {
-        return find("pendingTxId", txId).firstResultOptional();
+        return find("pendingTxId", txId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 }

@@ -14,6 +14,15 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, UUID>
         return find("orgId = ?1 and userId = ?2", orgId, userId).firstResultOptional();
     }
 
+    /** The identity (not failed) created with {@code address} as its first wallet, in any letter case. */
+    public Optional<Identity> findByWallet(String address) {
+        return find(
+                        "lower(walletAddress) = ?1 and step <> ?2",
+                        address.toLowerCase(java.util.Locale.ROOT),
+                        Identity.Step.FAILED)
+                .firstResultOptional();
+    }
+
     /** Identities whose next creation step can be sent: not finished and no transaction in flight. */
     public List<Identity> awaitingNextStep(int limit) {
         return find(

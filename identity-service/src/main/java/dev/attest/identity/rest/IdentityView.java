@@ -55,7 +55,7 @@ public record IdentityView(
                 identity.userId,
                 status,
                 identity.identityAddress,
-                List.of(identity.walletAddress),
+                found.wallets(),
                 found.claims().stream().map(ClaimView::of).toList(),
                 identity.failureReason);
     }

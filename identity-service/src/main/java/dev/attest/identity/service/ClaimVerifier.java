@@ -11,19 +11,25 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.utils.Numeric;
 
 /**
- * Answers "does this wallet hold a valid claim of ours on this topic?" from the chain alone, the way an
- * ERC-3643 IdentityRegistry decides: the wallet's identity, our issuer's claim on it, and isClaimValid.
+ * Answers "does this wallet hold a valid claim of ours on this topic?" from the chain, the way an ERC-3643
+ * IdentityRegistry decides: the wallet's identity, our issuer's claim on it, and isClaimValid. Only a further
+ * wallet of a user, which the IdFactory does not know, is found in our records; the claim is still read from
+ * the chain.
  */
 @ApplicationScoped
 public class ClaimVerifier {
     private static final BigInteger ZERO = BigInteger.ZERO;
+    static final String FACTORY_LINK = "factory";
+    static final String RECORDED_LINK = "attest-records";
 
     private final EvmNode node;
     private final PlatformContracts contracts;
+    private final WalletLinks wallets;
 
-    ClaimVerifier(EvmNode node, PlatformContracts contracts) {
+    ClaimVerifier(EvmNode node, PlatformContracts contracts, WalletLinks wallets) {
         this.node = node;
         this.contracts = contracts;
+        this.wallets = wallets;
     }
 
     /** What the chain says; empty if the platform's contracts are not known yet. */
@@ -37,8 +43,14 @@ public class ClaimVerifier {
         String identity = node.view(addresses.get().idFactory(), ContractCalls.getIdentity(wallet))
                 .get(0)
                 .toString();
+        String link = FACTORY_LINK;
         if (Numeric.toBigInt(identity).equals(ZERO)) {
-            return Optional.of(new Verification(wallet, topic, null, issuer, claimId, false));
+            Optional<String> recorded = wallets.identityOf(wallet).map(found -> found.identityAddress);
+            if (recorded.isEmpty()) {
+                return Optional.of(new Verification(wallet, topic, null, null, issuer, claimId, false));
+            }
+            identity = recorded.get();
+            link = RECORDED_LINK;
         }
         @SuppressWarnings("rawtypes")
         List<Type> claim = node.view(identity, ContractCalls.getClaim(Numeric.hexStringToByteArray(claimId)));
@@ -50,13 +62,18 @@ public class ClaimVerifier {
                     .get(0)
                     .getValue();
         }
-        return Optional.of(new Verification(wallet, topic, identity, issuer, claimId, valid));
+        return Optional.of(new Verification(wallet, topic, identity, link, issuer, claimId, valid));
     }
 
+    /**
+     * The answer; {@code walletLink} says how the wallet was found to belong to the identity: {@code factory}
+     * (the IdFactory on chain) or {@code attest-records} (a further wallet of the user, linked in our records).
+     */
     public record Verification(
             String wallet,
             BigInteger topic,
             String identityAddress,
+            String walletLink,
             String issuerAddress,
             String claimId,
             boolean valid) {}

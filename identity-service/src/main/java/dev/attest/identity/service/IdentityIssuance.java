@@ -43,6 +43,7 @@ public class IdentityIssuance {
             "Conflict: Claim already revoked");
 
     private final IdentityRepository identities;
+    private final WalletLinks wallets;
     private final ClaimRepository claims;
     private final ChainTransactionRepository transactions;
     private final TransactionSender sender;
@@ -52,9 +53,11 @@ public class IdentityIssuance {
     private final IdentityEvents events;
     private final IdentityConfig config;
     private final EvmNode node;
+    private final WorkGate gate;
 
     IdentityIssuance(
             IdentityRepository identities,
+            WalletLinks wallets,
             ClaimRepository claims,
             ChainTransactionRepository transactions,
             TransactionSender sender,
@@ -63,9 +66,12 @@ public class IdentityIssuance {
             PlatformKeys keys,
             IdentityEvents events,
             IdentityConfig config,
-            EvmNode node) {
+            EvmNode node,
+            WorkGate gate) {
         this.node = node;
+        this.gate = gate;
         this.identities = identities;
+        this.wallets = wallets;
         this.claims = claims;
         this.transactions = transactions;
         this.sender = sender;
@@ -78,17 +84,14 @@ public class IdentityIssuance {
 
     /**
      * A verified user got a wallet: plan the identity and one claim per configured topic. Runs in the
-     * consumer's inbox transaction; a user who already has an identity gets nothing new.
+     * consumer's inbox transaction; a user who already has an identity gets no second one: a further wallet is
+     * linked to it instead.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestIdentity(String orgId, String userId, String walletAddress, String kycCaseId, String kycLevel) {
         Optional<Identity> existing = identities.findByUser(orgId, userId);
         if (existing.isPresent()) {
-            if (!existing.get().walletAddress.equalsIgnoreCase(walletAddress)) {
-                LOG.infof(
-                        "user %s of %s already has an identity for another wallet; not linking %s",
-                        userId, orgId, walletAddress);
-            }
+            wallets.link(existing.get(), walletAddress);
             return;
         }
         Instant now = Instant.now();
@@ -123,7 +126,7 @@ public class IdentityIssuance {
     /** The user's KYC case was rejected: revoke its claims (or stop them before they are issued). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestRevocation(String orgId, String userId, String kycCaseId) {
-        for (Claim claim : claims.ofUser(orgId, userId)) {
+        for (Claim claim : claims.ofUserLocked(orgId, userId)) {
             if (!claim.kycCaseId.equals(kycCaseId)) {
                 continue;
             }
@@ -146,22 +149,33 @@ public class IdentityIssuance {
     }
 
     /**
-     * Sends the next step of everything that waits for one.
+     * Sends the next step of everything that waits for one, until the {@link WorkGate} closes.
      *
      * @return how many identities and claims were handled
      */
     public int advance() {
         Addresses addresses = contracts.ensureReady();
-        List<Identity> waitingIdentities =
-                QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH));
-        waitingIdentities.forEach(identity -> sendIdentityStep(identity, addresses));
-        List<Claim> waitingClaims = QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH));
-        waitingClaims.forEach(claim -> sendClaimStep(claim, addresses));
-        return waitingIdentities.size() + waitingClaims.size();
+        int handled = 0;
+        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH))) {
+            if (!gate.isOpen()) {
+                return handled;
+            }
+            sendIdentityStep(identity, addresses);
+            handled++;
+        }
+        for (Claim claim : QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH))) {
+            if (!gate.isOpen()) {
+                return handled;
+            }
+            sendClaimStep(claim, addresses);
+            handled++;
+        }
+        return handled;
     }
 
     /**
-     * Settles every mined transaction and moves its identity or claim on.
+     * Settles every mined transaction and moves its identity or claim on; one not mined in time is replaced
+     * with higher fees.
      *
      * @return how many transactions were settled
      */
@@ -175,8 +189,12 @@ public class IdentityIssuance {
         BigInteger latestBlock = node.blockNumber();
         int settled = 0;
         for (ChainTransaction tx : pending) {
+            if (!gate.isOpen()) {
+                return settled;
+            }
             Optional<Settlement> settlement = receipts.check(tx, latestBlock);
             if (settlement.isEmpty()) {
+                sender.replaceIfStuck(tx);
                 continue;
             }
             QuarkusTransaction.requiringNew().run(() -> settle(tx, settlement.get()));
@@ -254,14 +272,20 @@ public class IdentityIssuance {
             String purpose, Claim claim, String to, String data, java.util.function.Consumer<Claim> onRecord) {
         try {
             sender.send(purpose, to, data, txId -> {
-                Claim managed = claims.findById(claim.id);
+                Claim managed = claims.findLocked(claim.id);
+                if (managed.status != claim.status || managed.pendingTxId != null) {
+                    // A rejection (or another round) changed the claim since it was read: send nothing.
+                    throw new StepOvertakenException("claim " + claim.id + " is " + managed.status + " now");
+                }
                 managed.pendingTxId = txId;
                 onRecord.accept(managed);
                 touch(managed);
             });
+        } catch (StepOvertakenException e) {
+            LOG.debugf("%s not sent: %s", purpose, e.getMessage());
         } catch (RevertedException e) {
             QuarkusTransaction.requiringNew().run(() -> {
-                Claim managed = claims.findById(claim.id);
+                Claim managed = claims.findLocked(claim.id);
                 if (managed.status == Claim.Status.REVOKING && ALREADY_DONE.contains(e.reason())) {
                     revoked(managed, null);
                 } else if (managed.status == Claim.Status.ISSUING) {

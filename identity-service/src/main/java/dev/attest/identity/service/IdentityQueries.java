@@ -14,10 +14,12 @@ import java.util.List;
 public class IdentityQueries {
     private final IdentityRepository identities;
     private final ClaimRepository claims;
+    private final WalletLinks wallets;
 
-    IdentityQueries(IdentityRepository identities, ClaimRepository claims) {
+    IdentityQueries(IdentityRepository identities, ClaimRepository claims, WalletLinks wallets) {
         this.identities = identities;
         this.claims = claims;
+        this.wallets = wallets;
     }
 
     /** The identity of {@code userId} in {@code orgId}; another organization's user is simply not found. */
@@ -26,8 +28,9 @@ public class IdentityQueries {
         Identity identity = identities
                 .findByUser(orgId, userId)
                 .orElseThrow(() -> ProblemException.notFound("The identity of user " + userId));
-        return new UserIdentity(identity, claims.ofIdentity(identity.id));
+        return new UserIdentity(identity, wallets.of(identity), claims.ofIdentity(identity.id));
     }
 
-    public record UserIdentity(Identity identity, List<Claim> claims) {}
+    /** An identity with all its wallets (the first one first) and its claims. */
+    public record UserIdentity(Identity identity, List<String> wallets, List<Claim> claims) {}
 }

@@ -1,22 +1,34 @@
 package dev.attest.identity.service;
 
 import dev.attest.identity.client.ChainUnavailableException;
+import dev.attest.identity.config.IdentityConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
  * Drives issuance in the background, one round at a time on one thread (so one nonce sequence): settle
- * what was mined, then send every step that is ready. An unreachable node only delays the next round.
+ * what was mined, then send every step that is ready. An unreachable node only delays the next round. On
+ * shutdown no new round starts and the one in progress stops at its next step (see {@link WorkGate}).
  */
 @ApplicationScoped
 public class IssuanceWorker {
     private static final Logger LOG = Logger.getLogger(IssuanceWorker.class);
 
     private final IdentityIssuance issuance;
+    private final WorkGate gate;
+    private final IdentityConfig config;
+    private final ReentrantLock running = new ReentrantLock();
 
-    IssuanceWorker(IdentityIssuance issuance) {
+    IssuanceWorker(IdentityIssuance issuance, WorkGate gate, IdentityConfig config) {
         this.issuance = issuance;
+        this.gate = gate;
+        this.config = config;
     }
 
     @Scheduled(
@@ -24,18 +36,54 @@ public class IssuanceWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void round() {
+        if (!running.tryLock()) {
+            return;
+        }
         try {
+            if (!gate.isOpen()) {
+                return;
+            }
             long start = System.nanoTime();
             int settled = issuance.collectReceipts();
             long collected = System.nanoTime();
             int sent = issuance.advance();
             if (settled + sent > 0) {
                 LOG.debugf(
-                        "round: %d settled in %d ms, %d sent in %d ms",
+                        "round: %d settled in %d ms, %d handled in %d ms",
                         settled, (collected - start) / 1_000_000, sent, (System.nanoTime() - collected) / 1_000_000);
             }
         } catch (ChainUnavailableException e) {
             LOG.warnf("issuance waits for the chain: %s", e.getMessage());
+        } finally {
+            running.unlock();
         }
+    }
+
+    /**
+     * Early in shutdown (before the database and Kafka clients close): take no new work and give the round
+     * in progress up to {@code shutdown-grace} to finish its current step.
+     */
+    void stopTakingWork(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopTakingWork();
+    }
+
+    /**
+     * Closes the gate and waits (at most {@code shutdown-grace}) for the round in progress to stop.
+     *
+     * @return whether no round is running any more
+     */
+    public boolean stopTakingWork() {
+        gate.close();
+        try {
+            if (running.tryLock(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                running.unlock();
+                LOG.info("issuance stopped; recorded state is continued by the next start");
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("issuance round still running at shutdown; its recorded state is continued by the next start");
+        return false;
     }
 }

@@ -1,12 +1,15 @@
 package dev.attest.identity.service;
 
 import dev.attest.identity.ChainTransaction;
+import dev.attest.identity.SupersededTransaction;
 import dev.attest.identity.client.ChainUnavailableException;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.repository.ChainTransactionRepository;
+import dev.attest.identity.repository.SupersededTransactionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -14,27 +17,41 @@ import java.util.Optional;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-/** Turns receipts into settled transactions, once they are as deep as the configured confirmations. */
+/**
+ * Turns receipts into settled transactions, once they are as deep as the configured confirmations. A
+ * transaction that was replaced is settled by whichever of its versions was mined (only one can be: they share
+ * the nonce), and takes that version's hash.
+ */
 @ApplicationScoped
 public class ReceiptWaiter {
     private static final Duration BOOTSTRAP_PATIENCE = Duration.ofMinutes(2);
 
     private final EvmNode node;
     private final ChainTransactionRepository transactions;
+    private final SupersededTransactionRepository superseded;
     private final IdentityConfig config;
+    private final WorkGate gate;
 
-    ReceiptWaiter(EvmNode node, ChainTransactionRepository transactions, IdentityConfig config) {
+    ReceiptWaiter(
+            EvmNode node,
+            ChainTransactionRepository transactions,
+            SupersededTransactionRepository superseded,
+            IdentityConfig config,
+            WorkGate gate) {
+        this.gate = gate;
         this.node = node;
         this.transactions = transactions;
+        this.superseded = superseded;
         this.config = config;
     }
 
-    /** How {@code tx} ended, if it is mined and deep enough below {@code latestBlock}. */
+    /** How {@code tx} ended, if one of its versions is mined and deep enough below {@code latestBlock}. */
     public Optional<Settlement> check(ChainTransaction tx, BigInteger latestBlock) {
-        Optional<TransactionReceipt> receipt = node.receipt(tx.txHash);
+        Optional<TransactionReceipt> receipt = minedVersion(tx);
         if (receipt.isEmpty()) {
             return Optional.empty();
         }
+        String minedHash = receipt.get().getTransactionHash();
         BigInteger block = receipt.get().getBlockNumber();
         BigInteger depth = latestBlock.subtract(block).add(BigInteger.ONE);
         if (depth.compareTo(BigInteger.valueOf(config.confirmations())) < 0) {
@@ -43,34 +60,72 @@ public class ReceiptWaiter {
         if (receipt.get().isStatusOK()) {
             return Optional.of(new Settlement(
                     ChainTransaction.Status.CONFIRMED,
+                    minedHash,
                     block.longValueExact(),
                     receipt.get().getContractAddress(),
                     null,
                     receipt.get().getLogs()));
         }
         String reason = node.revertReason(tx.sender, tx.recipient, tx.data, block);
-        return Optional.of(
-                new Settlement(ChainTransaction.Status.REVERTED, block.longValueExact(), null, reason, List.of()));
+        return Optional.of(new Settlement(
+                ChainTransaction.Status.REVERTED, minedHash, block.longValueExact(), null, reason, List.of()));
+    }
+
+    /** The receipt of the current version, or else of an earlier version a replacement superseded. */
+    private Optional<TransactionReceipt> minedVersion(ChainTransaction tx) {
+        Optional<TransactionReceipt> receipt = node.receipt(tx.txHash);
+        if (receipt.isPresent()) {
+            return receipt;
+        }
+        List<SupersededTransaction> earlier = QuarkusTransaction.requiringNew().call(() -> superseded.of(tx.id));
+        for (SupersededTransaction version : earlier) {
+            receipt = node.receipt(version.txHash);
+            if (receipt.isPresent()) {
+                return receipt;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Records {@code settlement} on {@code tx}; runs in the caller's transaction. */
     public void record(ChainTransaction tx, Settlement settlement) {
-        ChainTransaction managed = transactions.findById(tx.id);
+        ChainTransaction managed = transactions.findById(tx.id, LockModeType.PESSIMISTIC_WRITE);
+        if (!managed.txHash.equals(settlement.txHash())) {
+            adoptMinedVersion(managed, settlement.txHash());
+        }
         managed.status = settlement.status();
         managed.blockNumber = settlement.blockNumber();
         managed.contractAddress = settlement.contractAddress();
         managed.revertReason = settlement.revertReason();
         managed.settledAt = java.time.Instant.now();
+        tx.txHash = managed.txHash;
         tx.status = managed.status;
         tx.blockNumber = managed.blockNumber;
         tx.contractAddress = managed.contractAddress;
         tx.revertReason = managed.revertReason;
     }
 
+    /** An earlier version was mined: it becomes the transaction's own, the newer one is kept as superseded. */
+    private void adoptMinedVersion(ChainTransaction managed, String minedHash) {
+        SupersededTransaction mined = superseded.findById(minedHash);
+        SupersededTransaction notMined = new SupersededTransaction();
+        notMined.txHash = managed.txHash;
+        notMined.transactionId = managed.id;
+        notMined.gasPrice = managed.gasPrice;
+        notMined.signed = managed.signed;
+        notMined.signedAt = managed.signedAt;
+        superseded.delete(mined);
+        superseded.persist(notMined);
+        managed.txHash = mined.txHash;
+        managed.gasPrice = mined.gasPrice;
+        managed.signed = mined.signed;
+        managed.signedAt = mined.signedAt;
+    }
+
     /** Waits for {@code tx} to settle and records it: for the one-time bootstrap, which goes step by step. */
     public ChainTransaction await(ChainTransaction tx) {
         long deadline = System.nanoTime() + BOOTSTRAP_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && gate.isOpen()) {
             Optional<Settlement> settlement = check(tx, node.blockNumber());
             if (settlement.isPresent()) {
                 QuarkusTransaction.requiringNew().run(() -> record(tx, settlement.get()));
@@ -89,6 +144,7 @@ public class ReceiptWaiter {
     /** How a transaction ended. */
     public record Settlement(
             ChainTransaction.Status status,
+            String txHash,
             long blockNumber,
             String contractAddress,
             String revertReason,

@@ -1,17 +1,22 @@
 package dev.attest.identity.service;
 
 import dev.attest.identity.ChainTransaction;
+import dev.attest.identity.SupersededTransaction;
 import dev.attest.identity.client.ChainUnavailableException;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.repository.ChainTransactionRepository;
+import dev.attest.identity.repository.SupersededTransactionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
@@ -20,16 +25,20 @@ import org.web3j.utils.Numeric;
  * Sends the operator's transactions: estimates gas, signs with the next nonce, records the signed bytes
  * (with whatever waits for it) in one database transaction, and only then broadcasts. A broadcast that
  * fails is repeated by {@link #rebroadcastStale()} with the same bytes, so an outage neither loses nor
- * duplicates a transaction.
+ * duplicates a transaction. A transaction not mined in time is replaced by {@link #replaceIfStuck}: the same
+ * nonce and call with a higher gas price, the earlier version kept, since either may be the one mined.
  */
 @ApplicationScoped
 public class TransactionSender {
     private static final Logger LOG = Logger.getLogger(TransactionSender.class);
+    /** The smallest gas price increase (percent) geth and ganache accept for a same-nonce replacement. */
+    static final int MIN_FEE_BUMP_PERCENT = 10;
 
     private final EvmNode node;
     private final NonceManager nonces;
     private final PlatformKeys keys;
     private final ChainTransactionRepository transactions;
+    private final SupersededTransactionRepository superseded;
     private final IdentityConfig config;
 
     TransactionSender(
@@ -37,11 +46,17 @@ public class TransactionSender {
             NonceManager nonces,
             PlatformKeys keys,
             ChainTransactionRepository transactions,
+            SupersededTransactionRepository superseded,
             IdentityConfig config) {
+        if (config.feeBumpPercent() < MIN_FEE_BUMP_PERCENT) {
+            throw new IllegalStateException("attest.identity.fee-bump-percent must be at least " + MIN_FEE_BUMP_PERCENT
+                    + ": nodes refuse a smaller replacement");
+        }
         this.node = node;
         this.nonces = nonces;
         this.keys = keys;
         this.transactions = transactions;
+        this.superseded = superseded;
         this.config = config;
     }
 
@@ -79,15 +94,51 @@ public class TransactionSender {
         }
     }
 
+    /**
+     * Replaces {@code tx} if its current version was signed longer than {@code replace-after} ago and it is
+     * still pending: the same nonce, recipient, call and gas limit, signed with a gas price raised by at least
+     * {@code fee-bump-percent} (and not below the node's current price). The replacement is recorded, with the
+     * version it supersedes, before it is broadcast.
+     *
+     * @return whether a replacement was recorded
+     * @throws ChainUnavailableException if the node cannot tell its gas price: nothing is replaced
+     */
+    public boolean replaceIfStuck(ChainTransaction tx) {
+        if (tx.signedAt.isAfter(Instant.now().minus(config.replaceAfter()))) {
+            return false;
+        }
+        BigInteger minimum = tx.gasPrice
+                .multiply(BigInteger.valueOf(100L + config.feeBumpPercent()))
+                .add(BigInteger.valueOf(99))
+                .divide(BigInteger.valueOf(100));
+        BigInteger gasPrice = minimum.max(node.gasPrice());
+        if (config.maxGasPriceWei().isPresent()) {
+            gasPrice = gasPrice.min(config.maxGasPriceWei().get());
+            if (gasPrice.compareTo(minimum) < 0) {
+                LOG.warnf(
+                        "transaction %s (%s, nonce %d) is not mined yet, but its replacement would exceed the gas"
+                                + " price ceiling %s",
+                        tx.txHash, tx.purpose, tx.nonce, config.maxGasPriceWei().get());
+                return false;
+            }
+        }
+        BigInteger price = gasPrice;
+        Optional<ChainTransaction> replaced =
+                QuarkusTransaction.requiringNew().call(() -> recordReplacement(tx, price));
+        if (replaced.isEmpty()) {
+            return false;
+        }
+        LOG.infof(
+                "transaction %s (%s, nonce %d) not mined after %s: replaced by %s at gas price %s",
+                tx.txHash, tx.purpose, tx.nonce, config.replaceAfter(), replaced.get().txHash, price);
+        broadcast(replaced.get());
+        return true;
+    }
+
     /** Signs with the next nonce and records; package-private for the crash-recovery test. */
     ChainTransaction record(
             String purpose, String to, String data, BigInteger gasLimit, BigInteger gasPrice, Consumer<UUID> waiting) {
         long nonce = nonces.next();
-        RawTransaction raw = to == null
-                ? RawTransaction.createContractTransaction(
-                        BigInteger.valueOf(nonce), gasPrice, gasLimit, BigInteger.ZERO, data)
-                : RawTransaction.createTransaction(BigInteger.valueOf(nonce), gasPrice, gasLimit, to, data);
-        byte[] signed = TransactionEncoder.signMessage(raw, config.chainId(), keys.operator());
         ChainTransaction tx = new ChainTransaction();
         tx.id = UUID.randomUUID();
         tx.sender = keys.operatorAddress();
@@ -95,16 +146,45 @@ public class TransactionSender {
         tx.recipient = to;
         tx.data = data;
         tx.gasLimit = gasLimit;
-        tx.gasPrice = gasPrice;
-        tx.signed = Numeric.toHexString(signed);
-        tx.txHash = org.web3j.crypto.Hash.sha3(tx.signed);
+        sign(tx, gasPrice);
         tx.purpose = purpose;
         tx.status = ChainTransaction.Status.PENDING;
-        tx.createdAt = Instant.now();
+        tx.createdAt = tx.signedAt;
         transactions.persist(tx);
         transactions.flush(); // what waits for it refers to the row
         waiting.accept(tx.id);
         return tx;
+    }
+
+    /** Keeps the current version of {@code tx} as superseded and makes a new one at {@code gasPrice}. */
+    private Optional<ChainTransaction> recordReplacement(ChainTransaction tx, BigInteger gasPrice) {
+        ChainTransaction managed = transactions.findById(tx.id, LockModeType.PESSIMISTIC_WRITE);
+        if (managed.status != ChainTransaction.Status.PENDING || !managed.txHash.equals(tx.txHash)) {
+            return Optional.empty(); // settled or replaced meanwhile
+        }
+        SupersededTransaction earlier = new SupersededTransaction();
+        earlier.txHash = managed.txHash;
+        earlier.transactionId = managed.id;
+        earlier.gasPrice = managed.gasPrice;
+        earlier.signed = managed.signed;
+        earlier.signedAt = managed.signedAt;
+        superseded.persist(earlier);
+        sign(managed, gasPrice);
+        managed.broadcastAt = null;
+        return Optional.of(managed);
+    }
+
+    /** Signs {@code tx}'s call with its nonce at {@code gasPrice} (EIP-155, legacy gas price) and sets its bytes. */
+    private void sign(ChainTransaction tx, BigInteger gasPrice) {
+        BigInteger nonce = BigInteger.valueOf(tx.nonce);
+        RawTransaction raw = tx.recipient == null
+                ? RawTransaction.createContractTransaction(nonce, gasPrice, tx.gasLimit, BigInteger.ZERO, tx.data)
+                : RawTransaction.createTransaction(nonce, gasPrice, tx.gasLimit, tx.recipient, tx.data);
+        byte[] signed = TransactionEncoder.signMessage(raw, config.chainId(), keys.operator());
+        tx.gasPrice = gasPrice;
+        tx.signed = Numeric.toHexString(signed);
+        tx.txHash = Hash.sha3(tx.signed);
+        tx.signedAt = Instant.now();
     }
 
     private void broadcast(ChainTransaction tx) {

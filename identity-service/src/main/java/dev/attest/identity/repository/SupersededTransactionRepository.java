@@ -1,0 +1,16 @@
+package dev.attest.identity.repository;
+
+import dev.attest.identity.SupersededTransaction;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SupersededTransactionRepository implements PanacheRepositoryBase<SupersededTransaction, String> {
+
+    /** The earlier versions of a transaction, oldest first. */
+    public List<SupersededTransaction> of(UUID transactionId) {
+        return list("transactionId = ?1 order by signedAt", transactionId);
+    }
+}

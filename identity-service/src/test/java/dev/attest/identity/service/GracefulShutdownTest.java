@@ -1,0 +1,164 @@
+package dev.attest.identity.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attest.identity.Eventually;
+import dev.attest.identity.IdentityEventsRead;
+import dev.attest.identity.TestChain;
+import dev.attest.identity.TestDatabase;
+import dev.attest.identity.TestEvents;
+import dev.attest.identity.client.EvmNode;
+import dev.attest.identity.config.IdentityConfig;
+import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.identity.repository.ChainTransactionRepository;
+import dev.attest.identity.repository.ClaimRepository;
+import dev.attest.identity.repository.IdentityRepository;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the worker does on SIGTERM (its ShutdownEvent observer calls {@link IssuanceWorker#stopTakingWork()}):
+ * it takes no new work, and what it leaves in flight is continued by the next start, exactly once.
+ */
+@QuarkusTest
+@TestProfile(GracefulShutdownTest.OwnApplication.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+class GracefulShutdownTest {
+    /** The worker is stopped for good here: an application of its own, shared with no other test. */
+    public static class OwnApplication implements QuarkusTestProfile {}
+
+    private static final int USERS = 3;
+
+    @Inject
+    IssuanceWorker worker;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IdentityRepository identities;
+
+    @Inject
+    WalletLinks wallets;
+
+    @Inject
+    ClaimRepository claims;
+
+    @Inject
+    ChainTransactionRepository transactions;
+
+    @Inject
+    TransactionSender sender;
+
+    @Inject
+    ReceiptWaiter receipts;
+
+    @Inject
+    PlatformContracts contracts;
+
+    @Inject
+    PlatformKeys keys;
+
+    @Inject
+    IdentityEvents events;
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    EvmNode node;
+
+    @Inject
+    NonceManager nonces;
+
+    @Test
+    void onShutdownTheWorkerTakesNoNewWorkAndTheNextStartFinishesWhatWasInFlight() {
+        TestDatabase db = new TestDatabase(dataSource);
+        String org = "org-" + UUID.randomUUID();
+        try (TestEvents sent = new TestEvents()) {
+            String warm = "warm-" + UUID.randomUUID();
+            sent.walletProvisioned(org, warm, TestChain.newWallet(), "case-warm");
+            IdentityEventsRead.await((org + ":" + warm)::equals, IdentityEvents.CLAIM_ISSUED, 1);
+
+            TestChain.stopMining();
+            try {
+                for (int i = 0; i < USERS; i++) {
+                    sent.walletProvisioned(org, "user-" + i, TestChain.newWallet(), "case-" + i);
+                }
+                Eventually.until(
+                        "the deployments in flight",
+                        () -> db.count(
+                                        "select count(*) from identities i join chain_transactions t"
+                                                + " on t.id = i.pending_tx_id where i.org_id = ? and i.user_id <> ?",
+                                        org,
+                                        warm)
+                                == USERS);
+
+                assertThat(worker.stopTakingWork()).isTrue();
+            } finally {
+                TestChain.startMining();
+            }
+            List<String> inFlight = db.strings(
+                    "select t.tx_hash from identities i join chain_transactions t on t.id = i.pending_tx_id"
+                            + " where i.org_id = ? and t.status = 'PENDING'",
+                    org);
+            assertThat(inFlight).hasSize(USERS);
+            inFlight.forEach(hash -> Eventually.until(
+                    "mined: " + hash, () -> TestChain.receipt(hash).isPresent()));
+            long recorded = db.count("select count(*) from chain_transactions");
+
+            // Stopped: mined receipts are not collected and nothing new is sent.
+            Eventually.pause(Duration.ofSeconds(3));
+            assertThat(db.count("select count(*) from chain_transactions")).isEqualTo(recorded);
+            assertThat(db.count("select count(*) from chain_transactions where status = 'PENDING'"))
+                    .isEqualTo(USERS);
+
+            // The next start: a new issuance with an open gate and a nonce counter recovered from the facts.
+            nonces.forget();
+            IdentityIssuance restarted = new IdentityIssuance(
+                    identities,
+                    wallets,
+                    claims,
+                    transactions,
+                    sender,
+                    receipts,
+                    contracts,
+                    keys,
+                    events,
+                    config,
+                    node,
+                    new WorkGate());
+            Eventually.until(
+                    "every claim issued after the restart",
+                    () -> db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org)
+                            == USERS + 1,
+                    () -> {
+                        restarted.collectReceipts();
+                        restarted.advance();
+                    });
+            for (int i = 0; i < USERS; i++) {
+                String key = org + ":user-" + i;
+                assertThat(IdentityEventsRead.readFor(key::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                        .hasSize(1);
+            }
+            // Each in-flight deployment counted once: one deployment transaction per identity.
+            assertThat(db.count("select count(*) from chain_transactions where purpose = 'identity:deploy'"))
+                    .isEqualTo(USERS + 1);
+        }
+    }
+}
