@@ -285,6 +285,33 @@ class TenantAndProvidersTest {
         assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
     }
 
+    @Test
+    void aPersonaSlowerThanTheRequestTimeoutAnswers503AndTheRetryFindsTheSameCase() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        scriptSlowness(org, 3_500);
+        KycFlowTest.start(org, user)
+                .then()
+                .statusCode(503)
+                .body("type", equalTo("https://attest.dev/problems/kyc-provider-unavailable"));
+        scriptSlowness(org, 0);
+
+        String caseId =
+                KycFlowTest.start(org, user).then().statusCode(200).extract().path("case_id");
+        assertThat(sql().count("select count(*) from kyc_case where user_id = ?", user))
+                .isEqualTo(1);
+        // The slow calls may have created the inquiry before timing out: the idempotency key makes it one.
+        assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
+    }
+
+    private static void scriptSlowness(TestOrg org, long delayMs) {
+        given().contentType("application/json")
+                .body(Map.of("api_key", org.apiKey(), "fail_next", 0, "delay_ms", delayMs))
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
+    }
+
     private static io.restassured.response.Response startIn(TestOrg org, String projectId, String user) {
         return given().auth()
                 .oauth2(ProjectTokens.user(org.id(), projectId, user))
