@@ -1,6 +1,5 @@
 package dev.attest.wallet.rest;
 
-import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.DfnsSettingsService;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,28 +15,28 @@ import jakarta.ws.rs.PathParam;
 @Path("/orgs/{org}/integrations/dfns")
 @RolesAllowed(Roles.ORG_ADMIN)
 public class DfnsSettingsResource {
-    private final Caller caller;
+    private final OrgScope scope;
     private final DfnsSettingsService settings;
 
-    DfnsSettingsResource(Caller caller, DfnsSettingsService settings) {
-        this.caller = caller;
+    DfnsSettingsResource(OrgScope scope, DfnsSettingsService settings) {
+        this.scope = scope;
         this.settings = settings;
     }
 
     @PUT
     public DfnsSettingsView put(@PathParam("org") String org, @Valid @NotNull DfnsSettingsRequest request) {
-        return settings.put(OrgScope.require(caller, org), request);
+        return settings.put(scope.require(org), request);
     }
 
     @GET
     public DfnsSettingsView get(@PathParam("org") String org) {
-        return settings.get(OrgScope.require(caller, org));
+        return settings.get(scope.require(org));
     }
 
     /** Proves the token and the signing key without creating anything; says which part failed. */
     @POST
     @Path("/test")
     public CredentialCheckView test(@PathParam("org") String org) {
-        return settings.check(OrgScope.require(caller, org));
+        return settings.check(scope.require(org));
     }
 }

@@ -1,6 +1,5 @@
 package dev.attest.wallet.rest;
 
-import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.OrgListingService;
 import dev.attest.wallet.service.ProvisioningService;
@@ -20,12 +19,12 @@ import java.util.Optional;
 @Path("/orgs/{org}")
 @RolesAllowed(Roles.ORG_ADMIN)
 public class OrgWalletsResource {
-    private final Caller caller;
+    private final OrgScope scope;
     private final OrgListingService listings;
     private final ProvisioningService provisioning;
 
-    OrgWalletsResource(Caller caller, OrgListingService listings, ProvisioningService provisioning) {
-        this.caller = caller;
+    OrgWalletsResource(OrgScope scope, OrgListingService listings, ProvisioningService provisioning) {
+        this.scope = scope;
         this.listings = listings;
         this.provisioning = provisioning;
     }
@@ -34,8 +33,7 @@ public class OrgWalletsResource {
     @POST
     @Path("/users/{user_id}/wallet/retry")
     public Response retryProvisioning(@PathParam("org") String org, @PathParam("user_id") String userId) {
-        return Response.accepted(provisioning.retry(OrgScope.require(caller, org), userId))
-                .build();
+        return Response.accepted(provisioning.retry(scope.require(org), userId)).build();
     }
 
     /** The org's wallets from Dfns, paged as Dfns pages them, each with the user it belongs to. */
@@ -45,7 +43,7 @@ public class OrgWalletsResource {
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return listings.wallets(OrgScope.require(caller, org), limit, Optional.ofNullable(pageToken));
+        return listings.wallets(scope.require(org), limit, Optional.ofNullable(pageToken));
     }
 
     /** The org's transfers, oldest first. */
@@ -55,6 +53,6 @@ public class OrgWalletsResource {
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return listings.transfers(OrgScope.require(caller, org), limit, Optional.ofNullable(pageToken));
+        return listings.transfers(scope.require(org), limit, Optional.ofNullable(pageToken));
     }
 }

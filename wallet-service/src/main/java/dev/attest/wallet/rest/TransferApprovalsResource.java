@@ -19,13 +19,15 @@ import java.util.List;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class TransferApprovalsResource {
     private final Caller caller;
+    private final OrgScope scope;
     private final TransferApprovalService approvals;
 
     /** Body of a rejection. */
     public record Rejection(String reason) {}
 
-    TransferApprovalsResource(Caller caller, TransferApprovalService approvals) {
+    TransferApprovalsResource(Caller caller, OrgScope scope, TransferApprovalService approvals) {
         this.caller = caller;
+        this.scope = scope;
         this.approvals = approvals;
     }
 
@@ -33,7 +35,7 @@ public class TransferApprovalsResource {
     @GET
     public List<TransferView> awaiting(
             @PathParam("org") String org, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
-        return approvals.awaiting(OrgScope.require(caller, org), limit).stream()
+        return approvals.awaiting(scope.require(org), limit).stream()
                 .map(TransferView::of)
                 .toList();
     }
@@ -42,7 +44,7 @@ public class TransferApprovalsResource {
     @POST
     @Path("/{transfer_id}/approve")
     public TransferView approve(@PathParam("org") String org, @PathParam("transfer_id") String transferId) {
-        return TransferView.of(approvals.approve(OrgScope.require(caller, org), caller.subject(), transferId));
+        return TransferView.of(approvals.approve(scope.require(org), caller.subject(), transferId));
     }
 
     /** Rejects the transfer with a reason: it is never sent. */
@@ -51,9 +53,6 @@ public class TransferApprovalsResource {
     public TransferView reject(
             @PathParam("org") String org, @PathParam("transfer_id") String transferId, Rejection rejection) {
         return TransferView.of(approvals.reject(
-                OrgScope.require(caller, org),
-                caller.subject(),
-                transferId,
-                rejection == null ? null : rejection.reason()));
+                scope.require(org), caller.subject(), transferId, rejection == null ? null : rejection.reason()));
     }
 }

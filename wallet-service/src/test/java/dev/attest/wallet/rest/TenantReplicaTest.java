@@ -105,6 +105,35 @@ class TenantReplicaTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void orgAdminPathsNameTheOrgBySlugAsTheGatewaysDo() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        DfnsAccount other = DfnsAccount.register("EC");
+        String slug = "slug-" + UUID.randomUUID();
+        String otherSlug = "slug-" + UUID.randomUUID();
+        tenantEvents.organizationCreated(org.orgId, slug);
+        tenantEvents.organizationCreated(other.orgId, otherSlug);
+        Await.until(() -> replica.resolveOrgId(slug), org.orgId);
+        Await.until(() -> replica.resolveOrgId(otherSlug), other.orgId);
+
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + slug + "/transactions")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + slug + "/integrations/dfns")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + otherSlug + "/transactions")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     private void awaitProject(String orgId, String project, String network) {
         Await.until(
                 () -> QuarkusTransaction.requiringNew()
