@@ -2,7 +2,9 @@ package dev.attest.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the gateway: its token signing key, the services it routes to, and its edge limits. */
@@ -32,6 +34,26 @@ public interface GatewayConfig {
 
     /** Defaults of the per-project token bucket, when a project states none. */
     RateLimit rateLimit();
+
+    /**
+     * How the gateway reads the users' tokens of each OIDC issuer, by quarkus-oidc tenant id ({@code
+     * Default} for {@code quarkus.oidc.*}, {@code privy} for {@code quarkus.oidc.privy.*}). An issuer not
+     * listed names no organization: its users belong where the member list says.
+     */
+    @WithDefaults
+    Map<String, IdentityProvider> identityProviders();
+
+    interface IdentityProvider {
+        /**
+         * The top-level claim naming the organization (id or slug) the identity provider signed the user up
+         * for. Set it only for an issuer whose users cannot choose that claim's value themselves.
+         */
+        Optional<String> orgClaim();
+
+        /** The top-level claim holding the user's email. */
+        @WithDefault("email")
+        String emailClaim();
+    }
 
     interface Services {
         /** compliance-service: KYC cases, Persona integration and webhooks. */

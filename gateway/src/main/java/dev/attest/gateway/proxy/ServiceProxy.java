@@ -5,11 +5,11 @@ import dev.attest.common.problem.Problem;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.config.GatewayConfig;
 import dev.attest.gateway.security.EdgeCaller;
+import dev.attest.gateway.security.EdgeCallers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -19,6 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Routes the public API to the services. The request body and the response body are streamed (so
- * server-sent events pass through as they come); the client's credentials never reach a service: the
+ * server-sent events pass through as they come), and WebSocket upgrades are relayed ({@link
+ * WebSocketBridge}); the client's credentials never reach a service: the
  * gateway replaces them with its own short-lived token. Provider webhooks are passed on byte for byte,
  * headers included, without authentication: the owning service verifies their signatures.
  */
@@ -65,27 +68,33 @@ public class ServiceProxy {
     private final RouteTable routes;
     private final EdgeAccess access;
     private final IdentityProviderManager identities;
+    private final EdgeCallers callers;
     private final ObjectMapper mapper;
     private final GatewayConfig config;
     private final long maxBodyBytes;
     private final Vertx vertx;
+    private final WebSocketBridge webSockets;
     private HttpClient client;
 
     ServiceProxy(
             RouteTable routes,
             EdgeAccess access,
             IdentityProviderManager identities,
+            EdgeCallers callers,
             ObjectMapper mapper,
             GatewayConfig config,
             Vertx vertx,
+            WebSocketBridge webSockets,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size")
                     io.quarkus.runtime.configuration.MemorySize maxBody) {
         this.routes = routes;
         this.access = access;
         this.identities = identities;
+        this.callers = callers;
         this.mapper = mapper;
         this.config = config;
         this.vertx = vertx;
+        this.webSockets = webSockets;
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
@@ -130,7 +139,7 @@ public class ServiceProxy {
             problem(ctx, unauthenticated(), Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        EdgeCaller caller = EdgeCaller.of(identity);
+        EdgeCaller caller = callers.of(identity);
         Matcher path = route.match(ctx.normalizedPath()).orElseThrow();
         EdgeAccess.RequestTenant named = new EdgeAccess.RequestTenant(
                 Route.group(path, "org", ServiceProxy::decode),
@@ -141,6 +150,8 @@ public class ServiceProxy {
                 .onSuccess(decision -> {
                     if (decision.refused()) {
                         problem(ctx, decision.refusal(), decision.headers());
+                    } else if (WebSocketBridge.isUpgrade(ctx.request())) {
+                        forwardWebSocket(ctx, route, requestId, decision.gatewayToken());
                     } else {
                         forward(ctx, route, requestId, decision.gatewayToken(), decision.headers());
                     }
@@ -166,7 +177,45 @@ public class ServiceProxy {
                 .setAbsoluteURI(route.upstream() + request.uri())
                 .setConnectTimeout(config.upstreamTimeout().toMillis())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
-        copyHeaders(request.headers(), options);
+        onwardHeaders(request, requestId, gatewayToken, options, Set.of());
+        client.request(options)
+                .compose(upstream -> send(ctx, upstream))
+                .onSuccess(upstream -> respond(ctx, upstream, extraHeaders))
+                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
+    }
+
+    /** A WebSocket upgrade: the service's socket is opened first, then the client's is accepted. */
+    private void forwardWebSocket(RoutingContext ctx, Route route, String requestId, String gatewayToken) {
+        HttpServerRequest request = ctx.request();
+        WebSocketConnectOptions options =
+                new WebSocketConnectOptions().setSubProtocols(WebSocketBridge.offeredSubProtocols(request));
+        options.setAbsoluteURI(WebSocketBridge.webSocketUri(route.upstream()) + request.uri())
+                // only the handshake is bounded: an open WebSocket may stay quiet as long as both sides like
+                .setConnectTimeout(config.upstreamTimeout().toMillis())
+                .setTimeout(config.upstreamTimeout().toMillis());
+        onwardHeaders(request, requestId, gatewayToken, options, WebSocketBridge.HANDSHAKE_HEADERS);
+        webSockets
+                .connect(options)
+                .onSuccess(upstream -> webSockets.accept(request, upstream))
+                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
+    }
+
+    /**
+     * The headers a service receives: the client's end-to-end headers (not its credentials, not {@code
+     * skipped}), the request id, X-Forwarded-*, and the gateway token.
+     */
+    private static void onwardHeaders(
+            HttpServerRequest request,
+            String requestId,
+            String gatewayToken,
+            RequestOptions options,
+            Set<String> skipped) {
+        request.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (!NOT_FORWARDED.contains(name) && !skipped.contains(name)) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
         options.putHeader(REQUEST_ID, requestId);
         options.putHeader("X-Forwarded-For", remoteAddress(request));
         options.putHeader("X-Forwarded-Proto", request.scheme());
@@ -176,10 +225,6 @@ public class ServiceProxy {
         if (gatewayToken != null) {
             options.putHeader("Authorization", "Bearer " + gatewayToken);
         }
-        client.request(options)
-                .compose(upstream -> send(ctx, upstream))
-                .onSuccess(upstream -> respond(ctx, upstream, extraHeaders))
-                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
     }
 
     private io.vertx.core.Future<HttpClientResponse> send(RoutingContext ctx, HttpClientRequest upstream) {
@@ -227,6 +272,18 @@ public class ServiceProxy {
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
+            return;
+        }
+        if (failure instanceof UpgradeRejectedException rejected) {
+            // The service refused the WebSocket: the client learns its status, as for any other request.
+            problem(
+                    ctx,
+                    new ProblemException(
+                            rejected.getStatus(),
+                            "upgrade-refused",
+                            "WebSocket refused",
+                            "The service refused the WebSocket upgrade; quote request id " + requestId + "."),
+                    Map.of());
             return;
         }
         boolean timeout = failure instanceof java.util.concurrent.TimeoutException
@@ -295,14 +352,6 @@ public class ServiceProxy {
     private static ProblemException unauthenticated() {
         return new ProblemException(
                 401, "unauthenticated", "Unauthenticated", "A valid bearer token or API key is required.");
-    }
-
-    private static void copyHeaders(MultiMap headers, RequestOptions options) {
-        headers.forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
-                options.addHeader(header.getKey(), header.getValue());
-            }
-        });
     }
 
     private static String remoteAddress(HttpServerRequest request) {
