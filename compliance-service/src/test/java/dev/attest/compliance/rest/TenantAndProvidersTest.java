@@ -56,6 +56,19 @@ class TenantAndProvidersTest {
 
         assertThat(sql().scalar("select org_id from persona_webhook where event_id = ?", eventId))
                 .isEqualTo(DemoOrg.ID);
+        // The organization's own path may name it by slug as well.
+        String bySlug = PersonaWebhookTest.newEventId();
+        byte[] slugBody = PersonaWebhookTest.event(bySlug, "inq_demo", "completed");
+        given().header(
+                        "Persona-Signature",
+                        PersonaSigner.header("wbhsec_sandbox", Instant.now().getEpochSecond(), slugBody))
+                .contentType("application/json")
+                .body(slugBody)
+                .post("/webhooks/persona/" + DemoOrg.SLUG)
+                .then()
+                .statusCode(200);
+        assertThat(sql().scalar("select org_id from persona_webhook where event_id = ?", bySlug))
+                .isEqualTo(DemoOrg.ID);
         given().auth()
                 .oauth2(GatewayTokens.user(DemoOrg.ID, "demo-admin", "org-admin"))
                 .get("/orgs/" + DemoOrg.ID + "/integrations/persona")
@@ -254,6 +267,27 @@ class TenantAndProvidersTest {
             assertThat(data.get("operation").asText()).isEqualTo("create-inquiry");
             assertThat(data.get("status_code").asInt()).isEqualTo(401);
             assertThat(data.size()).as("no other field, no secret").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aForbiddenAnswerRaisesTheAlertToo() {
+        TestOrg org = TestOrg.create("none");
+        given().contentType("application/json")
+                .body(Map.of("api_key", org.apiKey(), "fail_next", 1, "status", 403))
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
+        KycFlowTest.start(org, "user-" + UUID.randomUUID())
+                .then()
+                .statusCode(502)
+                .body("type", equalTo("https://attest.dev/problems/kyc-provider-misconfigured"));
+
+        try (TopicReader reader = TopicReader.of(Topics.KYC)) {
+            List<ConsumerRecord<String, byte[]>> alerts = alertsOf(
+                    reader.readUntil(records -> !alertsOf(records, org.id()).isEmpty(), Waiting.TIMEOUT), org.id());
+            assertThat(alerts).hasSize(1);
+            assertThat(json(alerts.get(0).value()).get("status_code").asInt()).isEqualTo(403);
         }
     }
 
