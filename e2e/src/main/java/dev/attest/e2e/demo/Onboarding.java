@@ -7,6 +7,7 @@ import dev.attest.e2e.StepFailed;
 import dev.attest.e2e.auth.Keycloak;
 import dev.attest.e2e.auth.SignedIn;
 import dev.attest.e2e.client.EndUser;
+import dev.attest.e2e.client.OrgAdmin;
 import dev.attest.e2e.http.HttpJson;
 import dev.attest.e2e.probe.Chain;
 import dev.attest.e2e.probe.Mailbox;
@@ -175,6 +176,27 @@ public final class Onboarding {
                         return moved;
                     },
                     moved -> "recipient +" + moved + " wei");
+            log.step(
+                    "org admin's listings show the wallet and the transfer",
+                    () -> {
+                        OrgAdmin orgAdmin = new OrgAdmin(settings, http, admin);
+                        boolean walletListed = orgAdmin.listAll(tenant.orgId(), "wallets").stream()
+                                .anyMatch(w -> address.equalsIgnoreCase(
+                                                w.path("address").asText())
+                                        && user.subject()
+                                                .equals(w.path("user_id").asText()));
+                        boolean transferListed = orgAdmin.listAll(tenant.orgId(), "transactions").stream()
+                                .anyMatch(t -> transfer.path("transfer_id")
+                                                .asText()
+                                                .equals(t.path("transfer_id").asText())
+                                        && "confirmed".equals(t.path("status").asText()));
+                        if (!walletListed || !transferListed) {
+                            throw new StepFailed("GET /orgs/{org}/wallets lists the wallet: " + walletListed
+                                    + ", GET /orgs/{org}/transactions lists the confirmed transfer: " + transferListed);
+                        }
+                        return "";
+                    },
+                    d -> "GET /orgs/" + tenant.slug() + "/wallets and /transactions");
             log.step(
                     "transfer notification arrived live",
                     () -> stream.await(
