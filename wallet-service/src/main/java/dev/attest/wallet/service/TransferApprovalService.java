@@ -1,8 +1,12 @@
 package dev.attest.wallet.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Transfer;
+import dev.attest.wallet.Wallet;
+import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
+import dev.attest.wallet.repository.WalletRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,10 +23,18 @@ public class TransferApprovalService {
     private static final int MAX_REASON = 500;
 
     private final TransferRepository transfers;
+    private final WalletRepository wallets;
+    private final KycStandingRepository standings;
     private final TransferService sending;
 
-    TransferApprovalService(TransferRepository transfers, TransferService sending) {
+    TransferApprovalService(
+            TransferRepository transfers,
+            WalletRepository wallets,
+            KycStandingRepository standings,
+            TransferService sending) {
         this.transfers = transfers;
+        this.wallets = wallets;
+        this.standings = standings;
         this.sending = sending;
     }
 
@@ -33,6 +45,7 @@ public class TransferApprovalService {
     public Transfer approve(String orgId, String admin, String transferId) {
         Transfer approved = QuarkusTransaction.requiringNew().call(() -> {
             Transfer transfer = decidable(orgId, admin, transferId);
+            requireRequesterStillEligible(transfer);
             record(transfer, admin, null);
             transfer.status = Transfer.REQUESTED;
             return transfer;
@@ -65,6 +78,21 @@ public class TransferApprovalService {
             throw ProblemException.forbidden("Nobody approves or rejects their own transfer.");
         }
         return transfer;
+    }
+
+    // What held when the transfer was requested must still hold when it is sent: the admin may reject it.
+    private void requireRequesterStillEligible(Transfer transfer) {
+        boolean verified = standings
+                .findByUser(transfer.orgId, transfer.userId)
+                .map(standing -> KycStanding.VERIFIED.equals(standing.status))
+                .orElse(false);
+        if (!verified) {
+            throw ProblemException.conflict(
+                    "requester-kyc-not-verified", "The requester's KYC is no longer verified; reject the transfer.");
+        }
+        if (!wallets.findByIdOptional(transfer.walletId).map(Wallet::isActive).orElse(false)) {
+            throw ProblemException.conflict("wallet-not-active", "The wallet is not active; reject the transfer.");
+        }
     }
 
     private static void record(Transfer transfer, String admin, String reason) {

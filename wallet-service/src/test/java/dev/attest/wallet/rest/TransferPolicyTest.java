@@ -43,6 +43,9 @@ class TransferPolicyTest {
     @Inject
     TransferRepository transfers;
 
+    @Inject
+    dev.attest.wallet.repository.KycStandingRepository standings;
+
     private KycEvents kyc;
 
     @BeforeEach
@@ -197,6 +200,33 @@ class TransferPolicyTest {
                 .then()
                 .statusCode(403);
         assertThat(status(org, admin, walletId, transferId)).isEqualTo("awaiting_approval");
+    }
+
+    @Test
+    void aTransferWhoseRequesterIsNoLongerVerifiedCannotBeApprovedOnlyRejected() {
+        DfnsAccount org = DfnsAccount.register("EC").configure(Map.of("approval_threshold", "10"));
+        String user = "user-" + UUID.randomUUID();
+        String walletId = provision(org, user);
+        String transferId = transfer(org, user, walletId, "k-1", native_(newAddress(), "11"))
+                .statusCode(202)
+                .extract()
+                .path("transfer_id");
+        kyc.statusChanged(org.orgId, user, "case-1", "rejected");
+        Await.until(
+                () -> QuarkusTransaction.requiringNew().call(() -> standings
+                        .findByUser(org.orgId, user)
+                        .map(s -> s.status)
+                        .orElse(null)),
+                "rejected");
+
+        given().auth()
+                .oauth2(org.admin())
+                .post("/orgs/" + org.orgId + "/transfer-approvals/" + transferId + "/approve")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://attest.dev/problems/requester-kyc-not-verified"));
+        assertThat(status(org, user, walletId, transferId)).isEqualTo("awaiting_approval");
+        reject(org, transferId, "{\"reason\":\"KYC revoked\"}").statusCode(200).body("status", equalTo("rejected"));
     }
 
     private static io.restassured.response.ValidatableResponse reject(DfnsAccount org, String transferId, String body) {
