@@ -1,6 +1,7 @@
 package dev.attest.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -29,7 +30,12 @@ class EdgeDocumentsTest {
                 .body("paths", hasKey("/orgs/{org}/projects/{project}/api-keys"))
                 .body("paths", hasKey("/wallets/{wallet_id}"))
                 .body("paths", not(hasKey("/internal/reindex")))
-                .body("components.schemas", hasKey("Wallet"));
+                .body("components.schemas", hasKey("Wallet"))
+                .body("components.parameters.AttestProject.name", equalTo("Attest-Project"))
+                .body("components.parameters.AttestProject.in", equalTo("header"))
+                .body(
+                        "paths.'/wallets/{wallet_id}'.parameters.'$ref'",
+                        org.hamcrest.Matchers.hasItem("#/components/parameters/AttestProject"));
     }
 
     @Test
@@ -39,6 +45,13 @@ class EdgeDocumentsTest {
                 .options("/orgs")
                 .then()
                 .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,attest-project,traceparent")
+                .options("/wallets/w1")
+                .then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("attest-project"));
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
                 .options("/orgs")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.TokenBuckets;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -83,6 +84,60 @@ class RateLimitTest {
         given().auth().oauth2(key).get("/identities/replicas").then().statusCode(429);
         assertThat(otherReplica.take(UUID.fromString(projectId), 4, 0.001).allowed())
                 .isFalse();
+    }
+
+    /**
+     * The issue's "burst over the limit gets 429 while another project is unaffected, also with two gateway
+     * instances". The second instance is a second {@link TokenBuckets} over a connection source of its own
+     * on the same database (a second Quarkus application cannot run in this JVM): exactly what a replica
+     * shares with another, since the buckets live only in PostgreSQL.
+     */
+    @Test
+    void burstSpreadOverTwoReplicasGets429WhileAnotherProjectIsUnaffected() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String limited = Tenants.project(org, "sandbox", Map.of("capacity", 4, "refill_per_second", 0.001));
+        String other = Tenants.project(org, "sandbox", Map.of("capacity", 4, "refill_per_second", 0.001));
+        String key = Tenants.apiKey(org, limited, "identities:read").key();
+        String otherKey = Tenants.apiKey(org, other, "identities:read").key();
+        TokenBuckets replicaB = new TokenBuckets(ownPool());
+        UUID limitedId = UUID.fromString(limited);
+
+        assertThat(replicaB.take(limitedId, 4, 0.001).headers()).containsEntry("RateLimit-Remaining", "3");
+        given().auth()
+                .oauth2(key)
+                .get("/identities/spread")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", "2");
+        assertThat(replicaB.take(limitedId, 4, 0.001).headers()).containsEntry("RateLimit-Remaining", "1");
+        given().auth()
+                .oauth2(key)
+                .get("/identities/spread")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", "0");
+
+        Response refusedHere = given().auth().oauth2(key).get("/identities/spread");
+        RateLimitDecision refusedThere = replicaB.take(limitedId, 4, 0.001);
+
+        assertThat(refusedHere.statusCode()).isEqualTo(429);
+        assertThat(refusedHere.header("RateLimit-Limit")).isEqualTo("4");
+        assertThat(refusedHere.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(refusedHere.header("RateLimit-Reset"))).isPositive();
+        assertThat(Long.parseLong(refusedHere.header("Retry-After"))).isPositive();
+        assertThat(refusedThere.allowed()).isFalse();
+        assertThat(refusedThere.headers())
+                .containsEntry("RateLimit-Remaining", "0")
+                .containsKey("Retry-After");
+        assertThat(RecordingUpstream.receivedAt("/identities/spread")).hasSize(2);
+        // The other project's bucket is untouched on both replicas.
+        assertThat(replicaB.take(UUID.fromString(other), 4, 0.001).allowed()).isTrue();
+        given().auth()
+                .oauth2(otherKey)
+                .get("/identities/spread-other")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", "2");
     }
 
     @Test

@@ -135,6 +135,21 @@ class RoutingTest {
         assertThat(RecordingUpstream.receivedAt(uri)).hasSize(1);
     }
 
+    /** No replica caches keys: a revocation written by another replica counts on the very next request. */
+    @Test
+    void keyRevokedByAnotherReplicaIsRefusedOnTheNextRequest() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
+        String uri = "/identities/" + UUID.randomUUID();
+        given().auth().oauth2(key.key()).get(uri).then().statusCode(201);
+
+        Db.update("update api_key set revoked_at = now() where id = ?::uuid", key.id());
+
+        given().auth().oauth2(key.key()).get(uri).then().statusCode(401);
+        assertThat(RecordingUpstream.receivedAt(uri)).hasSize(1);
+    }
+
     @Test
     void rotatedKeyReplacesTheOldOne() {
         Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());

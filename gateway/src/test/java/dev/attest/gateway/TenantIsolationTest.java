@@ -131,6 +131,28 @@ class TenantIsolationTest {
                 .isEmpty();
     }
 
+    /** The project named by the Attest-Project header is an id too: another organization's is not found. */
+    @Test
+    void anotherOrganizationsProjectInTheHeaderIsNotFound() {
+        List<String> callers =
+                List.of(b.adminToken(), OidcUsers.userOf(b.id(), "user-" + UUID.randomUUID(), "user"), keyB.key());
+        for (String caller : callers) {
+            for (String path : List.of(
+                    "/compliance/x", "/wallets/x", "/identities/x", "/notifications/x", "/orgs/" + b.id() + "/kyc/x")) {
+                String uri = path + "?probe=" + UUID.randomUUID();
+                Response response = given().auth()
+                        .oauth2(caller)
+                        .header("Attest-Project", projectA)
+                        .get(uri);
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(RecordingUpstream.receivedAt(uri)).isEmpty();
+            }
+        }
+        assertThat(Db.count("select count(*) from usage_daily where project_key = ? and metric = 'requests'", projectA))
+                .isZero();
+    }
+
     @Test
     void organizationsOfOthersAreNotListed() {
         List<String> ids = given().auth()

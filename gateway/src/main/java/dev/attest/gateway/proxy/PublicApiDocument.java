@@ -27,6 +27,7 @@ public class PublicApiDocument {
     private static final Logger LOG = Logger.getLogger(PublicApiDocument.class);
     private static final String OPENAPI = "/q/openapi?format=json";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final String PROJECT_PARAMETER = "AttestProject";
 
     private final RouteTable routes;
     private final ObjectMapper mapper;
@@ -56,6 +57,7 @@ public class PublicApiDocument {
                 .put("version", document.path("info").path("version").asText("1"));
         ObjectNode paths = document.with("paths");
         ObjectNode schemas = document.with("components").with("schemas");
+        document.with("components").with("parameters").set(PROJECT_PARAMETER, projectHeader());
         ArrayNode unavailable = document.putArray("x-attest-unavailable-services");
         services.forEach((name, upstream) -> {
             Optional<JsonNode> service =
@@ -65,8 +67,15 @@ public class PublicApiDocument {
                 return;
             }
             service.get().path("paths").fields().forEachRemaining(path -> {
-                if (routedTo(path.getKey(), upstream) && !paths.has(path.getKey())) {
-                    paths.set(path.getKey(), path.getValue());
+                if (routedTo(path.getKey(), upstream)
+                        && !paths.has(path.getKey())
+                        && path.getValue().isObject()) {
+                    ObjectNode item = (ObjectNode) path.getValue();
+                    // Every routed request may name the project it acts in.
+                    item.withArray("parameters")
+                            .addObject()
+                            .put("$ref", "#/components/parameters/" + PROJECT_PARAMETER);
+                    paths.set(path.getKey(), item);
                 }
             });
             service.get().path("components").path("schemas").fields().forEachRemaining(schema -> {
@@ -76,6 +85,19 @@ public class PublicApiDocument {
             });
         });
         return document;
+    }
+
+    private ObjectNode projectHeader() {
+        ObjectNode parameter = mapper.createObjectNode()
+                .put("name", RequestProject.HEADER)
+                .put("in", "header")
+                .put("required", false)
+                .put(
+                        "description",
+                        "The project (id) a signed-in user's request acts in; by default the organization's"
+                                + " only project. Another organization's project is answered 404.");
+        parameter.putObject("schema").put("type", "string").put("format", "uuid");
+        return parameter;
     }
 
     /** Whether a templated path such as {@code /wallets/{id}} is routed to {@code upstream}. */
