@@ -14,11 +14,4 @@ final class CaseIds {
             throw ProblemException.notFound("KYC case " + caseId);
         }
     }
-
-    /** The organization in an admin path must be the caller's; another one's answers as if absent. */
-    static void requireOwnOrg(String pathOrg, String callerOrg) {
-        if (!pathOrg.equals(callerOrg)) {
-            throw ProblemException.notFound("Organization " + pathOrg);
-        }
-    }
 }

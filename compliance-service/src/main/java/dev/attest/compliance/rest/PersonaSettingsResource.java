@@ -24,8 +24,11 @@ public class PersonaSettingsResource {
     private final PersonaSettingsService settings;
     private final PersonaSettingsCheck tester;
     private final Caller caller;
+    private final OrgPaths orgPaths;
 
-    PersonaSettingsResource(PersonaSettingsService settings, PersonaSettingsCheck tester, Caller caller) {
+    PersonaSettingsResource(
+            PersonaSettingsService settings, PersonaSettingsCheck tester, Caller caller, OrgPaths orgPaths) {
+        this.orgPaths = orgPaths;
         this.settings = settings;
         this.tester = tester;
         this.caller = caller;
@@ -62,15 +65,15 @@ public class PersonaSettingsResource {
 
     @GET
     public SettingsView get(@PathParam("org") String org) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
-        return SettingsView.of(settings.of(org));
+        String orgId = orgPaths.own(org);
+        return SettingsView.of(settings.of(orgId));
     }
 
     @PUT
     public SettingsView update(@PathParam("org") String org, @NotNull @Valid SettingsChange change) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
+        String orgId = orgPaths.own(org);
         return SettingsView.of(Optional.of(settings.update(
-                org,
+                orgId,
                 new PersonaSettingsService.Change(
                         Optional.ofNullable(change.apiKey()),
                         Optional.ofNullable(change.inquiryTemplateId()),
@@ -82,9 +85,9 @@ public class PersonaSettingsResource {
     @POST
     @Path("/test")
     public PersonaSettingsCheck.Report test(@PathParam("org") String org, TestRequest request) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
+        String orgId = orgPaths.own(org);
         Optional<TestRequest> sample =
                 Optional.ofNullable(request).filter(r -> r.signature() != null && r.payload() != null);
-        return tester.run(org, sample.map(r -> new PersonaSettingsCheck.Sample(r.signature(), r.payload())));
+        return tester.run(orgId, sample.map(r -> new PersonaSettingsCheck.Sample(r.signature(), r.payload())));
     }
 }

@@ -1,6 +1,5 @@
 package dev.attest.compliance.rest;
 
-import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
@@ -27,11 +26,11 @@ import java.util.function.Function;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class PersonaWebhookAdminResource {
     private final PersonaWebhookInspection inspection;
-    private final Caller caller;
+    private final OrgPaths orgPaths;
 
-    PersonaWebhookAdminResource(PersonaWebhookInspection inspection, Caller caller) {
+    PersonaWebhookAdminResource(PersonaWebhookInspection inspection, OrgPaths orgPaths) {
+        this.orgPaths = orgPaths;
         this.inspection = inspection;
-        this.caller = caller;
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {
@@ -82,8 +81,8 @@ public class PersonaWebhookAdminResource {
             @QueryParam("state") @Pattern(regexp = "unmatched|failed") String state,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
-        return PageView.of(inspection.keptAside(org, Optional.ofNullable(state), page, size), WebhookView::of);
+        String orgId = orgPaths.own(org);
+        return PageView.of(inspection.keptAside(orgId, Optional.ofNullable(state), page, size), WebhookView::of);
     }
 
     @GET
@@ -92,7 +91,7 @@ public class PersonaWebhookAdminResource {
             @PathParam("org") String org,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
-        return PageView.of(inspection.refusals(Optional.of(org), page, size), RefusalView::of);
+        String orgId = orgPaths.own(org);
+        return PageView.of(inspection.refusals(Optional.of(orgId), page, size), RefusalView::of);
     }
 }

@@ -30,8 +30,10 @@ public class ReviewQueueResource {
     private final ReviewService reviews;
     private final KycCaseService cases;
     private final Caller caller;
+    private final OrgPaths orgPaths;
 
-    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller) {
+    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller, OrgPaths orgPaths) {
+        this.orgPaths = orgPaths;
         this.reviews = reviews;
         this.cases = cases;
         this.caller = caller;
@@ -59,9 +61,9 @@ public class ReviewQueueResource {
             @QueryParam("status") @Pattern(regexp = "pending|review|verified|rejected") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
+        String orgId = orgPaths.own(org);
         ReviewService.Page result =
-                reviews.queue(org, Optional.ofNullable(status).map(KycStatus::fromWire), page, size);
+                reviews.queue(orgId, Optional.ofNullable(status).map(KycStatus::fromWire), page, size);
         return new CasePage(
                 result.items().stream().map(CaseView::of).toList(), result.page(), result.size(), result.total());
     }
@@ -69,15 +71,15 @@ public class ReviewQueueResource {
     @GET
     @Path("/{case_id}")
     public CaseView get(@PathParam("org") String org, @PathParam("case_id") String caseId) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
-        return CaseView.of(cases.get(org, CaseIds.parse(caseId), Optional.empty()));
+        String orgId = orgPaths.own(org);
+        return CaseView.of(cases.get(orgId, CaseIds.parse(caseId), Optional.empty()));
     }
 
     @GET
     @Path("/{case_id}/history")
     public List<HistoryEntry> history(@PathParam("org") String org, @PathParam("case_id") String caseId) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
-        return reviews.history(org, CaseIds.parse(caseId)).stream()
+        String orgId = orgPaths.own(org);
+        return reviews.history(orgId, CaseIds.parse(caseId)).stream()
                 .map(HistoryEntry::of)
                 .toList();
     }
@@ -86,12 +88,12 @@ public class ReviewQueueResource {
     @Path("/{case_id}/decision")
     public CaseView decide(
             @PathParam("org") String org, @PathParam("case_id") String caseId, @NotNull @Valid Decision decision) {
-        CaseIds.requireOwnOrg(org, caller.orgId());
+        String orgId = orgPaths.own(org);
         if (caller.subject() == null) {
             throw ProblemException.forbidden("A decision needs a named reviewer.");
         }
         return CaseView.of(reviews.decide(
-                org,
+                orgId,
                 CaseIds.parse(caseId),
                 "approve".equals(decision.decision()),
                 decision.reason(),

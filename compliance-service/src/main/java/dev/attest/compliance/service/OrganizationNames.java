@@ -56,6 +56,13 @@ public class OrganizationNames {
         return tenants.orgIdOfSlug(org).orElse(org);
     }
 
+    /** Whether an admin path's {@code {org}} names {@code orgId}: its id, or its slug as the replica knows it. */
+    @Transactional
+    public boolean names(String pathOrg, String orgId) {
+        return orgId.equals(pathOrg)
+                || tenants.orgIdOfSlug(pathOrg).filter(orgId::equals).isPresent();
+    }
+
     @Transactional
     public boolean known(String orgId) {
         return tenants.organizationExists(orgId);

@@ -76,6 +76,18 @@ class TenantAndProvidersTest {
                 .statusCode(200)
                 .body("source", equalTo("configuration"))
                 .body("inquiry_template_id", equalTo("itmpl_default"));
+        // Admin paths name the organization by id or by slug, as at the gateway; another one's slug is 404.
+        given().auth()
+                .oauth2(GatewayTokens.user(DemoOrg.ID, "demo-admin", "org-admin"))
+                .get("/orgs/" + DemoOrg.SLUG + "/integrations/persona")
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("configuration"));
+        TestOrg.create("none")
+                .admin()
+                .get("/orgs/" + DemoOrg.SLUG + "/kyc/cases")
+                .then()
+                .statusCode(404);
     }
 
     @Test
