@@ -256,22 +256,26 @@ class RoutingTest {
                 .oauth2(token)
                 .header("X-Request-Id", "req-123")
                 .header("traceparent", traceparent)
+                .header("tracestate", "attest=00f067aa0ba902b7")
                 .get("/notifications/one")
                 .then()
                 .statusCode(201)
                 .header("X-Request-Id", "req-123");
-        given().auth()
+        String generated = given().auth()
                 .oauth2(token)
                 .get("/notifications/two")
                 .then()
                 .statusCode(201)
-                .header("X-Request-Id", notNullValue());
+                .header("X-Request-Id", notNullValue())
+                .extract()
+                .header("X-Request-Id");
 
         RecordingUpstream.Received first = RecordingUpstream.lastAt("/notifications/one");
         assertThat(first.header("X-Request-Id")).contains("req-123");
         assertThat(first.header("traceparent")).contains(traceparent);
+        assertThat(first.header("tracestate")).contains("attest=00f067aa0ba902b7");
         assertThat(RecordingUpstream.lastAt("/notifications/two").header("X-Request-Id"))
-                .isPresent();
+                .contains(generated);
     }
 
     @Test

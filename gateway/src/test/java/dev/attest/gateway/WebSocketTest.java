@@ -1,8 +1,11 @@
 package dev.attest.gateway;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
+import dev.attest.common.problem.Problem;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -39,8 +42,8 @@ class WebSocketTest {
     void framesPassBothWaysWithTheGatewayTokenAndTheServicesCloseReachesTheClient() throws Exception {
         Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
         String projectId = Tenants.project(org, "sandbox");
-        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "notifications:read");
-        String path = "/notifications/stream-" + UUID.randomUUID();
+        Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
+        String path = "/identities/stream-" + UUID.randomUUID();
         Client client = new Client();
 
         WebSocket socket = open(path, key.key(), client).join();
@@ -96,6 +99,21 @@ class WebSocketTest {
 
         assertRefused(path, OidcUsers.userOf(org.id(), "user-" + UUID.randomUUID(), "user"), 403);
         assertThat(WebSocketUpstream.handshakesAt(path)).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableServiceIsABadGatewayProblemForRequestsAndUpgrades() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "user-" + UUID.randomUUID(), "user");
+
+        given().auth()
+                .oauth2(token)
+                .get("/notifications/inbox")
+                .then()
+                .statusCode(502)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://attest.dev/problems/upstream-unavailable"));
+        assertRefused("/notifications/live", token, 502);
     }
 
     private void assertRefused(String path, String token, int status) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real WebSocket server standing in for a service. On connecting it says {@code hello}; it echoes text
  * ({@code echo:…}) and binary messages; on the text {@code bye} it closes with 4001; it records each
- * handshake and how each client closed. Paths ending in {@code /refuse} are refused with 403.
+ * handshake and how each client closed. Paths ending in {@code /refuse} are refused with 403. The
+ * notification service is configured at a port where nothing listens.
  */
 public class WebSocketUpstream implements QuarkusTestResourceLifecycleManager {
     static final short UPSTREAM_CLOSE_CODE = 4001;
@@ -41,7 +42,16 @@ public class WebSocketUpstream implements QuarkusTestResourceLifecycleManager {
                 "attest.gateway.services.compliance", url,
                 "attest.gateway.services.wallet", url,
                 "attest.gateway.services.identity", url,
-                "attest.gateway.services.notification", url);
+                // nothing listens there: an unreachable service
+                "attest.gateway.services.notification", "http://127.0.0.1:" + closedPort());
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void request(HttpServerRequest request) {
