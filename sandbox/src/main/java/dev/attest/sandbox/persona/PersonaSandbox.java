@@ -173,7 +173,11 @@ class PersonaSandbox {
             return notFound(inquiryId);
         }
         Inquiry inquiry = found.get();
-        if (!DECIDABLE.contains(inquiry.status) || (approve && "failed".equals(inquiry.status))) {
+        // An approved inquiry may still be declined: Persona lets an organization's reviewers change a
+        // decision ("Inquiry Model Lifecycle": members manually change the status), which is how a
+        // verification is withdrawn. A decline is final.
+        boolean withdrawal = !approve && "approved".equals(inquiry.status);
+        if (!withdrawal && (!DECIDABLE.contains(inquiry.status) || (approve && "failed".equals(inquiry.status)))) {
             return ApiResponse.error(
                     422,
                     "Invalid action",

@@ -229,6 +229,14 @@ class PersonaSandboxTest {
                 .then()
                 .statusCode(200)
                 .body("data.attributes.status", equalTo("approved"));
+        // A reviewer withdraws the approval; a declined inquiry then stays declined.
+        given().auth()
+                .oauth2(key)
+                .post(API + "/" + inquiry + "/decline")
+                .then()
+                .statusCode(200)
+                .body("data.attributes.status", equalTo("declined"));
+        given().auth().oauth2(key).post(API + "/" + inquiry + "/approve").then().statusCode(422);
         given().auth().oauth2(key).post(API + "/" + inquiry + "/decline").then().statusCode(422);
     }
 
