@@ -12,12 +12,14 @@ import dev.attest.e2e.http.HttpJson;
 import dev.attest.e2e.probe.Chain;
 import dev.attest.e2e.probe.Mailbox;
 import dev.attest.e2e.probe.NotificationStream;
+import dev.attest.e2e.probe.Waiting;
 import dev.attest.e2e.probe.WebhookReceiver;
 import dev.attest.e2e.tenant.DemoTenant;
 import dev.attest.e2e.tenant.DemoTenantSetup;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -204,7 +206,42 @@ public final class Onboarding {
                             STEP_TIMEOUT,
                             n -> mentions(n, "transfer") && mentions(n, "confirm")),
                     n -> n.path("text").asText());
+            log.step(
+                    "verification withdrawn by a reviewer at Persona",
+                    () -> withdrawAtPersona(kyc.path("persona_inquiry_id").asText()),
+                    d -> "POST /api/v1/inquiries/{id}/decline, as the dashboard does");
+            log.step(
+                    "KYC rejected (from Persona's signed webhook)",
+                    () -> client.awaitKycStatus("rejected", STEP_TIMEOUT),
+                    me -> me.path("kyc_message").asText());
+            log.step(
+                    "KYC claim revoked on chain (isClaimValid false)",
+                    () -> awaitRevoked(client, address, claim),
+                    v -> "claim " + abbreviate(v.path("claim_id").asText()) + " no longer valid");
         }
+    }
+
+    /**
+     * What a compliance officer does in Persona's dashboard when they reverse an approval; the sandbox takes
+     * it on Persona's API with the organization's key (the local sandbox's test key).
+     */
+    private String withdrawAtPersona(String inquiryId) {
+        http.send(
+                        "POST",
+                        settings.sandboxUrl() + "/persona/api/v1/inquiries/" + inquiryId + "/decline",
+                        DemoTenantSetup.PERSONA_API_KEY,
+                        HttpJson.object(),
+                        Map.of())
+                .expect(200);
+        return inquiryId;
+    }
+
+    private JsonNode awaitRevoked(EndUser client, String wallet, JsonNode claim) {
+        return Waiting.until("isClaimValid false for the revoked claim", STEP_TIMEOUT, () -> {
+            JsonNode verification =
+                    client.verifyClaim(wallet, claim.path("topic").asText());
+            return verification.path("valid").asBoolean() ? Optional.empty() : Optional.of(verification);
+        });
     }
 
     private String registerEndpoint(DemoTenant tenant, SignedIn admin, WebhookReceiver receiver) {

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 public final class DemoTenantSetup {
     /** The sandbox's Persona test values (sandbox/src/main/resources), good for nothing else. */
-    private static final String PERSONA_API_KEY = "persona_sandbox_key";
+    public static final String PERSONA_API_KEY = "persona_sandbox_key";
 
     private static final String PERSONA_TEMPLATE = "itmpl_local";
     private static final String PERSONA_WEBHOOK_SECRET = "wbhsec_sandbox";
