@@ -14,18 +14,35 @@ import java.util.UUID;
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
 
     /**
-     * Locks up to {@code limit} pending deliveries that are due. Rows another worker holds are skipped, so
-     * several workers (or instances) share the work without delivering one message twice at once.
+     * Locks up to {@code limit} pending deliveries that are due, taking turns between endpoints: first the
+     * oldest due delivery of every endpoint, then the second, and so on, and never more of one endpoint than
+     * its rate limit lets out in a second. So a backlog at one endpoint cannot fill a worker pass and hold
+     * up the others. Rows another worker holds are skipped, so several workers (or instances) share the
+     * work without delivering one message twice at once.
      */
     @SuppressWarnings("unchecked")
-    public List<WebhookDelivery> lockDue(Instant now, int limit) {
+    public List<WebhookDelivery> lockDue(Instant now, int limit, int defaultRateLimit) {
         return getEntityManager()
                 .createNativeQuery(
-                        "select * from webhook_delivery where status = 'pending' and next_attempt_at <= ?1"
-                                + " order by next_attempt_at, created_at limit ?2 for update skip locked",
+                        """
+                        select * from webhook_delivery
+                        where id in (
+                            select id from (
+                                select d.id, d.next_attempt_at, d.created_at,
+                                       row_number() over (partition by d.endpoint_id
+                                                          order by d.next_attempt_at, d.created_at) as turn,
+                                       coalesce(e.rate_limit, ?3) as per_second
+                                from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+                                where d.status = 'pending' and d.next_attempt_at <= ?1) due
+                            where turn <= per_second
+                            order by turn, next_attempt_at, created_at
+                            limit ?2)
+                          and status = 'pending' and next_attempt_at <= ?1
+                        for update skip locked""",
                         WebhookDelivery.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .setParameter(3, defaultRateLimit)
                 .getResultList();
     }
 

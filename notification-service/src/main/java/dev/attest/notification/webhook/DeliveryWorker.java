@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Delivers due webhooks. A pass claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases them
@@ -43,6 +44,8 @@ public class DeliveryWorker {
     private final NotificationConfig config;
     private final Clock clock;
     private final ExecutorService requests;
+    /** Free request slots: a pass claims no more than it can start at once. */
+    private final Semaphore slots;
 
     DeliveryWorker(
             WebhookDeliveryRepository deliveries,
@@ -66,6 +69,7 @@ public class DeliveryWorker {
         this.config = config;
         this.clock = clock;
         this.requests = Executors.newFixedThreadPool(config.webhooks().concurrency());
+        this.slots = new Semaphore(config.webhooks().concurrency());
     }
 
     /** A leased delivery with everything its request needs. */
@@ -83,27 +87,47 @@ public class DeliveryWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        deliverDue();
+        dispatchDue(); // without waiting: a slow request holds its slot, never the next pass
     }
 
-    /** Makes one attempt of every due delivery the rate limits allow; returns how many attempts were made. */
+    /**
+     * Makes one attempt of every due delivery the rate limits and free slots allow, and waits for them (the
+     * scheduled pass does not wait); returns how many attempts were made.
+     */
     public int deliverDue() {
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claimDue);
-        CompletableFuture.allOf(claims.stream()
-                        .map(claim -> CompletableFuture.runAsync(() -> attempt(claim), requests))
-                        .toArray(CompletableFuture[]::new))
-                .join();
-        return claims.size();
+        List<CompletableFuture<Void>> started = dispatchDue();
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+        return started.size();
+    }
+
+    /** Claims as many due deliveries as there are free request slots and starts their requests. */
+    List<CompletableFuture<Void>> dispatchDue() {
+        int free = Math.min(slots.availablePermits(), config.webhooks().batchSize());
+        if (free == 0) {
+            return List.of();
+        }
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claimDue(free));
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (Claim claim : claims) {
+            slots.acquireUninterruptibly();
+            started.add(CompletableFuture.runAsync(() -> attempt(claim), requests)
+                    .whenComplete((done, error) -> slots.release()));
+        }
+        return started;
     }
 
     /** Claims and leases due deliveries without sending them: what a worker that then crashes leaves behind. */
     List<Claim> claimDue() {
+        return claimDue(config.webhooks().batchSize());
+    }
+
+    private List<Claim> claimDue(int limit) {
         Instant now = clock.instant();
         Instant leaseUntil =
                 now.plus(config.webhooks().requestTimeout().multipliedBy(2)).plus(Duration.ofSeconds(10));
         List<Claim> claims = new ArrayList<>();
         for (WebhookDelivery delivery :
-                deliveries.lockDue(now, config.webhooks().batchSize())) {
+                deliveries.lockDue(now, limit, config.webhooks().defaultRateLimit())) {
             WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId);
             delivery.updatedAt = now;
             if (endpoint == null || !endpoint.enabled) {

@@ -43,6 +43,10 @@ class RetryScheduleTest {
     void readsRetryAfterAsSecondsOrIgnoresGarbage() {
         assertThat(WebhookSender.retryAfter("60")).contains(Duration.ofSeconds(60));
         assertThat(WebhookSender.retryAfter("soon")).isEmpty();
+        String inAnHour = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+        assertThat(WebhookSender.retryAfter(inAnHour))
+                .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofMinutes(58), Duration.ofHours(1)));
         assertThat(WebhookSender.retryAfter(null)).isEmpty();
     }
 }

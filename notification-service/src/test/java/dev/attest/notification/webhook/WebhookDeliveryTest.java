@@ -1,8 +1,11 @@
 package dev.attest.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +53,9 @@ class WebhookDeliveryTest {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    dev.attest.notification.support.Database database;
 
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
@@ -225,6 +231,12 @@ class WebhookDeliveryTest {
                 .body("enabled", equalTo(false))
                 .body("disabled_reason", equalTo("every delivery failed for 5 days"));
         Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(GatewayTokens.user(org, "admin-of-" + org, dev.attest.common.security.Roles.ORG_ADMIN))
+                .get("/notifications/me")
+                .then()
+                .body("items.type", equalTo(List.of("webhook.endpoint-disabled")));
     }
 
     @Test
@@ -242,7 +254,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aHangingEndpointDoesNotHoldUpDeliveriesToOthers() throws Exception {
+    void aHangingEndpointDoesNotHoldUpDeliveriesToOthersNorTheNextPasses() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try (Receiver hanging = new Receiver().holdUntil(release)) {
             String slow = api.createEndpoint(Map.of("url", hanging.url("/slow")))[0];
@@ -250,18 +262,100 @@ class WebhookDeliveryTest {
             api.sendTest(slow);
             api.sendTest(fast);
 
-            var pass = java.util.concurrent.CompletableFuture.runAsync(worker::deliverDue);
+            worker.poll(); // the scheduled pass: starts the requests, waits for none
             Await.until(() -> receiver.requests("/fast").size(), n -> n == 1, "the fast endpoint's delivery");
-            assertThat(pass).isNotDone(); // the hanging request is still open
+            Await.until(() -> hanging.requests("/slow").size(), n -> n == 1, "the request the slow endpoint holds");
+
+            // While the slow request is still open, the next pass delivers the fast endpoint's next message.
+            api.sendTest(fast);
+            worker.poll();
+            Await.until(() -> receiver.requests("/fast").size(), n -> n == 2, "the fast endpoint's second delivery");
+            api.get("/" + slow + "/messages").body("[0].attempts", equalTo(0));
+
             release.countDown();
-            pass.join();
+            Await.until(
+                    () -> api.get("/" + slow + "/messages").extract().path("[0].attempts"),
+                    n -> Integer.valueOf(1).equals(n),
+                    "the slow endpoint's attempt, once it answers");
             assertThat(hanging.requests("/slow")).hasSize(1);
         }
     }
 
     @Test
-    void tooManyRequestsWithRetryAfterPushesTheNextAttemptBack() {
-        receiver.thenAnswer(new Answer(429, Map.of("Retry-After", "60"), "slow down"));
+    void aBacklogAtOneEndpointDoesNotHoldUpAnotherInTheSamePass() {
+        String busy = api.createEndpoint(Map.of("url", receiver.url("/busy")))[0];
+        String quiet = api.createEndpoint(Map.of("url", receiver.url("/quiet")))[0];
+        for (int i = 0; i < 25; i++) { // more than one pass takes (batch-size 20 in tests)
+            api.sendTest(busy);
+        }
+        clock.advance(Duration.ofSeconds(1)); // the quiet endpoint's message is the newest of all
+        String waiting = api.sendTest(quiet);
+
+        worker.deliverDue();
+        assertThat(receiver.requests("/quiet"))
+                .extracting(r -> r.header("webhook-id"))
+                .containsExactly(waiting);
+        // The backlog is only buffered: later passes deliver all of it, each message once.
+        Await.until(
+                () -> {
+                    worker.deliverDue();
+                    return receiver.requests("/busy").size();
+                },
+                n -> n == 25,
+                "the whole backlog");
+        assertThat(receiver.requests("/busy"))
+                .extracting(r -> r.header("webhook-id"))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aResendSendsTheSameMessageAgainUnderItsOwnId() {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        String messageId = api.sendTest(endpoint);
+        worker.deliverDue();
+
+        api.post("/" + endpoint + "/messages/" + messageId + "/resend", null).statusCode(202);
+        worker.deliverDue();
+        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsExactly(messageId, messageId);
+        assertThat(receiver.requests().get(1).body())
+                .isEqualTo(receiver.requests().get(0).body());
+        api.get("/" + endpoint + "/messages")
+                .body("$", hasSize(1))
+                .body("[0].status", equalTo("succeeded"))
+                .body("[0].attempt_log", hasSize(2));
+
+        api.post("/" + endpoint + "/messages/msg_unknown/resend", null)
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aStoredUrlThatIsNotAllowedIsRefusedAgainAtConnectTime() throws Exception {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        // Written past the API (an older version, an operator): the worker must not trust it.
+        try (java.sql.Connection connection = database.connect();
+                java.sql.PreparedStatement update =
+                        connection.prepareStatement("update webhook_endpoint set url = ? where id = ?::uuid")) {
+            update.setString(
+                    1, "http://[::ffff:169.254.169.254]:" + receiver.url("").split(":")[2] + "/latest");
+            update.setString(2, endpoint);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        api.sendTest(endpoint);
+        worker.deliverDue();
+
+        assertThat(receiver.requests()).isEmpty();
+        api.get("/" + endpoint + "/messages")
+                .body("[0].status", equalTo("pending"))
+                .body("[0].attempt_log[0].succeeded", equalTo(false))
+                .body("[0].attempt_log[0].response_status_code", nullValue())
+                .body("[0].attempt_log[0].error", containsString("169.254.169.254"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {429, 503})
+    void tooManyRequestsOrUnavailableWithRetryAfterPushTheNextAttemptBack(int status) {
+        receiver.thenAnswer(new Answer(status, Map.of("Retry-After", "60"), "slow down"));
         String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
         api.sendTest(endpoint);
         Instant start = clock.instant();
@@ -270,7 +364,7 @@ class WebhookDeliveryTest {
         api.get("/" + endpoint + "/messages")
                 .body("[0].status", equalTo("pending"))
                 .body("[0].next_attempt_at", equalTo(start.plusSeconds(60).toString()))
-                .body("[0].attempt_log[0].response_status_code", equalTo(429))
+                .body("[0].attempt_log[0].response_status_code", equalTo(status))
                 .body("[0].attempt_log[0].response_body", equalTo("slow down"));
         clock.advance(Duration.ofSeconds(59));
         worker.deliverDue();
@@ -278,6 +372,43 @@ class WebhookDeliveryTest {
         clock.advance(Duration.ofSeconds(1));
         worker.deliverDue();
         assertThat(receiver.requests()).hasSize(2);
+    }
+
+    @Test
+    void retryAfterOnAnotherFailureDoesNotChangeTheSchedule() {
+        receiver.thenAnswer(new Answer(500, Map.of("Retry-After", "3600"), "broken"));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        api.sendTest(endpoint);
+        Instant start = clock.instant();
+        worker.deliverDue();
+
+        api.get("/" + endpoint + "/messages")
+                .body("[0].next_attempt_at", equalTo(start.plusSeconds(5).toString()));
+    }
+
+    @Test
+    void theMessageLogShowsEveryAttemptWithItsStatusLatencyAndTruncatedResponse() throws Exception {
+        receiver.thenAnswer(new Answer(500, Map.of(), "x".repeat(5000)));
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        String messageId = api.sendTest(endpoint);
+        worker.deliverDue();
+        clock.advance(Duration.ofSeconds(5));
+        worker.deliverDue();
+
+        JsonNode test = JSON.readTree(receiver.requests().get(0).body());
+        assertThat(test.path("type").asText()).isEqualTo("attest.webhook.test.v1");
+        assertThat(test.path("data").path("endpoint_id").asText()).isEqualTo(endpoint);
+        api.get("/" + endpoint + "/messages")
+                .statusCode(200)
+                .body("[0].message_id", equalTo(messageId))
+                .body("[0].event_type", equalTo("attest.webhook.test.v1"))
+                .body("[0].status", equalTo("succeeded"))
+                .body("[0].attempts", equalTo(2))
+                .body("[0].attempt_log.succeeded", equalTo(List.of(false, true)))
+                .body("[0].attempt_log.response_status_code", equalTo(List.of(500, 200)))
+                .body("[0].attempt_log[0].response_body.length()", equalTo(1024))
+                .body("[0].attempt_log[1].response_body", equalTo("status 200"))
+                .body("[0].attempt_log.latency_ms", everyItem(notNullValue()));
     }
 
     @Test

@@ -65,6 +65,16 @@ class WebhookEndpointApiTest {
                 "http://[64:ff9b::a9fe:a9fe]/",
                 "http://2130706433/",
                 "http://192.168.1.1/",
+                "http://172.16.0.1/",
+                "http://100.64.0.1/",
+                "http://0.1.2.3/",
+                "http://[::1]/",
+                "http://[fc00::1]/",
+                "http://[fe80::1]/",
+                "http://[2002:a9fe:a9fe::]/",
+                "http://0177.0.0.1/",
+                // the tests allowlist 127.0.0.1/32 only: its neighbours stay refused
+                "http://127.0.0.2/",
                 "ftp://example.com/"
             })
     void aPrivateAddressIsRefusedAtRegistrationAndNothingIsCreated(String url) {
