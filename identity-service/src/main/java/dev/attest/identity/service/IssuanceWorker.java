@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Drives issuance in the background, one round at a time on one thread (so one nonce sequence): settle
- * what was mined, then send every step that is ready. An unreachable node only delays the next round. On
- * shutdown no new round starts and the one in progress stops at its next step (see {@link WorkGate}).
+ * what was mined, then send every step that is ready; only in the replica that holds the {@link WorkerLease}.
+ * An unreachable node only delays the next round. On shutdown no new round starts and the one in progress stops
+ * at its next step (see {@link WorkGate}).
  */
 @ApplicationScoped
 public class IssuanceWorker {
@@ -22,12 +23,14 @@ public class IssuanceWorker {
 
     private final IdentityIssuance issuance;
     private final WorkGate gate;
+    private final WorkerLease lease;
     private final IdentityConfig config;
     private final ReentrantLock running = new ReentrantLock();
 
-    IssuanceWorker(IdentityIssuance issuance, WorkGate gate, IdentityConfig config) {
+    IssuanceWorker(IdentityIssuance issuance, WorkGate gate, WorkerLease lease, IdentityConfig config) {
         this.issuance = issuance;
         this.gate = gate;
+        this.lease = lease;
         this.config = config;
     }
 
@@ -40,8 +43,8 @@ public class IssuanceWorker {
             return;
         }
         try {
-            if (!gate.isOpen()) {
-                return;
+            if (!gate.isOpen() || !lease.acquire()) {
+                return; // shutting down, or another replica runs issuance for this operator key
             }
             long start = System.nanoTime();
             int settled = issuance.collectReceipts();
@@ -76,6 +79,7 @@ public class IssuanceWorker {
         gate.close();
         try {
             if (running.tryLock(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                lease.release();
                 running.unlock();
                 LOG.info("issuance stopped; recorded state is continued by the next start");
                 return true;

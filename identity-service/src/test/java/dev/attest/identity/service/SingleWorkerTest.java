@@ -1,0 +1,83 @@
+package dev.attest.identity.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attest.identity.Eventually;
+import dev.attest.identity.IdentityEventsRead;
+import dev.attest.identity.TestChain;
+import dev.attest.identity.TestDatabase;
+import dev.attest.identity.TestEvents;
+import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.testing.GanacheResource;
+import dev.attest.testing.GatewayTokens;
+import dev.attest.testing.KafkaResource;
+import dev.attest.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Only the replica holding the worker lease sends the operator's transactions (one nonce sequence). */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(GanacheResource.class)
+@WithTestResource(GatewayTokens.class)
+class SingleWorkerTest {
+    @Inject
+    WorkerLease lease;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void whileAnotherReplicaHoldsTheLeaseNothingIsSentAndIssuanceResumesWhenItIsFree() throws SQLException {
+        TestDatabase db = new TestDatabase(dataSource);
+        String org = "org-" + UUID.randomUUID();
+        String user = "user-" + UUID.randomUUID();
+        try (TestEvents events = new TestEvents();
+                Connection otherReplica = dataSource.getConnection()) {
+            // The other replica takes the lease the moment this one gives it up.
+            Eventually.until("the other replica holds the lease", () -> {
+                lease.release();
+                return advisoryLock(otherReplica, "select pg_try_advisory_lock(?)");
+            });
+            try {
+                Eventually.pause(Duration.ofSeconds(2)); // a round that started before the hand-over ends
+                events.walletProvisioned(org, user, TestChain.newWallet(), "case-" + UUID.randomUUID());
+                Eventually.until(
+                        "the identity planned",
+                        () -> db.count("select count(*) from identities where user_id = ?", user) == 1);
+
+                Eventually.pause(Duration.ofSeconds(3));
+                assertThat(db.count(
+                                "select count(*) from identities where user_id = ? and step = 'DEPLOY'"
+                                        + " and pending_tx_id is null",
+                                user))
+                        .isEqualTo(1);
+            } finally {
+                advisoryLock(otherReplica, "select pg_advisory_unlock(?)");
+            }
+            assertThat(IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1))
+                    .hasSize(1);
+        }
+    }
+
+    private boolean advisoryLock(Connection connection, String sql) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, lease.key());
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
