@@ -16,6 +16,7 @@ public record Settings(
         String greenMailApiUrl,
         String evmRpcUrl,
         String sandboxUrl,
+        String dfnsApiUrl,
         Path secretsDir,
         String demoOrgSlug) {
 
@@ -29,6 +30,10 @@ public record Settings(
                 env.getOrDefault("ATTEST_GREENMAIL_API_URL", "http://127.0.0.1:8025"),
                 env.getOrDefault("ATTEST_EVM_RPC_URL", "http://127.0.0.1:8545"),
                 env.getOrDefault("ATTEST_SANDBOX_URL", "http://127.0.0.1:8090"),
+                // Where wallet-service reaches Dfns: the sandbox's, unless the services see it elsewhere (compose).
+                env.getOrDefault(
+                        "ATTEST_DFNS_API_URL",
+                        env.getOrDefault("ATTEST_SANDBOX_URL", "http://127.0.0.1:8090") + "/dfns"),
                 Path.of(env.getOrDefault("ATTEST_SECRETS_DIR", ".attest/secrets")),
                 env.getOrDefault("ATTEST_DEMO_ORG", "demo"));
     }

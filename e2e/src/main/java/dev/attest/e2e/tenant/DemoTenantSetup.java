@@ -116,7 +116,7 @@ public final class DemoTenantSetup {
     private void storeDfnsSettings(SignedIn orgAdmin, String orgId) {
         Path dfns = settings.secretsDir().resolve("dfns");
         ObjectNode body = HttpJson.object()
-                .put("api_base_url", settings.sandboxUrl() + "/dfns")
+                .put("api_base_url", settings.dfnsApiUrl())
                 .put("token", read(dfns.resolve("token")))
                 .put("credential_id", read(dfns.resolve("credential-id")))
                 .put("private_key", read(dfns.resolve("credential.pem")))
