@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +127,13 @@ public class DeliveryWorker {
         Instant leaseUntil =
                 now.plus(config.webhooks().requestTimeout().multipliedBy(2)).plus(Duration.ofSeconds(10));
         List<Claim> claims = new ArrayList<>();
-        for (WebhookDelivery delivery :
-                deliveries.lockDue(now, limit, config.webhooks().defaultRateLimit())) {
+        List<WebhookDelivery> due =
+                new ArrayList<>(deliveries.lockDue(now, limit, config.webhooks().defaultRateLimit()));
+        // Buckets are locked in endpoint id order (see EndpointRateLimiter), each endpoint's oldest first.
+        due.sort(Comparator.comparing((WebhookDelivery d) -> d.endpointId)
+                .thenComparing(d -> d.nextAttemptAt)
+                .thenComparing(d -> d.createdAt));
+        for (WebhookDelivery delivery : due) {
             WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId);
             delivery.updatedAt = now;
             if (endpoint == null || !endpoint.enabled) {

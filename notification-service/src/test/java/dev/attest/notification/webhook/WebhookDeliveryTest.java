@@ -445,6 +445,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void theRateLimitBucketIsSharedWithTheOtherInstances() throws Exception {
+        String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks"), "rate_limit", 2))[0];
+        // Another instance has just used up this second's tokens of the endpoint.
+        try (java.sql.Connection connection = database.connect();
+                java.sql.PreparedStatement used = connection.prepareStatement(
+                        "insert into webhook_rate_bucket (endpoint_id, tokens, refilled_at) values (?::uuid, 0, ?)")) {
+            used.setString(1, endpoint);
+            used.setTimestamp(2, java.sql.Timestamp.from(clock.instant()));
+            used.executeUpdate();
+        }
+        api.sendTest(endpoint);
+        api.sendTest(endpoint);
+
+        worker.deliverDue();
+        assertThat(receiver.requests()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(receiver.requests()).hasSize(2);
+    }
+
+    @Test
     void recoverResendsOnlyTheMessagesThatFailedForGoodWithTheirOriginalIds() {
         String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
         Instant since = clock.instant();
