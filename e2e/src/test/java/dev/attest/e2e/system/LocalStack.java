@@ -37,7 +37,13 @@ final class LocalStack implements AutoCloseable {
         }
         Path home = root.resolve("e2e/target/system-stack");
         LocalStack stack = new LocalStack(root, home, true);
-        stack.launcher("up", "--no-build");
+        try {
+            stack.launcher("up", "--no-build");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // `up` stops what it started when a piece fails, but not after a failed last step: leave nothing behind.
+            stack.close();
+            throw e;
+        }
         return stack;
     }
 
