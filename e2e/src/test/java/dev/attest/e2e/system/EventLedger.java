@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads each service's outbox and inbox tables (PostgreSQL, the services' own databases) to check that
@@ -51,13 +52,25 @@ final class EventLedger {
             new Subscription("attest_gateway", "attest_compliance", List.of("attest.kyc.case-opened.v1")),
             new Subscription("attest_gateway", "attest_wallet", WALLET));
 
+    private static final List<String> DATABASES =
+            List.of("attest_gateway", "attest_compliance", "attest_wallet", "attest_identity", "attest_notification");
+    private static final String UNPUBLISHED = "select count(*) from attest_outbox where sent_at is null";
+
     private final LocalStack stack;
 
     EventLedger(LocalStack stack) {
         this.stack = stack;
     }
 
-    void assertNothingLost() throws SQLException {
+    /**
+     * Delivery is asynchronous: the last events of the run (the other organization's, for one) may still be on
+     * their way, so the ledger is read again until it balances or a minute has passed.
+     */
+    void assertNothingLost() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!balances() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
         for (String database : Set.of(
                 "attest_gateway", "attest_compliance", "attest_wallet", "attest_identity", "attest_notification")) {
             assertThat(count(database, "select count(*) from attest_outbox where sent_at is null"))
@@ -65,17 +78,37 @@ final class EventLedger {
                     .isZero();
         }
         for (Subscription subscription : SUBSCRIPTIONS) {
-            Set<String> published = ids(
-                    subscription.producer(),
-                    "select id::text from attest_outbox where type in ('" + String.join("','", subscription.types())
-                            + "')");
-            Set<String> consumed = ids(subscription.consumer(), "select event_id from attest_inbox");
-            assertThat(consumed)
+            assertThat(consumed(subscription))
                     .as(
                             "events %s published by %s and recorded in %s's inbox",
                             subscription.types(), subscription.producer(), subscription.consumer())
-                    .containsAll(published);
+                    .containsAll(published(subscription));
         }
+    }
+
+    private boolean balances() throws SQLException {
+        for (String database : DATABASES) {
+            if (count(database, UNPUBLISHED) > 0) {
+                return false;
+            }
+        }
+        for (Subscription subscription : SUBSCRIPTIONS) {
+            if (!consumed(subscription).containsAll(published(subscription))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<String> published(Subscription subscription) throws SQLException {
+        return ids(
+                subscription.producer(),
+                "select id::text from attest_outbox where type in ('" + String.join("','", subscription.types())
+                        + "')");
+    }
+
+    private Set<String> consumed(Subscription subscription) throws SQLException {
+        return ids(subscription.consumer(), "select event_id from attest_inbox");
     }
 
     private long count(String database, String sql) throws SQLException {
