@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.Base64;
 
 /** A signed-in user: the access token and what its claims say about them. */
-public record SignedIn(String username, String accessToken, String subject, String email, String orgClaim) {
+public record SignedIn(String username, String accessToken, String subject, String email) {
 
     static SignedIn fromToken(String username, String accessToken) {
         String[] parts = accessToken.split("\\.");
@@ -20,8 +20,7 @@ public record SignedIn(String username, String accessToken, String subject, Stri
                     username,
                     accessToken,
                     claims.path("sub").asText(),
-                    claims.path("email").asText(null),
-                    claims.path("org_id").asText(null));
+                    claims.path("email").asText(null));
         } catch (IOException | IllegalArgumentException e) {
             throw new StepFailed("cannot read the claims of " + username + "'s access token", e);
         }

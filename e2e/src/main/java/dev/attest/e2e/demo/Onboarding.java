@@ -38,12 +38,14 @@ public final class Onboarding {
 
     private final Settings settings;
     private final HttpJson http = new HttpJson();
+    private final Chain chain;
     private final Keycloak keycloak;
     private final StepLog log;
 
     public Onboarding(Settings settings, StepLog log) {
         this.settings = settings;
         this.keycloak = new Keycloak(settings, http);
+        this.chain = new Chain(http, settings.evmRpcUrl());
         this.log = log;
     }
 
@@ -143,7 +145,6 @@ public final class Onboarding {
                     () -> receiver.await("a webhook about " + username, STEP_TIMEOUT, p -> user.subject()
                             .equals(p.path("data").path("user_id").asText())),
                     d -> d.payload().path("type").asText() + " (" + d.id() + ")");
-            Chain chain = new Chain(http, settings.evmRpcUrl());
             BigInteger before = chain.balance(RECIPIENT);
             JsonNode transfer = log.step(
                     "transfer requested",
@@ -261,8 +262,7 @@ public final class Onboarding {
         if (!verification.path("valid").asBoolean()) {
             throw new StepFailed("the issuer says the claim is not valid: " + verification);
         }
-        if (!new Chain(http, settings.evmRpcUrl())
-                .hasCode(verification.path("identity_address").asText())) {
+        if (!chain.hasCode(verification.path("identity_address").asText())) {
             throw new StepFailed("no contract at the identity address " + verification.path("identity_address"));
         }
         return verification;

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * An organization's webhook receiver on this machine, verifying each delivery the way the Standard
  * Webhooks specification tells receivers to: HMAC-SHA256 with the endpoint secret over
  * {@code webhook-id.webhook-timestamp.body}, any of the space-separated {@code v1,} signatures.
- * Deliveries that do not verify are answered 401 and counted apart.
+ * Deliveries that do not verify are answered 401 and kept out of {@link #await}.
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** A delivery that verified: its id and its JSON payload. */
@@ -29,7 +29,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Delivery> verified = new CopyOnWriteArrayList<>();
-    private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile byte[] key;
 
     public WebhookReceiver() throws IOException {
@@ -55,8 +54,6 @@ public final class WebhookReceiver implements AutoCloseable {
         boolean ok = id != null && timestamp != null && signatures != null && verifies(id, timestamp, body, signatures);
         if (ok) {
             verified.add(new Delivery(id, HttpJson.JSON.readTree(body)));
-        } else {
-            refused.add(id);
         }
         exchange.sendResponseHeaders(ok ? 204 : 401, -1);
         exchange.close();
@@ -88,10 +85,6 @@ public final class WebhookReceiver implements AutoCloseable {
         return Waiting.until(what, timeout, () -> verified.stream()
                 .filter(d -> match.test(d.payload()))
                 .findFirst());
-    }
-
-    public List<String> refused() {
-        return List.copyOf(refused);
     }
 
     @Override
