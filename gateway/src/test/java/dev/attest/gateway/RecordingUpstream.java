@@ -17,10 +17,14 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server standing in for "some upstream service": it records every request exactly as it
  * arrived and answers 200 with a small JSON body. {@code /…/slow} answers after 3 s (past the test's
- * upstream timeout); {@code /…/events} answers with server-sent events.
+ * upstream timeout); {@code /…/events} answers with server-sent events; {@code /…/held} is an event stream
+ * that stays open, with a heartbeat, until {@link #releaseHeld()}.
  */
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicInteger HELD =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     private static HttpServer server;
 
     /** A request as the upstream saw it; header names lower-cased. */
@@ -37,7 +41,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newCachedThreadPool()); // held streams keep their thread
         server.createContext("/", RecordingUpstream::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -82,6 +86,10 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         if (uri.endsWith("/slow")) {
             sleep(3000);
         }
+        if (uri.endsWith("/held")) {
+            hold(exchange);
+            return;
+        }
         if (uri.endsWith("/events")) {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -96,6 +104,35 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         }
         exchange.getResponseHeaders().add("X-Upstream-Header", "kept");
         answer(exchange, 201, "{\"upstream\":true}");
+    }
+
+    /** How many {@code /…/held} streams are open now. */
+    public static int held() {
+        return HELD.get();
+    }
+
+    /** Ends every held stream. */
+    public static void releaseHeld() {
+        release.countDown();
+        release = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    private static void hold(HttpExchange exchange) throws IOException {
+        java.util.concurrent.CountDownLatch until = release;
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        HELD.incrementAndGet();
+        try (OutputStream out = exchange.getResponseBody()) {
+            // a heartbeat well inside the test's 1 s upstream timeout, as a live stream keeps itself open
+            while (!until.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                out.write(": heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            HELD.decrementAndGet();
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -346,6 +346,68 @@ class RoutingTest {
         assertThat(RecordingUpstream.receivedAt("/compliance/chunked-large")).isEmpty();
     }
 
+    @Test
+    void openEventStreamsDoNotHoldUpOtherRequestsToTheSameService() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user");
+        HttpClient client = HttpClient.newHttpClient();
+        int streams = 8; // more than the 5 connections Vert.x pools per server unless told otherwise
+        List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> open =
+                new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < streams; i++) {
+                open.add(client.sendAsync(
+                        HttpRequest.newBuilder(gateway.resolve("/notifications/held"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream()));
+            }
+            awaitHeld(streams);
+            assertThat(RecordingUpstream.held()).isEqualTo(streams);
+
+            given().auth()
+                    .oauth2(token)
+                    .get("/notifications/" + UUID.randomUUID())
+                    .then()
+                    .statusCode(201);
+        } finally {
+            RecordingUpstream.releaseHeld();
+            open.forEach(stream -> stream.cancel(true));
+            awaitHeld(0);
+        }
+    }
+
+    @Test
+    void aClientLeavingAnEventStreamEndsItAtTheService() throws Exception {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String token = OidcUsers.userOf(org.id(), "u-" + UUID.randomUUID(), "user");
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(gateway.resolve("/notifications/held"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            awaitHeld(1);
+            assertThat(RecordingUpstream.held()).isEqualTo(1);
+
+            stream.body().close();
+
+            awaitHeld(0);
+            assertThat(RecordingUpstream.held()).isZero();
+        } finally {
+            RecordingUpstream.releaseHeld();
+            awaitHeld(0);
+        }
+    }
+
+    private static void awaitHeld(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (RecordingUpstream.held() != count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     private HttpRequest chunkedPost(String token, String path, byte[] body) {
         // An input stream of unknown length makes the client send the body chunked.
         return HttpRequest.newBuilder(gateway.resolve(path))

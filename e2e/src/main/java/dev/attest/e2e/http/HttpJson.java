@@ -20,8 +20,16 @@ public final class HttpJson {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
+
+    public HttpJson() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** Over a client of the caller's choice (the benchmark's: HTTP/1.1, one connection per live stream). */
+    public HttpJson(HttpClient client) {
+        this.client = client;
+    }
 
     public HttpClient client() {
         return client;

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -18,17 +20,22 @@ import java.util.stream.Stream;
  * background; each {@code data:} line is one notification as JSON.
  */
 public final class NotificationStream implements AutoCloseable {
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    /** A notification and when this client read it. */
+    public record Arrival(JsonNode notification, Instant at) {}
+
+    private final List<Arrival> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
 
-    private NotificationStream(HttpJson http, String url, String bearer) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+    private NotificationStream(HttpJson http, String url, String bearer, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + bearer)
-                .GET()
-                .build();
-        response = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+                .GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        response = http.client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             status = r.statusCode();
             r.body().forEach(this::line);
@@ -40,13 +47,22 @@ public final class NotificationStream implements AutoCloseable {
      * with its first event; {@link #await} reports a stream that was refused.
      */
     public static NotificationStream open(HttpJson http, String gatewayUrl, String bearer) {
-        return new NotificationStream(http, gatewayUrl + "/notifications/me/stream", bearer);
+        return new NotificationStream(http, gatewayUrl + "/notifications/me/stream", bearer, null);
+    }
+
+    /**
+     * Starts reading the stream from the user's first notification ({@code Last-Event-ID: 0}: the service sends
+     * what is stored, then goes live), so nothing made while the stream was being opened is missed.
+     */
+    public static NotificationStream openFromFirst(HttpJson http, String gatewayUrl, String bearer) {
+        return new NotificationStream(http, gatewayUrl + "/notifications/me/stream", bearer, "0");
     }
 
     private void line(String line) {
         if (line.startsWith("data:")) {
             try {
-                received.add(HttpJson.JSON.readTree(line.substring(5).trim()));
+                received.add(
+                        new Arrival(HttpJson.JSON.readTree(line.substring(5).trim()), Instant.now()));
             } catch (IOException e) {
                 // A data line that is not JSON is not a notification; keep reading.
             }
@@ -54,12 +70,16 @@ public final class NotificationStream implements AutoCloseable {
     }
 
     public JsonNode await(String what, Duration timeout, Predicate<JsonNode> match) {
-        return Waiting.until(
-                what, timeout, () -> received.stream().filter(match).findFirst());
+        return Waiting.until(what, timeout, () -> firstArrival(match).map(Arrival::notification));
+    }
+
+    /** The first notification read so far that matches, if any. */
+    public Optional<Arrival> firstArrival(Predicate<JsonNode> match) {
+        return received.stream().filter(a -> match.test(a.notification())).findFirst();
     }
 
     public List<JsonNode> received() {
-        return List.copyOf(received);
+        return received.stream().map(Arrival::notification).toList();
     }
 
     @Override

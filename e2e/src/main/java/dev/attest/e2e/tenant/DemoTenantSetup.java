@@ -24,7 +24,9 @@ public final class DemoTenantSetup {
     public static final String PERSONA_API_KEY = "persona_sandbox_key";
 
     private static final String PERSONA_TEMPLATE = "itmpl_local";
-    private static final String PERSONA_WEBHOOK_SECRET = "wbhsec_sandbox";
+    /** The demo organization's Persona webhook secret, as the sandbox signs with it. */
+    public static final String PERSONA_WEBHOOK_SECRET = "wbhsec_sandbox";
+
     private static final String WALLET_NETWORK = "ethereum-sepolia";
 
     private final Settings settings;

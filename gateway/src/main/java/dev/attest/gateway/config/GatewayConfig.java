@@ -32,6 +32,21 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
+    /**
+     * Whether {@code POST /_bench/echo} answers with its request body: the baseline {@code ./attest bench}
+     * measures the webhook ingest against. Off unless set (the local stack sets it): it is unauthenticated
+     * and serves nothing but measurement.
+     */
+    @WithDefault("false")
+    boolean benchEcho();
+
+    /**
+     * Connections the gateway may hold open to each service. Every open event stream holds one for as long as
+     * it lasts, so this bounds the live streams per service; a request over it waits for a free connection.
+     */
+    @WithDefault("2048")
+    int upstreamMaxConnections();
+
     /** Defaults of the per-project token bucket, when a project states none. */
     RateLimit rateLimit();
 

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -99,8 +100,10 @@ public class ServiceProxy {
     }
 
     void register(@Observes Router router) {
+        // Vert.x pools 5 connections per server by default: 5 open event streams would stall every other request.
         client = vertx.createHttpClient(
-                new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true));
+                new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(config.upstreamMaxConnections()));
         for (Route route : routes.routes()) {
             router.routeWithRegex(route.pattern().pattern()).order(ROUTE_ORDER).handler(ctx -> handle(ctx, route));
         }
@@ -262,6 +265,8 @@ public class ServiceProxy {
         if (upstream.getHeader("Content-Length") == null) {
             response.setChunked(true);
         }
+        // A client that leaves (an event stream closed) ends the service's side too, and frees its connection.
+        response.closeHandler(closed -> upstream.request().reset());
         response.send(upstream)
                 .onFailure(failure -> LOG.debugf("response stream ended early: %s", failure.getMessage()));
     }

@@ -4,6 +4,7 @@ import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
 import dev.attest.identity.service.IdentityQueries.UserIdentity;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 
 /** A user's identity as the API shows it. */
@@ -15,7 +16,10 @@ public record IdentityView(
         List<ClaimView> claims,
         String failureReason) {
 
-    /** One claim and where it stands: {@code issuing}, {@code issued}, {@code revoking}, {@code revoked}, {@code failed}. */
+    /**
+     * One claim and where it stands: {@code issuing}, {@code issued}, {@code revoking}, {@code revoked}, {@code
+     * failed}; {@code updatedAt} is when it reached that status.
+     */
     public record ClaimView(
             BigInteger topic,
             String status,
@@ -26,7 +30,9 @@ public record IdentityView(
             Long blockNumber,
             String revokeTxHash,
             Long revokeBlockNumber,
-            String failureReason) {
+            String failureReason,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static ClaimView of(Claim claim) {
             return new ClaimView(
@@ -39,7 +45,9 @@ public record IdentityView(
                     claim.blockNumber,
                     claim.revokeTxHash,
                     claim.revokeBlock,
-                    claim.failureReason);
+                    claim.failureReason,
+                    claim.createdAt,
+                    claim.updatedAt);
         }
     }
 

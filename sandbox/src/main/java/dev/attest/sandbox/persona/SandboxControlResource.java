@@ -148,7 +148,9 @@ public class SandboxControlResource {
                         .put("event_name", delivery.eventName())
                         .put("inquiry_id", delivery.inquiryId())
                         .put("attempt", delivery.attempt())
-                        .put("status", delivery.status());
+                        .put("status", delivery.status())
+                        // when the receiver's answer came back: the benchmark's start of the clock
+                        .put("answered_at", PersonaJson.time(delivery.at()));
             }
         }
         return Response.ok(PersonaJson.write(list)).build();

@@ -2,6 +2,7 @@ package dev.attest.wallet.service;
 
 import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.transaction.AfterCommit;
 import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Wallet;
 import dev.attest.wallet.client.DfnsClient;
@@ -16,13 +17,19 @@ import dev.attest.wallet.repository.WalletRepository;
 import dev.attest.wallet.rest.MyWalletView;
 import dev.attest.wallet.tenant.Tenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +38,10 @@ import org.jboss.logging.Logger;
  * an externalId derived from the user, so a crash between the Dfns call and the commit, a retry or a
  * redelivered event all end with the same single wallet. Failures are retried with exponential backoff;
  * when the attempts run out the wallet is {@code failed} and the org's admins are alerted by event.
+ *
+ * <p>A wallet that becomes due wakes the worker once its transaction commits; the schedule only picks up what
+ * another replica recorded, retries and leftovers after a crash. Each run drains everything due. Two runs at
+ * once (the wake and the schedule, or two replicas) are safe: a wallet is leased by the run that locks it.
  */
 @ApplicationScoped
 public class ProvisioningService {
@@ -44,6 +55,13 @@ public class ProvisioningService {
     private final Outbox outbox;
     private final Tenants tenants;
     private final WalletConfig.Provisioning config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ExecutorService woken = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "wallet-provisioning");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     ProvisioningService(
             WalletRepository wallets,
@@ -52,7 +70,8 @@ public class ProvisioningService {
             DfnsClient dfns,
             Outbox outbox,
             Tenants tenants,
-            WalletConfig config) {
+            WalletConfig config,
+            TransactionSynchronizationRegistry transactions) {
         this.wallets = wallets;
         this.standings = standings;
         this.settings = settings;
@@ -60,6 +79,11 @@ public class ProvisioningService {
         this.outbox = outbox;
         this.tenants = tenants;
         this.config = config.provisioning();
+        this.transactions = transactions;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        woken.shutdownNow();
     }
 
     /** Records the user's KYC status; on {@code verified}, a wallet becomes due unless the user has one. */
@@ -82,6 +106,7 @@ public class ProvisioningService {
                     orgId, changed.userId(), networkFor(orgId, changed.projectId()), changed.caseId(), changed.level());
             wallet.projectId = changed.projectId();
             wallets.persist(wallet);
+            AfterCommit.run(transactions, this::wake);
         }
     }
 
@@ -124,14 +149,29 @@ public class ProvisioningService {
             every = "${attest.wallet.provisioning.poll-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void provisionDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
-        for (UUID id : due) {
-            try {
-                provision(id);
-            } catch (RuntimeException e) {
-                // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
-                LOG.warnf("provisioning wallet %s broke off (%s); it is retried when its lease ends", id, e.toString());
+        List<UUID> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
+            for (UUID id : due) {
+                try {
+                    provision(id);
+                } catch (RuntimeException e) {
+                    // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
+                    LOG.warnf(
+                            "provisioning wallet %s broke off (%s); it is retried when its lease ends",
+                            id, e.toString());
+                }
             }
+        } while (due.size() == BATCH);
+    }
+
+    /** Runs {@link #provisionDue()} soon on the worker thread; wakes that come while one is queued join it. */
+    void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            woken.execute(() -> {
+                wakeQueued.set(false);
+                provisionDue();
+            });
         }
     }
 
