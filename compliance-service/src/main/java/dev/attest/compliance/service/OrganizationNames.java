@@ -2,6 +2,7 @@ package dev.attest.compliance.service;
 
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.repository.TenantRepository;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class OrganizationNames {
      * yet). Empty when nothing is configured or a slug is not known yet.
      */
     @Transactional
+    @CacheResult(cacheName = "default-organization-id") // every webhook asks; a slug's organization rarely changes
     public Optional<String> defaultOrgId() {
         return configuredDefault.flatMap(value -> resolve(value, tenants::organizationExists, tenants::orgIdOfSlug));
     }

@@ -6,6 +6,9 @@ import dev.attest.compliance.PersonaSettings;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.repository.PersonaSettingsRepository;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -19,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PersonaSettingsService {
+    static final String WEBHOOK_SECRETS_CACHE = "persona-webhook-secrets";
+
     private final PersonaSettingsRepository settings;
     private final SecretCipher cipher;
     private final ComplianceConfig.Persona config;
@@ -74,12 +79,20 @@ public class PersonaSettingsService {
                 persona.apiKey().get(), persona.inquiryTemplateId().get());
     }
 
+    /**
+     * The secrets a webhook of {@code orgId} may be signed with. Asked for every webhook, so kept for {@code
+     * quarkus.cache.caffeine.persona-webhook-secrets.expire-after-write} (10 s) instead of read and decrypted each
+     * time; this instance's own changes replace them at once, another instance's within that time (a rotation
+     * keeps the previous secret valid meanwhile).
+     */
+    @CacheResult(cacheName = WEBHOOK_SECRETS_CACHE)
     public List<String> webhookSecrets(String orgId) {
         return of(orgId).map(OrgPersona::webhookSecrets).orElse(List.of());
     }
 
     @Transactional
-    public OrgPersona update(String orgId, Change change, String actor) {
+    @CacheInvalidate(cacheName = WEBHOOK_SECRETS_CACHE)
+    public OrgPersona update(@CacheKey String orgId, Change change, String actor) {
         PersonaSettings row = settings.findByIdOptional(orgId).orElseGet(() -> {
             PersonaSettings fresh = new PersonaSettings();
             fresh.orgId = orgId;

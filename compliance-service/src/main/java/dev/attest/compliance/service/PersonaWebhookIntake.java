@@ -98,8 +98,8 @@ public class PersonaWebhookIntake {
         boolean fresh = QuarkusTransaction.requiringNew().call(() -> webhooks.recordIfNew(webhook));
         registry.counter("attest.compliance.persona.webhooks", "outcome", fresh ? "accepted" : "duplicate")
                 .increment();
-        if (fresh) {
-            processor.wake();
+        if (fresh && PersonaWebhook.RECEIVED.equals(webhook.state)) {
+            processor.wake(); // ignored events wait for nothing
         }
         return fresh ? Receipt.ACCEPTED : Receipt.DUPLICATE;
     }
