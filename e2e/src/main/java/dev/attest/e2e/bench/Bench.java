@@ -32,7 +32,7 @@ public final class Bench {
         public static Options parse(String... args) {
             int concurrency = 32;
             long seconds = 20;
-            int users = 1000;
+            int users = 300;
             double rate = 25;
             boolean ingest = true;
             boolean onboarding = true;
@@ -53,7 +53,7 @@ public final class Bench {
                     Duration.ofSeconds(seconds),
                     users,
                     rate,
-                    Duration.ofSeconds(120),
+                    Duration.ofMinutes(10), // the chain can take minutes between two claims of a large batch
                     ingest,
                     onboarding);
         }
@@ -133,6 +133,9 @@ public final class Bench {
                 r.latencies().maxMillis(),
                 r.answered(),
                 r.failed());
+        if (r.firstFailure() != null) {
+            out.printf("  %-26s first failure: %s%n", "", r.firstFailure());
+        }
     }
 
     private void onboarding(Options options) throws InterruptedException {

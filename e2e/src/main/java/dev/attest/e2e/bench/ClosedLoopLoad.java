@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  * each latency is one request's round trip, so a slow answer is never hidden by a missed send.
  */
 public final class ClosedLoopLoad {
-    /** The measured period: answers, failures (non-2xx or I/O errors) and the latencies of the answers. */
-    public record Result(long answered, long failed, Duration measured, Latencies latencies) {
+    /**
+     * The measured period: answers, failures (non-2xx or I/O errors) and the latencies of the answers; the first
+     * failure, described, if there was one.
+     */
+    public record Result(long answered, long failed, String firstFailure, Duration measured, Latencies latencies) {
         public double perSecond() {
             return answered / (measured.toNanos() / 1e9);
         }
@@ -46,12 +49,14 @@ public final class ClosedLoopLoad {
         }
         long answered = 0;
         long failed = 0;
+        String firstFailure = null;
         int samples = 0;
         for (Worker worker : workers) {
             worker.thread.join();
             answered += worker.answered;
             failed += worker.failed;
             samples += worker.count;
+            firstFailure = firstFailure == null ? worker.firstFailure : firstFailure;
         }
         long[] all = new long[samples];
         int at = 0;
@@ -59,7 +64,7 @@ public final class ClosedLoopLoad {
             System.arraycopy(worker.nanos, 0, all, at, worker.count);
             at += worker.count;
         }
-        return new Result(answered, failed, measured, Latencies.ofNanos(all));
+        return new Result(answered, failed, firstFailure, measured, Latencies.ofNanos(all));
     }
 
     private final class Worker implements Runnable {
@@ -71,6 +76,7 @@ public final class ClosedLoopLoad {
         int count;
         long answered;
         long failed;
+        String firstFailure;
 
         Worker(Supplier<HttpRequest> requests, long measureFrom, long end) {
             this.requests = requests;
@@ -86,14 +92,13 @@ public final class ClosedLoopLoad {
                 if (sent >= end) {
                     return;
                 }
-                boolean ok;
+                String failure;
                 try {
-                    ok = client.send(request, HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    / 100
-                            == 2;
+                    int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    failure = status / 100 == 2 ? null : "HTTP " + status;
                 } catch (IOException e) {
-                    ok = false;
+                    failure = e.toString();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -102,8 +107,9 @@ public final class ClosedLoopLoad {
                 if (sent < measureFrom) {
                     continue;
                 }
-                if (!ok) {
+                if (failure != null) {
                     failed++;
+                    firstFailure = firstFailure == null ? failure : firstFailure;
                     continue;
                 }
                 answered++;

@@ -35,7 +35,11 @@ import org.web3j.utils.Numeric;
 @ApplicationScoped
 public class IdentityIssuance {
     private static final Logger LOG = Logger.getLogger(IdentityIssuance.class);
-    private static final int BATCH = 200;
+    /**
+     * Steps sent per pass, oldest users first. Small, so that under a burst the oldest users go through all their
+     * steps in a few passes instead of the whole burst moving one step at a time.
+     */
+    private static final int BATCH = 20;
     /** Reverts that mean the step's effect is already on chain (a step repeated after a crash). */
     private static final List<String> ALREADY_DONE = List.of(
             "Conflict: Key already has purpose",
@@ -156,18 +160,19 @@ public class IdentityIssuance {
     public int advance() {
         Addresses addresses = contracts.ensureReady();
         int handled = 0;
-        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH))) {
-            if (!gate.isOpen()) {
-                return handled;
-            }
-            sendIdentityStep(identity, addresses);
-            handled++;
-        }
+        // Claims first: they are the last step of the users who came first.
         for (Claim claim : QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH))) {
             if (!gate.isOpen()) {
                 return handled;
             }
             sendClaimStep(claim, addresses);
+            handled++;
+        }
+        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH))) {
+            if (!gate.isOpen()) {
+                return handled;
+            }
+            sendIdentityStep(identity, addresses);
             handled++;
         }
         return handled;
