@@ -111,7 +111,7 @@ public final class Bench {
                 new IngestBench(settings).run(options.concurrency(), options.warmUp(), options.measured());
         line("gateway echo (baseline)", result.echo());
         line("Persona webhook", result.webhook());
-        out.printf("  %-26s %5.1f %%%n", "webhook / echo", 100 * result.ratio());
+        out.printf("  %-26s %6.2f %%%n", "webhook / echo", 100 * result.ratio());
         ClosedLoopLoad.Result webhook = result.webhook();
         verdict(
                 String.format(
