@@ -44,8 +44,8 @@ public final class OnboardingBench {
     private static final int PREPARE_THREADS = 8;
     /**
      * KYC starts per second while preparing: Persona allows 300 API requests a minute per key by default, and a
-     * start is two (create, then resume for the session token). Faster, Persona answers 429 and the platform's
-     * circuit breaker opens.
+     * start is one or two (create, then resume when the create answer holds no session token). Faster, Persona
+     * answers 429 and the platform's circuit breaker to it opens.
      */
     private static final double KYC_STARTS_PER_SECOND = 2.0;
 
