@@ -149,8 +149,10 @@ public class ProvisioningService {
             every = "${attest.wallet.provisioning.poll-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void provisionDue() {
-        List<UUID> due;
+        List<UUID> due = List.of();
+        List<UUID> previous;
         do {
+            previous = due;
             due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
             for (UUID id : due) {
                 try {
@@ -162,7 +164,9 @@ public class ProvisioningService {
                             id, e.toString());
                 }
             }
-        } while (due.size() == BATCH);
+            // A full batch means more may be due; the same batch again means none of it could be claimed (locked
+            // elsewhere, or the database refusing): leave it to the next run rather than spin.
+        } while (due.size() == BATCH && !due.equals(previous));
     }
 
     /** Runs {@link #provisionDue()} soon on the worker thread; wakes that come while one is queued join it. */
