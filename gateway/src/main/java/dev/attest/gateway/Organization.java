@@ -26,6 +26,10 @@ public class Organization {
     @Column(name = "admin_contacts")
     public List<String> adminContacts = new ArrayList<>();
 
+    /** Whether users who signed up by themselves may join as end users (see {@code POST /orgs/{org}/join}). */
+    @Column(name = "self_signup")
+    public boolean selfSignup;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Sets up the demo organization through the public API, as its operators would by hand: the platform
@@ -54,11 +55,23 @@ public final class DemoTenantSetup {
         String slug = settings.demoOrgSlug();
         Reply existing = http.get(gateway("/orgs/" + slug), platformAdmin.accessToken());
         if (existing.status() == 200) {
+            if (!existing.json().path("self_signup").asBoolean()) {
+                // an organization made before self sign-up existed: the console's sign-up joins it
+                http.send(
+                                "PATCH",
+                                gateway("/orgs/" + slug),
+                                platformAdmin.accessToken(),
+                                HttpJson.object().put("self_signup", true),
+                                Map.of())
+                        .expect(200);
+            }
             return existing.json().path("id").asText();
         }
         existing.expect(404);
-        ObjectNode organization =
-                HttpJson.object().put("name", "Demo Organization").put("slug", slug);
+        ObjectNode organization = HttpJson.object()
+                .put("name", "Demo Organization")
+                .put("slug", slug)
+                .put("self_signup", true); // people who sign up in the console join it as end users
         organization.putArray("admin_contacts").add("org-admin@attest.test");
         return http.post(gateway("/orgs"), platformAdmin.accessToken(), organization)
                 .expect(201)

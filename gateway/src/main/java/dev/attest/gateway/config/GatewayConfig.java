@@ -58,6 +58,40 @@ public interface GatewayConfig {
     @WithDefaults
     Map<String, IdentityProvider> identityProviders();
 
+    /** The web console the gateway serves under {@code /console/}. */
+    Console console();
+
+    interface Console {
+        /**
+         * The directory of the console's production build ({@code web/dist}). Without one the gateway serves
+         * no console (an API-only deployment).
+         */
+        Optional<String> dir();
+
+        /** The OIDC issuer the console signs users in with (authorization code + PKCE). */
+        @WithDefault("${quarkus.oidc.auth-server-url}")
+        String oidcAuthority();
+
+        /** The identity provider's public client for the console. */
+        @WithDefault("attest-web")
+        String oidcClientId();
+
+        /**
+         * Where Persona's embedded flow runs: empty for Persona itself, or the origin of a stand-in that speaks
+         * its protocol (the local stack's sandbox).
+         */
+        Optional<String> personaHost();
+
+        /** The organization (slug) a person signing up in the console joins, when it allows self sign-up. */
+        Optional<String> signupOrg();
+
+        /** A block explorer's transaction page, {@code {hash}} replaced; none for a local chain. */
+        Optional<String> explorerTxUrl();
+
+        /** A block explorer's address page, {@code {address}} replaced. */
+        Optional<String> explorerAddressUrl();
+    }
+
     interface IdentityProvider {
         /**
          * The top-level claim naming the organization (id or slug) the identity provider signed the user up

@@ -1,7 +1,9 @@
 package dev.attest.gateway.rest;
 
 import dev.attest.common.security.Roles;
+import dev.attest.gateway.rest.Views.MemberView;
 import dev.attest.gateway.rest.Views.OrganizationView;
+import dev.attest.gateway.service.MemberService;
 import dev.attest.gateway.service.OrganizationService;
 import dev.attest.gateway.service.TenantAccess;
 import io.quarkus.security.Authenticated;
@@ -22,11 +24,14 @@ import java.util.List;
 public class OrganizationResource {
     private final OrganizationService organizations;
     private final TenantAccess access;
+    private final MemberService members;
     private final SignedInUser user;
 
-    OrganizationResource(OrganizationService organizations, TenantAccess access, SignedInUser user) {
+    OrganizationResource(
+            OrganizationService organizations, TenantAccess access, MemberService members, SignedInUser user) {
         this.organizations = organizations;
         this.access = access;
+        this.members = members;
         this.user = user;
     }
 
@@ -48,6 +53,13 @@ public class OrganizationResource {
     @Path("/{org}")
     public OrganizationView get(@PathParam("org") String org) {
         return OrganizationView.of(access.require(user.get(), org).org());
+    }
+
+    /** A user who signed up by themselves joins an organization open to sign-ups, as an end user. */
+    @POST
+    @Path("/{org}/join")
+    public MemberView join(@PathParam("org") String org) {
+        return MemberView.of(members.join(user.get(), org));
     }
 
     @PATCH

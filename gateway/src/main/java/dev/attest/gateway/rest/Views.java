@@ -13,9 +13,11 @@ import java.util.UUID;
 final class Views {
     private Views() {}
 
-    record OrganizationView(UUID id, String slug, String name, List<String> adminContacts, Instant createdAt) {
+    record OrganizationView(
+            UUID id, String slug, String name, List<String> adminContacts, boolean selfSignup, Instant createdAt) {
         static OrganizationView of(Organization org) {
-            return new OrganizationView(org.id, org.slug, org.name, List.copyOf(org.adminContacts), org.createdAt);
+            return new OrganizationView(
+                    org.id, org.slug, org.name, List.copyOf(org.adminContacts), org.selfSignup, org.createdAt);
         }
     }
 

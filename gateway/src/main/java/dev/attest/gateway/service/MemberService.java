@@ -1,6 +1,7 @@
 package dev.attest.gateway.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.security.Roles;
 import dev.attest.gateway.Member;
 import dev.attest.gateway.repository.MemberRepository;
 import dev.attest.gateway.security.EdgeCaller;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Members of an organization (OIDC subjects with a role); managed by the organization's admins. */
@@ -40,6 +42,32 @@ public class MemberService {
         member.userId = request.userId();
         member.email = request.email();
         member.role = request.role();
+        member.createdAt = Instant.now();
+        member.updatedAt = member.createdAt;
+        members.persist(member);
+        events.member(TenantEvents.ADDED, member);
+        return member;
+    }
+
+    /**
+     * A user who signed up by themselves joins an organization that allows it, as an end user. Joining
+     * again changes nothing and answers the membership the user already has.
+     */
+    @Transactional
+    public Member join(EdgeCaller caller, String orgRef) {
+        UUID orgId = access.requireOpenForSignup(orgRef).id;
+        Optional<Member> existing = members.findMember(orgId, caller.subject());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String email = caller.email()
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "email-required", "Your sign-in states no email address; it is needed to join."));
+        Member member = new Member();
+        member.orgId = orgId;
+        member.userId = caller.subject();
+        member.email = email;
+        member.role = Roles.USER;
         member.createdAt = Instant.now();
         member.updatedAt = member.createdAt;
         members.persist(member);

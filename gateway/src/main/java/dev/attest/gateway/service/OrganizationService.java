@@ -40,6 +40,7 @@ public class OrganizationService {
         org.name = request.name();
         org.adminContacts =
                 request.adminContacts() == null ? new ArrayList<>() : new ArrayList<>(request.adminContacts());
+        org.selfSignup = Boolean.TRUE.equals(request.selfSignup());
         org.createdAt = Instant.now();
         org.updatedAt = org.createdAt;
         organizations.persist(org);
@@ -56,6 +57,9 @@ public class OrganizationService {
         if (changes.adminContacts() != null) {
             org.adminContacts = new ArrayList<>(changes.adminContacts());
         }
+        if (changes.selfSignup() != null) {
+            org.selfSignup = changes.selfSignup();
+        }
         org.updatedAt = Instant.now();
         events.organization(TenantEvents.UPDATED, org);
         return org;
@@ -66,9 +70,12 @@ public class OrganizationService {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes")
                     String slug,
-            @Size(max = 20) List<@NotBlank @Email String> adminContacts) {}
+            @Size(max = 20) List<@NotBlank @Email String> adminContacts,
+            Boolean selfSignup) {}
 
     /** Changes to an organization; absent fields stay as they are. */
     public record OrganizationChanges(
-            @Size(min = 1, max = 200) String name, @Size(max = 20) List<@NotBlank @Email String> adminContacts) {}
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 20) List<@NotBlank @Email String> adminContacts,
+            Boolean selfSignup) {}
 }

@@ -103,6 +103,17 @@ public class TenantAccess {
         return roles.isEmpty() ? Optional.empty() : Optional.of(new OrgMembership(org, Set.copyOf(roles)));
     }
 
+    /**
+     * The organization {@code orgRef} names when it lets users join by themselves; any other (closed, or
+     * none) is the same 404 as an organization the caller cannot see.
+     */
+    @Transactional
+    public Organization requireOpenForSignup(String orgRef) {
+        return find(orgRef)
+                .filter(org -> org.selfSignup)
+                .orElseThrow(() -> ProblemException.notFound("Organization " + orgRef));
+    }
+
     private Optional<Organization> find(String orgRef) {
         return parseUuid(orgRef).map(organizations::findByIdOptional).orElseGet(() -> organizations.findBySlug(orgRef));
     }
