@@ -75,6 +75,10 @@ class TenantIsolationTest {
         routes.add(new Object[] {"GET", o + "/wallets", null});
         routes.add(new Object[] {"GET", o + "/transactions", null});
         routes.add(new Object[] {"GET", o + "/integrations/dfns/settings", null});
+        routes.add(new Object[] {"GET", o + "/transfer-approvals", null});
+        routes.add(new Object[] {"POST", o + "/transfer-approvals/" + UUID.randomUUID() + "/approve", null});
+        routes.add(new Object[] {"POST", o + "/users/" + member + "/wallet/retry", null});
+        routes.add(new Object[] {"POST", o + "/join", null});
         routes.add(new Object[] {"GET", p + "/webhooks/endpoints", null});
         return routes;
     }
@@ -97,6 +101,8 @@ class TenantIsolationTest {
                     || path.contains("/integrations/")
                     || path.endsWith("/wallets")
                     || path.endsWith("/transactions")
+                    || path.contains("/transfer-approvals")
+                    || path.contains("/wallet/")
                     || path.contains("/webhooks/")) {
                 Response response = call(keyB.key(), route);
                 assertThat(response.statusCode()).as(route[0] + " " + path).isEqualTo(404);
@@ -196,6 +202,7 @@ class TenantIsolationTest {
                 "/kyc/cases",
                 "/wallets",
                 "/transactions",
+                "/transfer-approvals",
                 "/integrations/persona/settings",
                 "/integrations/dfns/settings")) {
             assertThat(RecordingUpstream.receivedAt("/orgs/" + orgId + path))
