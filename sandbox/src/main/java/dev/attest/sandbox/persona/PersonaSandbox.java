@@ -212,15 +212,45 @@ class PersonaSandbox {
         return Optional.of(inquiry);
     }
 
-    /** The person opened the flow: a created inquiry becomes pending. */
-    synchronized void start(Inquiry inquiry) {
-        if ("created".equals(inquiry.status)) {
-            inquiry.status = "pending";
-            inquiry.startedAt = nextEventTime();
-            webhooks.send(
-                    tenant(inquiry.apiKey).orElseThrow(),
-                    List.of(record(inquiry, "inquiry.started"), record(inquiry, "inquiry.transitioned")));
+    /** The person opened the flow: a created inquiry becomes pending. True if this opening started it. */
+    synchronized boolean start(Inquiry inquiry) {
+        if (!"created".equals(inquiry.status)) {
+            return false;
         }
+        inquiry.status = "pending";
+        inquiry.startedAt = nextEventTime();
+        webhooks.send(
+                tenant(inquiry.apiKey).orElseThrow(),
+                List.of(record(inquiry, "inquiry.started"), record(inquiry, "inquiry.transitioned")));
+        return true;
+    }
+
+    /**
+     * The person's choice at a page of the flow ({@code complete}, {@code fail} or {@code abandon}), checked
+     * against the session in the same step. Every page of the flow (the session link, the SDK's iframe) acts
+     * through here and only renders the outcome. The status reported is the one the person's step produced,
+     * as Persona's flow reports it ({@code completed}, {@code failed}): a workflow's decision in the same step
+     * reaches the organization by webhook, not through the person's browser. Leaving changes nothing: the same
+     * session token resumes the flow.
+     */
+    synchronized FlowOutcome act(String inquiryId, String sessionToken, String action) {
+        Optional<Inquiry> session = session(inquiryId, sessionToken);
+        if (session.isEmpty()) {
+            return new FlowOutcome(FlowOutcome.Kind.INVALID_SESSION, action, inquiryId, null, null, null);
+        }
+        Inquiry inquiry = session.get();
+        JsonNode fields = PersonaJson.inquiry(inquiry).path("attributes").path("fields");
+        return switch (action) {
+            case "complete" -> complete(inquiry)
+                    ? new FlowOutcome(FlowOutcome.Kind.COMPLETED, action, inquiry.id, null, "completed", fields)
+                    : new FlowOutcome(FlowOutcome.Kind.NOT_POSSIBLE, action, inquiry.id, null, inquiry.status, null);
+            case "fail" -> fail(inquiry)
+                    ? new FlowOutcome(FlowOutcome.Kind.FAILED, action, inquiry.id, null, "failed", fields)
+                    : new FlowOutcome(FlowOutcome.Kind.NOT_POSSIBLE, action, inquiry.id, null, inquiry.status, null);
+            case "abandon" -> new FlowOutcome(
+                    FlowOutcome.Kind.LEFT, action, inquiry.id, sessionToken, inquiry.status, null);
+            default -> new FlowOutcome(FlowOutcome.Kind.UNKNOWN_ACTION, action, inquiry.id, null, null, null);
+        };
     }
 
     /** The person finished the flow; the tenant's workflow then decides, in the same step. */
