@@ -31,7 +31,7 @@ class ConsoleRoutesTest {
             return Map.of(
                     "attest.gateway.console.dir", "src/test/resources/console-fixture",
                     "attest.gateway.console.oidc-authority", "https://id.example.test/realms/attest",
-                    "attest.gateway.console.persona-host", "https://persona.example.test",
+                    "attest.gateway.console.persona-host", "persona.example.test",
                     "attest.gateway.console.signup-org", "acme");
         }
     }
@@ -86,7 +86,7 @@ class ConsoleRoutesTest {
                 .contentType(containsString("application/json"))
                 .body("oidc.authority", equalTo("https://id.example.test/realms/attest"))
                 .body("oidc.client_id", equalTo("attest-web"))
-                .body("persona.client_options.host", equalTo("https://persona.example.test"))
+                .body("persona.client_options.customHost", equalTo("persona.example.test"))
                 .body("signup_org", equalTo("acme"))
                 .body("chain.explorer_tx_url", nullValue());
     }

@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,17 @@ class SelfSignupTest {
         }
 
         given().auth().oauth2(token).get("/orgs").then().statusCode(200).body("id", hasItem(org.id()));
+        given().auth()
+                .oauth2(token)
+                .get("/orgs/" + org.slug())
+                .then()
+                .statusCode(200)
+                .body("my_roles", equalTo(List.of("user")));
+        given().auth()
+                .oauth2(OidcUsers.user(org.adminSubject()))
+                .get("/orgs/" + org.slug())
+                .then()
+                .body("my_roles", equalTo(List.of("org-admin", "user")));
         assertThat(Db.count("select count(*) from member where org_id = ?::uuid and user_id = ?", org.id(), subject))
                 .isEqualTo(1);
         // an end user, not an admin

@@ -77,8 +77,8 @@ public interface GatewayConfig {
         String oidcClientId();
 
         /**
-         * Where Persona's embedded flow runs: empty for Persona itself, or the origin of a stand-in that speaks
-         * its protocol (the local stack's sandbox).
+         * Where Persona's embedded flow runs: empty for Persona itself, or the host of a stand-in that speaks its
+         * protocol (the local stack's sandbox, {@code localhost:8090}), passed to the SDK as {@code customHost}.
          */
         Optional<String> personaHost();
 

@@ -92,7 +92,8 @@ public class ConsoleRoutes {
         ObjectNode root = mapper.createObjectNode();
         root.putObject("oidc").put("authority", console.oidcAuthority()).put("client_id", console.oidcClientId());
         ObjectNode persona = root.putObject("persona").putObject("client_options");
-        console.personaHost().ifPresent(host -> persona.put("host", host));
+        // the SDK's own option: a bare host (localhost:PORT is reached over http, any other over https)
+        console.personaHost().ifPresent(host -> persona.put("customHost", host));
         ObjectNode chain = root.putObject("chain");
         chain.put("explorer_tx_url", console.explorerTxUrl().orElse(null));
         chain.put("explorer_address_url", console.explorerAddressUrl().orElse(null));

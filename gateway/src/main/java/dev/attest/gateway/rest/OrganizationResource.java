@@ -38,13 +38,14 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Response create(@Valid @NotNull OrganizationService.NewOrganization request) {
-        OrganizationView org = OrganizationView.of(organizations.create(request));
+        OrganizationView org = OrganizationView.of(
+                access.require(user.get(), organizations.create(request).id.toString()));
         return Response.created(URI.create("/orgs/" + org.id())).entity(org).build();
     }
 
     @GET
     public List<OrganizationView> list() {
-        return access.organizationsOf(user.get()).stream()
+        return access.membershipsOf(user.get()).stream()
                 .map(OrganizationView::of)
                 .toList();
     }
@@ -52,7 +53,7 @@ public class OrganizationResource {
     @GET
     @Path("/{org}")
     public OrganizationView get(@PathParam("org") String org) {
-        return OrganizationView.of(access.require(user.get(), org).org());
+        return OrganizationView.of(access.require(user.get(), org));
     }
 
     /** A user who signed up by themselves joins an organization open to sign-ups, as an end user. */
@@ -66,6 +67,7 @@ public class OrganizationResource {
     @Path("/{org}")
     public OrganizationView update(
             @PathParam("org") String org, @Valid @NotNull OrganizationService.OrganizationChanges changes) {
-        return OrganizationView.of(organizations.update(user.get(), org, changes));
+        organizations.update(user.get(), org, changes);
+        return OrganizationView.of(access.require(user.get(), org));
     }
 }

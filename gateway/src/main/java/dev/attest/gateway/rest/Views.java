@@ -4,6 +4,7 @@ import dev.attest.gateway.ApiKey;
 import dev.attest.gateway.Member;
 import dev.attest.gateway.Organization;
 import dev.attest.gateway.Project;
+import dev.attest.gateway.service.OrgMembership;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,11 +14,25 @@ import java.util.UUID;
 final class Views {
     private Views() {}
 
+    /** An organization, and the caller's roles in it ({@code my_roles}), so that a client shows what they may do. */
     record OrganizationView(
-            UUID id, String slug, String name, List<String> adminContacts, boolean selfSignup, Instant createdAt) {
-        static OrganizationView of(Organization org) {
+            UUID id,
+            String slug,
+            String name,
+            List<String> adminContacts,
+            boolean selfSignup,
+            Instant createdAt,
+            Set<String> myRoles) {
+        static OrganizationView of(OrgMembership membership) {
+            Organization org = membership.org();
             return new OrganizationView(
-                    org.id, org.slug, org.name, List.copyOf(org.adminContacts), org.selfSignup, org.createdAt);
+                    org.id,
+                    org.slug,
+                    org.name,
+                    List.copyOf(org.adminContacts),
+                    org.selfSignup,
+                    org.createdAt,
+                    new java.util.TreeSet<>(membership.roles()));
         }
     }
 

@@ -67,6 +67,14 @@ public class TenantAccess {
         return org.flatMap(o -> membership(caller, o));
     }
 
+    /** The organizations a user belongs to, with the user's roles in each. */
+    @Transactional
+    public List<OrgMembership> membershipsOf(EdgeCaller caller) {
+        return organizationsOf(caller).stream()
+                .flatMap(org -> membership(caller, org).stream())
+                .toList();
+    }
+
     /** The organizations a user belongs to, for listing. */
     @Transactional
     public List<Organization> organizationsOf(EdgeCaller caller) {

@@ -74,6 +74,9 @@ public class NotificationStreamResource {
                 // Removing a listener does not fail.
             }
         });
+        // A first comment sends the response headers now: without it a client (through the gateway too) sees
+        // the stream open only with the first notification or keep-alive, up to 15 s later.
+        stream.keepAlive();
         stream.wakeUp();
     }
 
