@@ -1,5 +1,5 @@
 // The official Dfns SDK, unchanged, against the Dfns sandbox: create a wallet, list wallets, make a
-// transfer and wait for it to be Confirmed. Run by DfnsSdkCompatibilityTest, which passes:
+// transfer, wait for it to be Confirmed, read the wallet's assets. Run by DfnsSdkCompatibilityTest, which passes:
 //   DFNS_API_URL (the sandbox's Dfns root, e.g. http://localhost:8090/dfns), DFNS_TOKEN, DFNS_CRED_ID,
 //   DFNS_PRIVATE_KEY (PEM), DFNS_SIGNING_ALGORITHM ('' for Ed25519, 'SHA256' for ECDSA/RSA), TRANSFER_TO.
 // Prints one JSON line with what it did; exits non-zero on any failure.
@@ -74,6 +74,11 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 200));
       current = await dfns.wallets.getTransfer({ walletId: wallet.id, transferId: transfer.id });
     }
+    const assets = await dfns.wallets.getWalletAssets({ walletId: wallet.id });
+    const native = assets.assets.find((asset) => asset.kind === 'Native');
+    if (assets.walletId !== wallet.id || !native) {
+      throw new Error(`assets of ${wallet.id} have no native asset: ${JSON.stringify(assets)}`);
+    }
     console.log(
       JSON.stringify({
         walletId: wallet.id,
@@ -82,6 +87,9 @@ async function main() {
         transferId: transfer.id,
         status: current.status,
         txHash: current.txHash,
+        nativeSymbol: native.symbol,
+        nativeDecimals: native.decimals,
+        nativeBalance: native.balance,
         policyPendingErrorIsExported: typeof PolicyPendingError === 'function',
       }),
     );

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The Dfns API subset on Dfns's paths under {@code /dfns}: user-action signing, wallets, transfers and
- * webhooks. Every call needs a service-account bearer token; every non-GET call also needs a single-use
- * {@code x-dfns-useraction} token signed for exactly that method, path and body.
+ * The Dfns API subset on Dfns's paths under {@code /dfns}: user-action signing, wallets, their assets,
+ * transfers and webhooks. Every call needs a service-account bearer token; every non-GET call also needs a
+ * single-use {@code x-dfns-useraction} token signed for exactly that method, path and body.
  */
 @Path("/dfns")
 @Consumes(MediaType.WILDCARD)
@@ -33,6 +33,7 @@ public class DfnsApiResource {
     private final Wallets wallets;
     private final Transfers transfers;
     private final Webhooks webhooks;
+    private final Assets assets;
 
     @Context
     UriInfo uri;
@@ -42,12 +43,14 @@ public class DfnsApiResource {
             UserActions userActions,
             Wallets wallets,
             Transfers transfers,
-            Webhooks webhooks) {
+            Webhooks webhooks,
+            Assets assets) {
         this.accounts = accounts;
         this.userActions = userActions;
         this.wallets = wallets;
         this.transfers = transfers;
         this.webhooks = webhooks;
+        this.assets = assets;
     }
 
     @POST
@@ -86,6 +89,15 @@ public class DfnsApiResource {
     public Response getWallet(@HeaderParam(AUTHORIZATION) String authorization, @PathParam("walletId") String id) {
         return DfnsJson.ok(
                 wallets.get(accounts.authenticate(authorization).orgId(), id).toJson());
+    }
+
+    /** The wallet's native balance and the ERC-20 tokens it holds, read from the EVM node ({@link Assets}). */
+    @GET
+    @Path("/wallets/{walletId}/assets")
+    public Response getWalletAssets(
+            @HeaderParam(AUTHORIZATION) String authorization, @PathParam("walletId") String walletId) {
+        return DfnsJson.ok(
+                assets.of(wallets.get(accounts.authenticate(authorization).orgId(), walletId)));
     }
 
     @POST

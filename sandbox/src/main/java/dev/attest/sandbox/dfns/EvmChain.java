@@ -5,8 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -15,9 +18,13 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
@@ -27,6 +34,8 @@ import org.web3j.utils.Numeric;
 public class EvmChain {
     private static final BigInteger NATIVE_GAS = BigInteger.valueOf(21_000);
     private static final BigInteger TOKEN_GAS_FALLBACK = BigInteger.valueOf(120_000);
+    /** keccak256("Transfer(address,address,uint256)"), topic 0 of the ERC-20 (and ERC-721) transfer event. */
+    private static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
     private final DfnsSandboxConfig config;
     private volatile Web3j web3j;
@@ -52,6 +61,54 @@ public class EvmChain {
     public Optional<String> fund(String address) {
         return config.faucetPrivateKey()
                 .map(key -> sendNative(Credentials.create(key), address, new BigInteger(config.faucetAmountWei())));
+    }
+
+    /** The native balance of {@code address} at the latest block, in wei. */
+    public BigInteger balance(String address) {
+        return checked(() -> node().ethGetBalance(address, DefaultBlockParameterName.LATEST)
+                        .send())
+                .getBalance();
+    }
+
+    /** The number of the latest block. */
+    public BigInteger blockNumber() {
+        return checked(() -> node().ethBlockNumber().send()).getBlockNumber();
+    }
+
+    /**
+     * The contracts whose ERC-20 {@code Transfer(from, to, value)} event named {@code address} as the
+     * recipient in blocks {@code from} to {@code to}: the tokens the address has received. ERC-721's event
+     * has the same signature but a fourth topic (the token id), and is left out.
+     */
+    public Set<String> tokensReceived(String address, BigInteger from, BigInteger to) {
+        EthFilter filter = new EthFilter(
+                DefaultBlockParameter.valueOf(from), DefaultBlockParameter.valueOf(to), List.<String>of());
+        filter.addSingleTopic(TRANSFER_TOPIC);
+        filter.addNullTopic();
+        filter.addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(address), 64));
+        Set<String> contracts = new LinkedHashSet<>();
+        for (EthLog.LogResult<?> result :
+                checked(() -> node().ethGetLogs(filter).send()).getLogs()) {
+            if (result.get() instanceof Log log && log.getTopics().size() == 3) {
+                contracts.add(log.getAddress().toLowerCase(Locale.ROOT));
+            }
+        }
+        return contracts;
+    }
+
+    /** {@code eth_call} of {@code data} on {@code contract} at the latest block; empty if it reverts or is empty. */
+    public Optional<String> call(String contract, String data) {
+        var answer = checked(
+                () -> node().ethCall(
+                                Transaction.createEthCallTransaction(null, contract, data),
+                                DefaultBlockParameterName.LATEST)
+                        .send(),
+                false);
+        return answer == null
+                        || answer.isReverted()
+                        || Numeric.cleanHexPrefix(answer.getValue()).isEmpty()
+                ? Optional.empty()
+                : Optional.of(answer.getValue());
     }
 
     /** The mined receipt of {@code txHash}, once there is one. */
@@ -108,6 +165,11 @@ public class EvmChain {
     }
 
     private static <T extends Response<?>> T checked(Call<T> call) {
+        return checked(call, true);
+    }
+
+    // A node error is a ChainException when {@code errorsThrow}, else null (e.g. a call that reverts).
+    private static <T extends Response<?>> T checked(Call<T> call, boolean errorsThrow) {
         T response;
         try {
             response = call.send();
@@ -115,6 +177,9 @@ public class EvmChain {
             throw new UncheckedIOException("EVM node unreachable", e);
         }
         if (response.hasError()) {
+            if (!errorsThrow) {
+                return null;
+            }
             throw new ChainException(response.getError().getMessage());
         }
         return response;

@@ -1,11 +1,16 @@
 package dev.attest.sandbox.dfns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.time.Instant;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
-/** A wallet of the Dfns stand-in: a real secp256k1 key on the EVM node. */
+/**
+ * A wallet of the Dfns stand-in: a real secp256k1 key on the EVM node.
+ *
+ * @param firstBlock the latest block when the key was made: nothing reached the address before it
+ */
 record SandboxWallet(
         String id,
         String orgId,
@@ -16,7 +21,8 @@ record SandboxWallet(
         String keyId,
         Credentials keys,
         Instant dateCreated,
-        String requestBody) {
+        String requestBody,
+        BigInteger firstBlock) {
 
     String address() {
         return keys.getAddress();

@@ -3,6 +3,7 @@ package dev.attest.sandbox.dfns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +65,8 @@ public class Wallets {
                 Ids.next("key"),
                 Credentials.create(newKey()),
                 Instant.now(),
-                rawBody);
+                rawBody,
+                firstBlock());
         ordered.add(wallet);
         byId.put(wallet.id(), wallet);
         try {
@@ -100,6 +102,16 @@ public class Wallets {
         List<SandboxWallet> mine =
                 ordered.stream().filter(w -> w.orgId().equals(orgId)).toList();
         return Pages.page(mine, SandboxWallet::id, SandboxWallet::toJson, limit, paginationToken);
+    }
+
+    // Where the asset listing starts looking for the wallet's tokens; from genesis if the node cannot say.
+    private BigInteger firstBlock() {
+        try {
+            return chain.blockNumber();
+        } catch (RuntimeException e) {
+            LOG.debugf("block number unknown, token discovery will start at genesis: %s", e.getMessage());
+            return BigInteger.ZERO;
+        }
     }
 
     private static boolean sameRequest(String earlier, ObjectNode now) {

@@ -12,6 +12,10 @@
  *   <li>{@code POST /dfns/wallets} (externalId: same body 200 with the same wallet, other body 409),
  *       {@code GET /dfns/wallets?limit&paginationToken}, {@code GET /dfns/wallets/{id}}. Wallets hold real
  *       secp256k1 keys; new ones are funded from the configured faucet.
+ *   <li>{@code GET /dfns/wallets/{id}/assets}: {@code {walletId, network, assets: [{kind: Native|Erc20,
+ *       contract?, symbol, decimals, verified, balance}]}}, balances (integer strings, smallest unit) read
+ *       from the node at the latest block: the native asset, and the ERC-20 tokens the wallet received (their
+ *       {@code Transfer} events) and still holds. No quotes, no {@code netWorth}.
  *   <li>{@code POST /dfns/wallets/{id}/transfers} (Native, Erc20; externalId idempotency; 202 when a policy
  *       holds it), {@code GET .../transfers}, {@code GET .../transfers/{id}}. Transfers are signed and
  *       broadcast to {@code sandbox.dfns.evm-rpc-url}; Confirmed or Failed comes from the mined receipt.

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * The Dfns API as this service uses it: wallets and transfers, with User Action Signing on every non-GET
- * call (challenge over the exact body and path, clientData signed by the credential key, single-use action
- * token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions.
+ * The Dfns API as this service uses it: wallets, their assets and transfers, with User Action Signing on
+ * every non-GET call (challenge over the exact body and path, clientData signed by the credential key,
+ * single-use action token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions.
  */
 @ApplicationScoped
 public class DfnsClient {
@@ -63,6 +63,15 @@ public class DfnsClient {
                 "get-wallet",
                 () -> DfnsWallet.from(
                         get(credentials, "/wallets/" + encode(walletId)).body()));
+    }
+
+    /** The wallet's assets and their balances, as Dfns reads them from the chain. */
+    public DfnsWalletAssets getWalletAssets(DfnsCredentials credentials, String walletId) {
+        return as(
+                credentials,
+                "get-wallet-assets",
+                () -> DfnsWalletAssets.from(get(credentials, "/wallets/" + encode(walletId) + "/assets")
+                        .body()));
     }
 
     public DfnsPage<DfnsWallet> listWallets(DfnsCredentials credentials, int limit, Optional<String> pageToken) {

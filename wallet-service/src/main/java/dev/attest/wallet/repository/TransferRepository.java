@@ -77,6 +77,21 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
                         .list());
     }
 
+    /** A page of the wallet's transfers, newest first, after the transfer {@code after} (keyset paging). */
+    public List<Transfer> pageOfWallet(UUID walletId, Optional<Transfer> after, int limit) {
+        return after.map(last -> find(
+                                "walletId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
+                                        + " order by createdAt desc, id desc",
+                                walletId,
+                                last.createdAt,
+                                last.id)
+                        .page(0, limit)
+                        .list())
+                .orElseGet(() -> find("walletId = ?1 order by createdAt desc, id desc", walletId)
+                        .page(0, limit)
+                        .list());
+    }
+
     public long countForWallet(UUID walletId) {
         return count("walletId", walletId);
     }

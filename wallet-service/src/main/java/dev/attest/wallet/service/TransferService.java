@@ -14,7 +14,9 @@ import dev.attest.wallet.messaging.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
 import dev.attest.wallet.repository.WalletRepository;
+import dev.attest.wallet.rest.PageView;
 import dev.attest.wallet.rest.TransferRequest;
+import dev.attest.wallet.rest.TransferView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +103,31 @@ public class TransferService {
                 .findByIdOptional(parseId(transferId))
                 .filter(t -> t.orgId.equals(orgId) && t.userId.equals(userId))
                 .orElseThrow(() -> ProblemException.notFound("Transfer " + transferId)));
+    }
+
+    /**
+     * A page of the transfers of {@code walletId}, which must be {@code userId}'s in {@code orgId} (else
+     * 404), newest first; the page token is the id of the last transfer of the previous page, one of this
+     * wallet's (else 400).
+     */
+    public PageView<TransferView> history(
+            String orgId, String userId, String walletId, int limit, Optional<String> pageToken) {
+        UUID walletUuid = parseId(walletId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            wallets.findInOrg(orgId, walletUuid)
+                    .filter(w -> w.userId.equals(userId))
+                    .orElseThrow(() -> ProblemException.notFound("Wallet " + walletId));
+            Optional<Transfer> after = pageToken.map(token -> parseToken(token)
+                    .flatMap(transfers::findByIdOptional)
+                    .filter(t -> t.walletId.equals(walletUuid))
+                    .orElseThrow(() -> ProblemException.badRequest("invalid-page-token", "page_token is not valid.")));
+            List<Transfer> page = transfers.pageOfWallet(walletUuid, after, limit + 1);
+            boolean more = page.size() > limit;
+            List<Transfer> shown = more ? page.subList(0, limit) : page;
+            return new PageView<>(
+                    shown.stream().map(TransferView::of).toList(),
+                    more ? shown.get(shown.size() - 1).id.toString() : null);
+        });
     }
 
     @Scheduled(
@@ -303,6 +331,14 @@ public class TransferService {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<UUID> parseToken(String token) {
+        try {
+            return Optional.of(UUID.fromString(token));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

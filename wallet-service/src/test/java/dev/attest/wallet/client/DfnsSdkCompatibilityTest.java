@@ -33,7 +33,7 @@ import org.web3j.protocol.http.HttpService;
 /**
  * The official Dfns TypeScript SDK ({@code @dfns/sdk} with {@code @dfns/sdk-keysigner}, pinned in
  * {@code src/test/node/package-lock.json}) works against the Dfns sandbox unchanged: it creates a wallet,
- * lists wallets and makes a transfer that is confirmed on the EVM node.
+ * lists wallets, makes a transfer that is confirmed on the EVM node and reads the wallet's assets.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -51,7 +51,8 @@ class DfnsSdkCompatibilityTest {
 
     @ParameterizedTest
     @CsvSource(value = {"Ed25519,''", "EC,SHA256", "RSA,SHA256"})
-    void theDfnsSdkCreatesListsAndTransfersAgainstTheSandbox(String keyKind, String signingAlgorithm) throws Exception {
+    void theDfnsSdkCreatesListsTransfersAndReadsAssetsAgainstTheSandbox(String keyKind, String signingAlgorithm)
+            throws Exception {
         KeyPair keys = DfnsAccount.newKeys(keyKind);
         JsonNode account = JSON.readTree(given().body(JSON.writeValueAsString(Map.of(
                         "publicKey",
@@ -92,8 +93,15 @@ class DfnsSdkCompatibilityTest {
         assertThat(result.get("walletId").asText()).startsWith("wa-");
         assertThat(result.get("status").asText()).isEqualTo("Confirmed");
         assertThat(result.get("txHash").asText()).startsWith("0x");
+        assertThat(result.get("nativeSymbol").asText()).isEqualTo("ETH");
+        assertThat(result.get("nativeDecimals").asInt()).isEqualTo(18);
         Web3j chain = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
         try {
+            assertThat(result.get("nativeBalance").asText())
+                    .isEqualTo(chain.ethGetBalance(result.get("address").asText(), DefaultBlockParameterName.LATEST)
+                            .send()
+                            .getBalance()
+                            .toString());
             assertThat(chain.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
                             .send()
                             .getBalance())

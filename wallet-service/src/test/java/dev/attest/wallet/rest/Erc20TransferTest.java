@@ -5,6 +5,7 @@ import static dev.attest.wallet.rest.TransferTest.status;
 import static dev.attest.wallet.rest.TransferTest.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.testing.GanacheResource;
@@ -43,7 +44,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 /**
  * An ERC-20 transfer end to end: a token (OpenZeppelin's compiled ERC20PresetFixedSupply, MIT, from npm)
  * is deployed on ganache with the user's Dfns wallet holding the supply; the transfer goes through the
- * API, the Dfns sandbox signs and broadcasts {@code transfer(to, amount)}, and the tokens move on chain.
+ * API, the Dfns sandbox signs and broadcasts {@code transfer(to, amount)}, and the tokens move on chain;
+ * the wallet's balances then show what it holds.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -87,6 +89,16 @@ class Erc20TransferTest {
             Await.until(() -> status(org, user, walletId, transferId), "confirmed");
             assertThat(balanceOf(node, token, recipient)).isEqualTo(BigInteger.valueOf(1234));
             assertThat(balanceOf(node, token, me.get("address").asText())).isEqualTo(BigInteger.valueOf(998_766));
+            // The wallet's balances list the token with what it holds now.
+            WalletAssetsTest.assets(org.user(user), walletId)
+                    .statusCode(200)
+                    .body("assets.size()", equalTo(2))
+                    .body("assets[0].kind", equalTo("native"))
+                    .body("assets[1].kind", equalTo("erc20"))
+                    .body("assets[1].contract", equalToIgnoringCase(token))
+                    .body("assets[1].symbol", equalTo("ATT"))
+                    .body("assets[1].decimals", equalTo(18))
+                    .body("assets[1].balance", equalTo("998766"));
         } finally {
             node.shutdown();
         }
