@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole platform as separate processes, started and stopped with the project's own launcher
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code logs/} for a failed run. With {@code ATTEST_SYSTEM_TEST_STACK=running} the tests use a stack
  * that is already up (a developer's) and neither start nor stop it.
  */
-final class LocalStack implements AutoCloseable {
+final class LocalStack implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private static final long UP_TIMEOUT_MINUTES = 15;
 
     private final Path root;
@@ -68,12 +69,18 @@ final class LocalStack implements AutoCloseable {
         launcher("up", "--no-build");
     }
 
+    /** The repository's root, where {@code ./attest} and the modules are. */
+    Path root() {
+        return root;
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
+        // once, from whichever comes first: the test run's end (JUnit) or a failed start
         if (owned) {
             launcher("down");
         }

@@ -20,9 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform as operators run it (every service its own process, real PostgreSQL, Kafka, ganache,
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * users onboarded concurrently while Persona delivers every webhook twice and in reverse order, and
  * wallet-service is killed with SIGKILL in the middle and started again.
  */
+@ExtendWith(TheStack.class)
 class OnboardingSystemTest {
     private static final int VERIFIED_USERS = 6;
     private static final int REJECTED_USERS = 3;
@@ -49,19 +50,12 @@ class OnboardingSystemTest {
     }
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        stack = LocalStack.start();
+    static void startPlatform(LocalStack platform) throws Exception {
+        stack = platform;
         settings = stack.settings();
         keycloak = new Keycloak(settings, http);
         tenant = new DemoTenantSetup(settings, http, keycloak).ensure();
         deliverEveryPersonaWebhookTwiceInReverseOrder();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

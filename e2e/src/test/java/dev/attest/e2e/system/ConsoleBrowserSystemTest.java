@@ -1,0 +1,62 @@
+package dev.attest.e2e.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attest.e2e.Settings;
+import dev.attest.e2e.auth.Keycloak;
+import dev.attest.e2e.http.HttpJson;
+import dev.attest.e2e.tenant.DemoTenantSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The web console in a real browser (Debian's Chromium, driven by Playwright) against the whole platform:
+ * the browser tests are {@code web/e2e/*.spec.ts}; this runs them with the running stack's addresses and
+ * fails when any of them fails. Their screenshots land in {@code web/test-results/screenshots/}.
+ */
+@ExtendWith(TheStack.class)
+class ConsoleBrowserSystemTest {
+    private static final long TIMEOUT_MINUTES = 20;
+
+    @Test
+    void everyBrowserTestOfTheConsolePasses(LocalStack stack) throws Exception {
+        Settings settings = stack.settings();
+        HttpJson http = new HttpJson();
+        new DemoTenantSetup(settings, http, new Keycloak(settings, http)).ensure();
+
+        Path web = stack.root().resolve("web");
+        Path log = stack.root().resolve("e2e/target/console-browser-tests.log");
+        ProcessBuilder builder = new ProcessBuilder("npm", "run", "test:browser")
+                .directory(web.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("ATTEST_CONSOLE_URL", settings.gatewayUrl() + "/console/");
+        builder.environment().put("ATTEST_GATEWAY_URL", settings.gatewayUrl());
+        builder.environment().put("ATTEST_OIDC_URL", settings.oidcUrl());
+        builder.environment().put("ATTEST_SANDBOX_URL", settings.sandboxUrl());
+        builder.environment().put("ATTEST_EVM_RPC_URL", settings.evmRpcUrl());
+        builder.environment().put("ATTEST_DFNS_API_URL", settings.dfnsApiUrl());
+        // the launcher's Dfns service account, which an admin's test enters on the integrations page
+        builder.environment()
+                .put(
+                        "ATTEST_SECRETS_DIR",
+                        settings.secretsDir().toAbsolutePath().toString());
+        builder.environment().put("CI", "true");
+        Process browserTests = builder.start();
+        boolean finished = browserTests.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        if (!finished) {
+            browserTests.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        assertThat(finished)
+                .as("the browser tests finished within %d minutes", TIMEOUT_MINUTES)
+                .isTrue();
+        assertThat(browserTests.exitValue())
+                .as("the browser tests' exit code (output above)")
+                .isZero();
+    }
+}

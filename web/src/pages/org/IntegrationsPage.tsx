@@ -1,0 +1,339 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../../api/ApiContext';
+import { unwrap } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import { Page } from '../../components/Page';
+import { Progress } from '../../components/Progress';
+import { useAction, useAsync } from '../../hooks/useAsync';
+import { useOrgParam } from '../../tenant/params';
+import { describeDfnsCheck, describePersonaReport, type TestOutcome } from './connectionTest';
+import { DfnsCredentialFields, SECRET_INPUT } from './DfnsFields';
+import { formatTime } from './format';
+import {
+  dfnsErrors,
+  dfnsFormFrom,
+  dfnsRequest,
+  hasErrors,
+  personaErrors,
+  personaFormFrom,
+  personaRequest,
+  policyFormFrom,
+  type DfnsForm,
+  type FieldErrors,
+  type PersonaForm,
+} from './forms';
+import { mergeErrors, orNotFound, serverFieldErrors } from './load';
+import { Facts, Section, SuccessMessage } from './parts';
+import { TestResult } from './TestResult';
+
+/**
+ * `/org/:org/integrations`: the organization's Dfns and Persona settings: what is stored (secrets
+ * masked), a form to change them, and Test Connection saying plainly what is wrong.
+ */
+export default function IntegrationsPage() {
+  const org = useOrgParam();
+  return (
+    <Page title="Integrations">
+      <p>
+        Attest signs wallets and transfers with your <strong>Dfns</strong> account and verifies people with your{' '}
+        <strong>Persona</strong> account. Secrets are stored encrypted and are never shown again after saving.
+      </p>
+      <DfnsSection org={org} />
+      <PersonaSection org={org} />
+    </Page>
+  );
+}
+
+function DfnsSection({ org }: { org: string }) {
+  const api = useApi();
+  const stored = useAsync(
+    (signal) => orNotFound(unwrap(api.wallet.GET('/orgs/{org}/integrations/dfns', { params: { path: { org } }, signal }))),
+    [api, org],
+  );
+  // The form starts from what is stored, so it appears once that is known.
+  const [form, setForm] = useState<DfnsForm | null>(null);
+  const [errors, setErrors] = useState<FieldErrors<keyof DfnsForm>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  if (form === null && stored.data !== undefined) setForm(dfnsFormFrom(stored.data));
+
+  const save = useAction((body: ReturnType<typeof dfnsRequest>) =>
+    unwrap(api.wallet.PUT('/orgs/{org}/integrations/dfns', { params: { path: { org } }, body })),
+  );
+  const [testing, setTesting] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const change = <K extends keyof DfnsForm>(key: K, value: DfnsForm[K]) => {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setSaved(null);
+    if (save.error) save.reset();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    if (!form) return;
+    const found = dfnsErrors(form, stored.data);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    // The spending policy is part of the same settings: keep what is stored.
+    const answer = await save.run(dfnsRequest(form, policyFormFrom(stored.data)));
+    if (answer) {
+      stored.setData(answer);
+      setForm(dfnsFormFrom(answer));
+      setOutcome(null);
+      setFailure(null);
+      setSaved('Dfns settings saved. Test the connection to check them.');
+    }
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setOutcome(null);
+    setFailure(null);
+    try {
+      const check = await unwrap(api.wallet.POST('/orgs/{org}/integrations/dfns/test', { params: { path: { org } } }));
+      setOutcome(describeDfnsCheck(check, stored.data?.api_base_url));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const data = stored.data;
+  const shownErrors = mergeErrors(errors, serverFieldErrors(save.error));
+  return (
+    <Section title="Dfns (custody wallets)">
+      <ErrorMessage error={stored.error} title="Could not load the Dfns settings" onRetry={stored.reload} />
+      {stored.loading && data === undefined ? (
+        <Progress label="Loading the Dfns settings" />
+      ) : data === null ? (
+        <p>No Dfns settings are stored for this organization yet. Enter your Dfns service account below.</p>
+      ) : data ? (
+        <>
+          <h3>Stored settings</h3>
+          <Facts
+            items={[
+              ['API base URL', data.api_base_url],
+              ['Service account token', data.token],
+              ['App ID', data.app_id],
+              ['Credential ID', data.credential_id && <code>{data.credential_id}</code>],
+              ['Private key', data.private_key],
+              ['Default network', data.default_network],
+              ['Webhook secret', data.webhook_secret],
+              ['Previous webhook secret', data.previous_webhook_secret],
+              ['Last saved', formatTime(data.updated_at)],
+            ]}
+          />
+          <p className="muted">
+            The spending policy is stored with these settings: see <Link to={`/org/${encodeURIComponent(org)}/policy`}>Spending policy</Link>.
+          </p>
+        </>
+      ) : null}
+
+      <div className="actions">
+        <Button onClick={test} pending={testing} pendingLabel="Testing…">
+          Test Dfns connection
+        </Button>
+      </div>
+      <TestResult provider="Dfns" pending={testing} outcome={outcome} failure={failure} />
+
+      {form && (
+        <form className="org-form" noValidate onSubmit={submit} aria-label="Dfns settings">
+          <h3>{data ? 'Change the Dfns settings' : 'Set up Dfns'}</h3>
+          <p className="muted">
+            Saving replaces every Dfns setting, so the token, the private key and the webhook secret are entered with each save.
+          </p>
+          <DfnsCredentialFields form={form} errors={shownErrors} onChange={change} stored={data} />
+          <ErrorMessage error={save.error} title="Could not save the Dfns settings" />
+          <SuccessMessage>{saved}</SuccessMessage>
+          <Button type="submit" variant="primary" pending={save.pending} pendingLabel="Saving…">
+            Save Dfns settings
+          </Button>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+const SOURCE_WORDS: Record<string, string> = {
+  organization: 'Stored for this organization.',
+  configuration: 'Nothing is stored for this organization: the platform’s configured Persona account is used.',
+  none: 'Persona is not set up for this organization yet.',
+};
+
+function PersonaSection({ org }: { org: string }) {
+  const api = useApi();
+  const stored = useAsync(
+    (signal) => unwrap(api.compliance.GET('/orgs/{org}/integrations/persona', { params: { path: { org } }, signal })),
+    [api, org],
+  );
+  const [form, setForm] = useState<PersonaForm | null>(null);
+  const [errors, setErrors] = useState<FieldErrors<keyof PersonaForm>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  if (form === null && stored.data !== undefined) setForm(personaFormFrom(stored.data));
+
+  const save = useAction((body: ReturnType<typeof personaRequest>) =>
+    unwrap(api.compliance.PUT('/orgs/{org}/integrations/persona', { params: { path: { org } }, body })),
+  );
+  const [testing, setTesting] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const change = <K extends keyof PersonaForm>(key: K, value: PersonaForm[K]) => {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setSaved(null);
+    if (save.error) save.reset();
+  };
+
+  const data = stored.data;
+  const hasStoredKey = data?.api_key != null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    if (!form) return;
+    const found = personaErrors(form, hasStoredKey);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    const answer = await save.run(personaRequest(form));
+    if (answer) {
+      stored.setData(answer);
+      setForm(personaFormFrom(answer));
+      setOutcome(null);
+      setFailure(null);
+      setSaved('Persona settings saved. Test the connection to check them.');
+    }
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setOutcome(null);
+    setFailure(null);
+    try {
+      const report = await unwrap(api.compliance.POST('/orgs/{org}/integrations/persona/test', { params: { path: { org } }, body: {} }));
+      setOutcome(describePersonaReport(report));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const secrets = data?.webhook_secrets ?? [];
+  const shown = mergeErrors(errors, serverFieldErrors(save.error));
+  return (
+    <Section title="Persona (identity verification)">
+      <ErrorMessage error={stored.error} title="Could not load the Persona settings" onRetry={stored.reload} />
+      {stored.loading && data === undefined ? (
+        <Progress label="Loading the Persona settings" />
+      ) : data ? (
+        <>
+          <h3>Stored settings</h3>
+          <p>{SOURCE_WORDS[data.source ?? 'none'] ?? data.source}</p>
+          <Facts
+            items={[
+              ['API key', data.api_key],
+              ['Inquiry template ID', data.inquiry_template_id && <code>{data.inquiry_template_id}</code>],
+              ['Environment', data.environment],
+              ['Current webhook secret', secrets[0]],
+              ['Previous webhook secret (rotation)', secrets[1]],
+            ]}
+          />
+        </>
+      ) : null}
+
+      <div className="actions">
+        <Button onClick={test} pending={testing} pendingLabel="Testing…">
+          Test Persona connection
+        </Button>
+      </div>
+      <TestResult provider="Persona" pending={testing} outcome={outcome} failure={failure} />
+
+      {form && (
+        <form className="org-form" noValidate onSubmit={submit} aria-label="Persona settings">
+          <h3>Change the Persona settings</h3>
+          <p className="muted">Secret fields left empty keep what is stored.</p>
+          <div className="form-grid">
+            <FormField
+              label="API key"
+              error={shown.api_key}
+              hint={hasStoredKey ? `A key is stored (${data?.api_key}). Leave empty to keep it.` : 'From Persona’s dashboard: API keys.'}
+              required={!hasStoredKey}
+            >
+              {(control) => (
+                <input {...control} {...SECRET_INPUT} name="persona_api_key" value={form.api_key} onChange={(e) => change('api_key', e.target.value)} />
+              )}
+            </FormField>
+            <FormField label="Inquiry template ID" error={shown.inquiry_template_id} hint="The template of the verification flow, itmpl_…" required>
+              {(control) => (
+                <input
+                  {...control}
+                  name="inquiry_template_id"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={form.inquiry_template_id}
+                  onChange={(e) => change('inquiry_template_id', e.target.value)}
+                />
+              )}
+            </FormField>
+            <FormField label="Environment" error={shown.environment} hint="The Persona environment the key belongs to.">
+              {(control) => (
+                <select {...control} name="environment" value={form.environment} onChange={(e) => change('environment', e.target.value as PersonaForm['environment'])}>
+                  <option value="sandbox">Sandbox</option>
+                  <option value="production">Production</option>
+                </select>
+              )}
+            </FormField>
+          </div>
+          <fieldset>
+            <legend>Webhook secrets</legend>
+            <p className="muted">
+              To rotate: create a new secret in Persona, enter it as the current secret and the old one as the previous secret, and save;
+              both are accepted meanwhile. Once Persona signs with the new one, save the new one alone. Leave both empty to keep what is stored.
+            </p>
+            <div className="form-grid">
+              <FormField label="Current webhook secret" error={shown.webhook_secret} hint={secrets[0] ? `Stored: ${secrets[0]}` : 'None stored.'}>
+                {(control) => (
+                  <input
+                    {...control}
+                    {...SECRET_INPUT}
+                    name="persona_webhook_secret"
+                    value={form.webhook_secret}
+                    onChange={(e) => change('webhook_secret', e.target.value)}
+                  />
+                )}
+              </FormField>
+              <FormField
+                label="Previous webhook secret"
+                error={shown.previous_webhook_secret}
+                hint={secrets[1] ? `Stored: ${secrets[1]}. Saving a current secret alone ends the rotation.` : 'Only while rotating.'}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    {...SECRET_INPUT}
+                    name="persona_previous_webhook_secret"
+                    value={form.previous_webhook_secret}
+                    onChange={(e) => change('previous_webhook_secret', e.target.value)}
+                  />
+                )}
+              </FormField>
+            </div>
+          </fieldset>
+          <ErrorMessage error={save.error} title="Could not save the Persona settings" />
+          <SuccessMessage>{saved}</SuccessMessage>
+          <Button type="submit" variant="primary" pending={save.pending} pendingLabel="Saving…">
+            Save Persona settings
+          </Button>
+        </form>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,278 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../../api/ApiContext';
+import { unwrap } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import { Page } from '../../components/Page';
+import { Progress } from '../../components/Progress';
+import { useConfig } from '../../config/ConfigContext';
+import { useAction, useAsync } from '../../hooks/useAsync';
+import { useOrgParam, useRequiredParam } from '../../tenant/params';
+import { explorerUrl, formatTime, statusWords } from './format';
+import { Confirm, Facts, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
+import { DECISION_REASONS, decisionReason, type Decision } from './reviewQueue';
+import type { KycCase } from './types';
+
+/** `/org/:org/reviews/:caseId`: a case, its provider data and history; approve or decline it with a reason. */
+export default function ReviewCasePage() {
+  const org = useOrgParam();
+  const caseId = useRequiredParam('caseId');
+  const api = useApi();
+  const config = useConfig();
+  const path = { org, case_id: caseId };
+  const kycCase = useAsync((signal) => unwrap(api.compliance.GET('/orgs/{org}/kyc/cases/{case_id}', { params: { path }, signal })), [api, org, caseId]);
+  const history = useAsync(
+    (signal) => unwrap(api.compliance.GET('/orgs/{org}/kyc/cases/{case_id}/history', { params: { path }, signal })),
+    [api, org, caseId],
+  );
+  const [decided, setDecided] = useState<string | null>(null);
+
+  const back = (
+    <Link to={`/org/${encodeURIComponent(org)}/reviews`}>
+      Back to the review queue
+    </Link>
+  );
+  if (kycCase.loading && !kycCase.data) return <Progress label="Loading the case" />;
+  const c = kycCase.data;
+  if (!c) {
+    return (
+      <Page title="KYC case">
+        <ErrorMessage error={kycCase.error} title="Could not load the case" onRetry={kycCase.reload} />
+        <p>{back}</p>
+      </Page>
+    );
+  }
+
+  const claimTx = explorerUrl(config.chain.explorer_tx_url, 'hash', c.kyc_claim_tx_hash);
+  return (
+    <Page title="KYC case" actions={back}>
+      <p>
+        Case <code>{c.case_id}</code>: <StatusBadge status={c.status} />
+      </p>
+      <SuccessMessage>{decided}</SuccessMessage>
+
+      <Section title="Case">
+        <Facts
+          items={[
+            ['Status', <StatusBadge key="s" status={c.status} />],
+            ['User', c.user_id && <code>{c.user_id}</code>],
+            ['Project', c.project_id && <code>{c.project_id}</code>],
+            ['Opened', formatTime(c.created_at)],
+            ['Last change', formatTime(c.updated_at)],
+            ['Level', c.level],
+            ['Reason code', c.reason && <code>{c.reason}</code>],
+            ['Decided by', c.decided_by && <code>{c.decided_by}</code>],
+            ['Decided', c.decided_at ? formatTime(c.decided_at) : null],
+            ['Message to the person', c.message],
+          ]}
+        />
+      </Section>
+
+      <Section title="Provider data">
+        <Facts
+          items={[
+            ['Provider', c.provider],
+            ['Persona inquiry', c.persona_inquiry_id && <code>{c.persona_inquiry_id}</code>],
+            ['Persona status', c.persona_status && statusWords(c.persona_status)],
+            ['Score', c.score == null ? null : String(c.score)],
+            ['KYC claim', c.kyc_claim_id && <code>{c.kyc_claim_id}</code>],
+            [
+              'Claim transaction',
+              c.kyc_claim_tx_hash &&
+                (claimTx ? (
+                  <a href={claimTx} target="_blank" rel="noreferrer">
+                    <code>{c.kyc_claim_tx_hash}</code>
+                  </a>
+                ) : (
+                  <code>{c.kyc_claim_tx_hash}</code>
+                )),
+            ],
+            ['Claim revoked', c.kyc_claim_revoked_at ? formatTime(c.kyc_claim_revoked_at) : null],
+          ]}
+        />
+        <p className="muted">The documents and personal data stay at Persona: open the inquiry in Persona’s dashboard to see them.</p>
+      </Section>
+
+      <Section title="Decision">
+        {c.status === 'review' ? (
+          <DecisionPanel
+            org={org}
+            caseId={caseId}
+            onDecided={(answer, decision, reason) => {
+              kycCase.setData(answer);
+              history.reload();
+              setDecided(
+                `${decision === 'approve' ? 'Approved' : 'Declined'} (reason ${reason}): the case is now ${statusWords(answer.status)}.`,
+              );
+            }}
+          />
+        ) : (
+          <p>
+            This case is {statusWords(c.status)}: only a case in review can be approved or declined here.
+            {c.status === 'pending' && ' The person has not finished verifying yet.'}
+          </p>
+        )}
+      </Section>
+
+      <Section title="History">
+        <ErrorMessage error={history.error} title="Could not load the history" onRetry={history.reload} />
+        {history.loading && !history.data && <Progress label="Loading the history" />}
+        {history.data && history.data.length === 0 && <p>No changes recorded yet.</p>}
+        {history.data && history.data.length > 0 && (
+          <TableScroll label="Case history table">
+            <table className="table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Persona status</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.map((entry, i) => (
+                  <tr key={`${entry.at}-${i}`}>
+                    <td className="nowrap">{formatTime(entry.at)}</td>
+                    <td>
+                      {entry.from_status ? statusWords(entry.from_status) : 'opened'} → {statusWords(entry.to_status)}
+                    </td>
+                    <td>{entry.persona_status ? statusWords(entry.persona_status) : '—'}</td>
+                    <td>{entry.actor === 'provider' ? 'Persona' : <code>{entry.actor}</code>}</td>
+                    <td>{entry.reason ? <code>{entry.reason}</code> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </Section>
+    </Page>
+  );
+}
+
+function ReasonField({
+  decision,
+  choice,
+  other,
+  error,
+  onChoice,
+  onOther,
+}: {
+  decision: Decision;
+  choice: string;
+  other: string;
+  error: string | null;
+  onChoice(value: string): void;
+  onOther(value: string): void;
+}) {
+  return (
+    <>
+      <FormField label="Reason" error={choice === 'other' ? null : error} hint="A code, recorded with the decision and sent in events." required>
+        {(control) => (
+          <select {...control} value={choice} onChange={(e) => onChoice(e.target.value)}>
+            <option value="">Choose a reason…</option>
+            {DECISION_REASONS[decision].map(([code, label]) => (
+              <option key={code} value={code}>
+                {label} ({code})
+              </option>
+            ))}
+            <option value="other">Another reason code…</option>
+          </select>
+        )}
+      </FormField>
+      {choice === 'other' && (
+        <FormField label="Reason code" error={error} hint="Lower-case letters, digits, dots, dashes or underscores." required>
+          {(control) => <input {...control} value={other} autoComplete="off" onChange={(e) => onOther(e.target.value)} />}
+        </FormField>
+      )}
+    </>
+  );
+}
+
+function DecisionPanel({
+  org,
+  caseId,
+  onDecided,
+}: {
+  org: string;
+  caseId: string;
+  onDecided(answer: KycCase, decision: Decision, reason: string): void;
+}) {
+  const api = useApi();
+  const [choice, setChoice] = useState<Record<Decision, string>>({ approve: '', decline: '' });
+  const [other, setOther] = useState<Record<Decision, string>>({ approve: '', decline: '' });
+  const [errors, setErrors] = useState<Record<Decision, string | null>>({ approve: null, decline: null });
+  const decide = useAction((decision: Decision, reason: string) =>
+    unwrap(
+      api.compliance.POST('/orgs/{org}/kyc/cases/{case_id}/decision', {
+        params: { path: { org, case_id: caseId } },
+        body: { decision, reason },
+      }),
+    ),
+  );
+
+  const confirm = async (decision: Decision) => {
+    const reason = decisionReason(choice[decision], other[decision]);
+    if ('error' in reason) {
+      setErrors((e) => ({ ...e, [decision]: reason.error }));
+      return false;
+    }
+    setErrors((e) => ({ ...e, [decision]: null }));
+    const answer = await decide.run(decision, reason.code);
+    if (!answer) return false;
+    onDecided(answer, decision, reason.code);
+    return true;
+  };
+
+  const field = (decision: Decision) => (
+    <ReasonField
+      decision={decision}
+      choice={choice[decision]}
+      other={other[decision]}
+      error={errors[decision]}
+      onChoice={(value) => {
+        setChoice((c) => ({ ...c, [decision]: value }));
+        setErrors((e) => ({ ...e, [decision]: null }));
+      }}
+      onOther={(value) => setOther((o) => ({ ...o, [decision]: value }))}
+    />
+  );
+
+  return (
+    <>
+      <p>Persona marked this case for review. Decide after checking the inquiry in Persona; Persona is told first, then the decision is recorded with your name.</p>
+      <div className="actions">
+        <Confirm
+          trigger="Approve…"
+          triggerVariant="primary"
+          title="Approve this case?"
+          confirmLabel="Approve case"
+          confirmVariant="primary"
+          pending={decide.pending}
+          pendingLabel="Approving…"
+          onConfirm={() => confirm('approve')}
+          onOpenChange={() => decide.reset()}
+        >
+          <p>The person becomes verified: Attest then makes their wallet and their on-chain KYC claim.</p>
+          {field('approve')}
+        </Confirm>
+        <Confirm
+          trigger="Decline…"
+          triggerVariant="danger"
+          title="Decline this case?"
+          confirmLabel="Decline case"
+          pending={decide.pending}
+          pendingLabel="Declining…"
+          onConfirm={() => confirm('decline')}
+          onOpenChange={() => decide.reset()}
+        >
+          <p>The person is told their verification was declined and cannot start again. This cannot be undone here.</p>
+          {field('decline')}
+        </Confirm>
+      </div>
+      <ErrorMessage error={decide.error} title="Could not record the decision" />
+    </>
+  );
+}

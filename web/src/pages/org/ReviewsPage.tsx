@@ -1,0 +1,110 @@
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../../api/ApiContext';
+import { unwrap } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import { Page } from '../../components/Page';
+import { Progress } from '../../components/Progress';
+import { useAsync } from '../../hooks/useAsync';
+import { useOrgParam } from '../../tenant/params';
+import { formatTime } from './format';
+import { PagePager, StatusBadge, TableScroll } from './parts';
+import { CASE_STATUSES, parsePage, parseStatus } from './reviewQueue';
+
+const PAGE_SIZE = 20;
+
+/** `/org/:org/reviews`: KYC cases by status, oldest first; a case in review waits for a reviewer. */
+export default function ReviewsPage() {
+  const org = useOrgParam();
+  const api = useApi();
+  const [params, setParams] = useSearchParams();
+  const status = parseStatus(params.get('status'));
+  const page = parsePage(params.get('page'));
+
+  const cases = useAsync(
+    (signal) =>
+      unwrap(
+        api.compliance.GET('/orgs/{org}/kyc/cases', {
+          params: { path: { org }, query: { ...(status ? { status } : {}), page, size: PAGE_SIZE } },
+          signal,
+        }),
+      ),
+    [api, org, status, page],
+  );
+
+  const show = (next: { status?: string; page?: number }) => {
+    const query = new URLSearchParams();
+    const nextStatus = next.status ?? status;
+    query.set('status', nextStatus === '' ? 'all' : nextStatus);
+    if ((next.page ?? 0) > 0) query.set('page', String(next.page));
+    setParams(query);
+  };
+  const statusLabel = CASE_STATUSES.find(([s]) => s === status)?.[1] ?? status;
+  const items = cases.data?.items ?? [];
+
+  return (
+    <Page title="Review queue" actions={<Button onClick={cases.reload}>Refresh</Button>}>
+      <p>
+        KYC cases of your organization, oldest first. Persona sends a case here when its checks need a person to decide; open it to
+        approve or decline.
+      </p>
+      <div className="toolbar">
+        <FormField label="Show cases">
+          {(control) => (
+            <select {...control} value={status} onChange={(e) => show({ status: e.target.value, page: 0 })}>
+              {CASE_STATUSES.map(([value, label]) => (
+                <option key={value || 'all'} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <ErrorMessage error={cases.error} title="Could not load the cases" onRetry={cases.reload} />
+      {cases.loading && <Progress label="Loading the cases" />}
+      {cases.data && items.length === 0 && !cases.loading && (
+        <p role="status">{status === 'review' ? 'No case is waiting for a review.' : `No cases: ${statusLabel.toLowerCase()}.`}</p>
+      )}
+      {items.length > 0 && (
+        <TableScroll label="Cases table">
+          <table>
+            <caption className="visually-hidden">Cases: {statusLabel}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">User</th>
+                <th scope="col">Status</th>
+                <th scope="col">Opened</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.case_id}>
+                  <td>
+                    <Link to={`/org/${encodeURIComponent(org)}/reviews/${encodeURIComponent(c.case_id ?? '')}`}>
+                      <code>{c.case_id}</code>
+                    </Link>
+                  </td>
+                  <td>
+                    <code>{c.user_id}</code>
+                  </td>
+                  <td>
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td className="nowrap">{formatTime(c.created_at)}</td>
+                  <td className="nowrap">{formatTime(c.updated_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {cases.data && (cases.data.total ?? 0) > PAGE_SIZE && (
+        <PagePager page={page} size={PAGE_SIZE} total={cases.data.total ?? 0} noun="cases" onPage={(p) => show({ page: p })} />
+      )}
+    </Page>
+  );
+}

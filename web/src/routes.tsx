@@ -1,0 +1,119 @@
+import { lazy, useEffect } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/AuthContext';
+import { CallbackPage } from './auth/CallbackPage';
+import { LandingPage } from './auth/LandingPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { SignUpPage } from './auth/SignUpPage';
+import { Layout } from './components/Layout';
+import { Page } from './components/Page';
+import { useOrgParam } from './tenant/params';
+import { useTenant } from './tenant/TenantContext';
+
+// Each page is its own chunk: an end user never downloads the admin pages (nor chart.js).
+const OverviewPage = lazy(() => import('./pages/user/OverviewPage'));
+const KycPage = lazy(() => import('./pages/user/KycPage'));
+const WalletPage = lazy(() => import('./pages/user/WalletPage'));
+const IdentityPage = lazy(() => import('./pages/user/IdentityPage'));
+const NotificationsPage = lazy(() => import('./pages/user/NotificationsPage'));
+const IntegrationsPage = lazy(() => import('./pages/org/IntegrationsPage'));
+const ReviewsPage = lazy(() => import('./pages/org/ReviewsPage'));
+const ReviewCasePage = lazy(() => import('./pages/org/ReviewCasePage'));
+const UsersPage = lazy(() => import('./pages/org/UsersPage'));
+const WalletsPage = lazy(() => import('./pages/org/WalletsPage'));
+const TransactionsPage = lazy(() => import('./pages/org/TransactionsPage'));
+const ApprovalsPage = lazy(() => import('./pages/org/ApprovalsPage'));
+const PolicyPage = lazy(() => import('./pages/org/PolicyPage'));
+const ProjectsPage = lazy(() => import('./pages/org/ProjectsPage'));
+const ProjectPage = lazy(() => import('./pages/org/ProjectPage'));
+const WebhooksPage = lazy(() => import('./pages/org/WebhooksPage'));
+const MembersPage = lazy(() => import('./pages/org/MembersPage'));
+const UsagePage = lazy(() => import('./pages/org/UsagePage'));
+const OrganizationsPage = lazy(() => import('./pages/platform/OrganizationsPage'));
+
+function NoAccess() {
+  return (
+    <Page title="No access">
+      <p>Your account cannot open this page. If you think it should, ask your organization&apos;s administrator.</p>
+    </Page>
+  );
+}
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>There is no page at this address.</p>
+    </Page>
+  );
+}
+
+/** Signed out at the start page: the landing page; anywhere else signed out: sign in first. */
+function Shell() {
+  const { status } = useAuth();
+  const { pathname } = useLocation();
+  if (status === 'signed-out' && pathname === '/') return <LandingPage />;
+  return (
+    <RequireAuth>
+      <Layout />
+    </RequireAuth>
+  );
+}
+
+function RequireArea({ area }: { area: 'user' | 'notifications' | 'platform' }) {
+  const { access } = useTenant();
+  const allowed = area === 'user' ? access.endUser : area === 'notifications' ? access.notifications : access.platformAdmin;
+  return allowed ? <Outlet /> : <NoAccess />;
+}
+
+/** `/org/:org/…`: the organization's admins (and platform admins); it becomes the switcher's organization. */
+function RequireOrgAdmin() {
+  const org = useOrgParam();
+  const { access, orgs, org: current, selectOrg } = useTenant();
+  const known = orgs.some((o) => o.slug === org || o.id === org);
+  useEffect(() => {
+    if (known && current?.slug !== org && current?.id !== org) selectOrg(org);
+  }, [known, current, org, selectOrg]);
+  return access.adminOf(org) ? <Outlet /> : <NoAccess />;
+}
+
+/** The console's pages (paths under the router's basename, /console). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="callback" element={<CallbackPage />} />
+      <Route path="signup" element={<SignUpPage />} />
+      <Route element={<Shell />}>
+        <Route index element={<OverviewPage />} />
+        <Route element={<RequireArea area="user" />}>
+          <Route path="kyc" element={<KycPage />} />
+          <Route path="wallet" element={<WalletPage />} />
+          <Route path="identity" element={<IdentityPage />} />
+        </Route>
+        <Route element={<RequireArea area="notifications" />}>
+          <Route path="notifications" element={<NotificationsPage />} />
+        </Route>
+        <Route path="org/:org" element={<RequireOrgAdmin />}>
+          <Route index element={<Navigate to="reviews" replace />} />
+          <Route path="integrations" element={<IntegrationsPage />} />
+          <Route path="reviews" element={<ReviewsPage />} />
+          <Route path="reviews/:caseId" element={<ReviewCasePage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="wallets" element={<WalletsPage />} />
+          <Route path="transactions" element={<TransactionsPage />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
+          <Route path="policy" element={<PolicyPage />} />
+          <Route path="projects" element={<ProjectsPage />} />
+          <Route path="projects/:project" element={<ProjectPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="usage" element={<UsagePage />} />
+        </Route>
+        <Route path="platform" element={<RequireArea area="platform" />}>
+          <Route index element={<Navigate to="orgs" replace />} />
+          <Route path="orgs" element={<OrganizationsPage />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
