@@ -14,86 +14,75 @@ function storedHint(stored: string | null | undefined, what: string) {
     : `No ${what} is stored yet.`;
 }
 
-/**
- * The Dfns credentials' fields. `only="secrets"` shows just the write-only ones (token, private key,
- * webhook secrets): what the spending policy page must send again with the limits.
- */
+/** The Dfns credentials' fields. */
 export function DfnsCredentialFields({
   form,
   errors,
   onChange,
   stored,
-  only,
 }: {
   form: DfnsForm;
   errors: FieldErrors<keyof DfnsForm>;
   onChange: Change<DfnsForm>;
   stored: DfnsSettings | null | undefined;
-  only?: 'secrets';
 }) {
   const networksId = 'dfns-networks';
   return (
     <div className="form-grid">
-      {only !== 'secrets' && (
-        <FormField label="API base URL" error={errors.api_base_url} hint="e.g. https://api.dfns.io" required>
-          {(control) => (
-            <input
-              {...control}
-              name="api_base_url"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              value={form.api_base_url}
-              onChange={(e) => onChange('api_base_url', e.target.value)}
-            />
-          )}
-        </FormField>
-      )}
+      <FormField label="API base URL" error={errors.api_base_url} hint="e.g. https://api.dfns.io" required>
+        {(control) => (
+          <input
+            {...control}
+            name="api_base_url"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            value={form.api_base_url}
+            onChange={(e) => onChange('api_base_url', e.target.value)}
+          />
+        )}
+      </FormField>
       <FormField label="Service account token" error={errors.token} hint={storedHint(stored?.token, 'token')} required>
         {(control) => (
           <input {...control} {...SECRET_INPUT} name="dfns_token" value={form.token} onChange={(e) => onChange('token', e.target.value)} />
         )}
       </FormField>
-      {only !== 'secrets' && (
-        <>
-          <FormField label="App ID" error={errors.app_id} hint="Optional: only for Dfns accounts that still use application IDs.">
-            {(control) => (
-              <input {...control} name="app_id" autoComplete="off" value={form.app_id} onChange={(e) => onChange('app_id', e.target.value)} />
-            )}
-          </FormField>
-          <FormField label="Credential ID" error={errors.credential_id} hint="The ID of the signing key registered for the token." required>
-            {(control) => (
-              <input
-                {...control}
-                name="credential_id"
-                autoComplete="off"
-                spellCheck={false}
-                value={form.credential_id}
-                onChange={(e) => onChange('credential_id', e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label="Default network" error={errors.default_network} hint="The Dfns network new wallets are made on, e.g. EthereumSepolia." required>
-            {(control) => (
-              <>
-                <input
-                  {...control}
-                  name="default_network"
-                  list={networksId}
-                  autoComplete="off"
-                  value={form.default_network}
-                  onChange={(e) => onChange('default_network', e.target.value)}
-                />
-                <datalist id={networksId}>
-                  {DFNS_NETWORKS.map((network) => (
-                    <option key={network} value={network} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </FormField>
-        </>
-      )}
+      <FormField label="App ID" error={errors.app_id} hint="Optional: only for Dfns accounts that still use application IDs.">
+        {(control) => (
+          <input {...control} name="app_id" autoComplete="off" value={form.app_id} onChange={(e) => onChange('app_id', e.target.value)} />
+        )}
+      </FormField>
+      <FormField label="Credential ID" error={errors.credential_id} hint="The ID of the signing key registered for the token." required>
+        {(control) => (
+          <input
+            {...control}
+            name="credential_id"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.credential_id}
+            onChange={(e) => onChange('credential_id', e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label="Default network" error={errors.default_network} hint="The Dfns network new wallets are made on, e.g. EthereumSepolia." required>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="default_network"
+              list={networksId}
+              autoComplete="off"
+              value={form.default_network}
+              onChange={(e) => onChange('default_network', e.target.value)}
+            />
+            <datalist id={networksId}>
+              {DFNS_NETWORKS.map((network) => (
+                <option key={network} value={network} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </FormField>
       <div className="field-wide">
         <FormField
           label="Private key (PEM)"

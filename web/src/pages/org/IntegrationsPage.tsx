@@ -131,7 +131,7 @@ function DfnsSection({ org }: { org: string }) {
             ]}
           />
           <p className="muted">
-            The spending policy is stored with these settings: see <Link to={`/org/${encodeURIComponent(org)}/policy`}>Spending policy</Link>.
+            Limits on transfers are set apart from these settings, with no secret to enter again: see <Link to={`/org/${encodeURIComponent(org)}/policy`}>Spending policy</Link>.
           </p>
         </>
       ) : null}

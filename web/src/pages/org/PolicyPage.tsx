@@ -2,39 +2,68 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
+import { ApiError } from '../../api/problem';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
 import { useOrgParam } from '../../tenant/params';
-import { DfnsCredentialFields, PolicyFields } from './DfnsFields';
+import { PolicyFields } from './DfnsFields';
 import { formatTime, formatWei } from './format';
-import { dfnsErrors, dfnsFormFrom, dfnsRequest, hasErrors, policyErrors, policyFormFrom, type DfnsForm, type FieldErrors, type PolicyForm } from './forms';
-import { mergeErrors, orNotFound, serverFieldErrors } from './load';
+import { hasErrors, policyErrors, type FieldErrors, type PolicyForm } from './forms';
+import { mergeErrors, serverFieldErrors } from './load';
 import { Facts, Section, SuccessMessage } from './parts';
+import type { SpendingPolicy, SpendingPolicyRequest } from './types';
+
+
+/** The policy is kept with the stored Dfns settings: without them (409 `dfns-not-configured`) there is none yet. */
+async function orNoDfnsSettings<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && error.slug === 'dfns-not-configured') return null;
+    throw error;
+  }
+}
+
+function formFrom(stored: SpendingPolicy): PolicyForm {
+  return {
+    per_transfer_limit: stored.per_transfer_limit ?? '',
+    daily_limit: stored.daily_limit ?? '',
+    approval_threshold: stored.approval_threshold ?? '',
+  };
+}
+
+/** The whole policy: an empty field is no limit (left out of the body). */
+function policyRequest(form: PolicyForm): SpendingPolicyRequest {
+  const request: SpendingPolicyRequest = {};
+  for (const key of ['per_transfer_limit', 'daily_limit', 'approval_threshold'] as const) {
+    const value = form[key].trim();
+    if (value) request[key] = value;
+  }
+  return request;
+}
 
 /**
- * `/org/:org/policy`: the spending policy (per-transfer and daily limits, approval threshold). wallet-service
- * keeps it with the Dfns settings (`PUT /orgs/{org}/integrations/dfns` replaces them all), so saving it
- * needs the Dfns secrets again, which Attest never shows back.
+ * `/org/:org/policy`: the spending policy (per-transfer and daily limits, approval threshold), read and
+ * saved on its own (`GET`/`PUT /orgs/{org}/spending-policy`): no Dfns secret is asked for, and the Dfns
+ * settings stay as they are.
  */
 export default function PolicyPage() {
   const org = useOrgParam();
   const api = useApi();
   const stored = useAsync(
-    (signal) => orNotFound(unwrap(api.wallet.GET('/orgs/{org}/integrations/dfns', { params: { path: { org } }, signal }))),
+    (signal) => orNoDfnsSettings(unwrap(api.wallet.GET('/orgs/{org}/spending-policy', { params: { path: { org } }, signal }))),
     [api, org],
   );
   const [policy, setPolicy] = useState<PolicyForm | null>(null);
-  const [secrets, setSecrets] = useState<DfnsForm | null>(null);
-  const [errors, setErrors] = useState<FieldErrors<keyof PolicyForm | keyof DfnsForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<keyof PolicyForm>>({});
   const [saved, setSaved] = useState(false);
-  if (stored.data && policy === null) {
-    setPolicy(policyFormFrom(stored.data));
-    setSecrets(dfnsFormFrom(stored.data));
-  }
-  const save = useAction((body: ReturnType<typeof dfnsRequest>) => unwrap(api.wallet.PUT('/orgs/{org}/integrations/dfns', { params: { path: { org } }, body })));
+  if (stored.data && policy === null) setPolicy(formFrom(stored.data));
+  const save = useAction((body: SpendingPolicyRequest) =>
+    unwrap(api.wallet.PUT('/orgs/{org}/spending-policy', { params: { path: { org } }, body })),
+  );
 
   if (stored.loading && stored.data === undefined) return <Progress label="Loading the spending policy" />;
   const integrations = `/org/${encodeURIComponent(org)}/integrations`;
@@ -42,16 +71,15 @@ export default function PolicyPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!policy || !secrets || !data) return;
+    if (!policy) return;
     setSaved(false);
-    const found = { ...policyErrors(policy), ...dfnsErrors(secrets, data) };
+    const found = policyErrors(policy);
     setErrors(found);
     if (hasErrors(found)) return;
-    const answer = await save.run(dfnsRequest(secrets, policy));
+    const answer = await save.run(policyRequest(policy));
     if (answer) {
       stored.setData(answer);
-      setPolicy(policyFormFrom(answer));
-      setSecrets(dfnsFormFrom(answer));
+      setPolicy(formFrom(answer));
       setSaved(true);
     }
   };
@@ -66,10 +94,10 @@ export default function PolicyPage() {
       <ErrorMessage error={stored.error} title="Could not load the spending policy" onRetry={stored.reload} />
       {data === null && (
         <p>
-          The policy is stored with the Dfns settings, and this organization has none stored yet. <Link to={integrations}>Set up Dfns first</Link>.
+          The policy is kept with the Dfns settings, and this organization has none stored yet. <Link to={integrations}>Set up Dfns first</Link>.
         </p>
       )}
-      {data && policy && secrets && (
+      {data && policy && (
         <>
           <Section title="Current policy">
             <Facts
@@ -83,6 +111,10 @@ export default function PolicyPage() {
           </Section>
           <Section title="Change the policy">
             <form className="org-form" noValidate onSubmit={submit} aria-label="Spending policy">
+              <p className="muted">
+                Saving changes only the policy: the Dfns settings on <Link to={integrations}>Integrations</Link> stay as they are. An empty field
+                means no limit.
+              </p>
               <PolicyFields
                 form={policy}
                 errors={shown}
@@ -92,24 +124,6 @@ export default function PolicyPage() {
                   setSaved(false);
                 }}
               />
-              <fieldset>
-                <legend>Dfns secrets (needed to save)</legend>
-                <p className="muted">
-                  The policy is saved together with the Dfns settings, and Attest never shows stored secrets back: enter the Dfns token, the private
-                  key and the webhook secret again. The other Dfns settings stay as on <Link to={integrations}>Integrations</Link>.
-                </p>
-                <DfnsCredentialFields
-                  form={secrets}
-                  errors={shown}
-                  stored={data}
-                  only="secrets"
-                  onChange={(key, value) => {
-                    setSecrets((s) => (s ? { ...s, [key]: value } : s));
-                    setErrors((e) => ({ ...e, [key]: undefined }));
-                    setSaved(false);
-                  }}
-                />
-              </fieldset>
               <ErrorMessage error={save.error} title="Could not save the spending policy" />
               <SuccessMessage>{saved && 'Spending policy saved: it applies to the next transfer.'}</SuccessMessage>
               <Button type="submit" variant="primary" pending={save.pending} pendingLabel="Saving…">

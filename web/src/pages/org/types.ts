@@ -22,6 +22,8 @@ export type DfnsCheck = Wallet['schemas']['CredentialCheckView'];
 export type OrgWallet = Wallet['schemas']['OrgWalletView'];
 export type OrgWalletPage = Wallet['schemas']['PageViewOrgWalletView'];
 export type Transfer = Wallet['schemas']['TransferView'];
+export type SpendingPolicy = Wallet['schemas']['SpendingPolicyView'];
+export type SpendingPolicyRequest = Wallet['schemas']['SpendingPolicyRequest'];
 
 export type Identity = IdentityApi['schemas']['IdentityView'];
 

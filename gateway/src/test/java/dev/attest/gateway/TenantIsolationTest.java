@@ -77,6 +77,7 @@ class TenantIsolationTest {
         routes.add(new Object[] {"GET", o + "/integrations/dfns/settings", null});
         routes.add(new Object[] {"GET", o + "/transfer-approvals", null});
         routes.add(new Object[] {"POST", o + "/transfer-approvals/" + UUID.randomUUID() + "/approve", null});
+        routes.add(new Object[] {"GET", o + "/spending-policy", null});
         routes.add(new Object[] {"POST", o + "/users/" + member + "/wallet/retry", null});
         routes.add(new Object[] {"POST", o + "/join", null});
         routes.add(new Object[] {"GET", p + "/webhooks/endpoints", null});
@@ -102,6 +103,7 @@ class TenantIsolationTest {
                     || path.endsWith("/wallets")
                     || path.endsWith("/transactions")
                     || path.contains("/transfer-approvals")
+                    || path.contains("/spending-policy")
                     || path.contains("/wallet/")
                     || path.contains("/webhooks/")) {
                 Response response = call(keyB.key(), route);
@@ -203,6 +205,7 @@ class TenantIsolationTest {
                 "/wallets",
                 "/transactions",
                 "/transfer-approvals",
+                "/spending-policy",
                 "/integrations/persona/settings",
                 "/integrations/dfns/settings")) {
             assertThat(RecordingUpstream.receivedAt("/orgs/" + orgId + path))

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An organization's Dfns settings; the token, key and webhook secret are sealed by SecretCipher. */
+/**
+ * An organization's Dfns settings (the token, key and webhook secret are sealed by SecretCipher) and its
+ * spending policy, which may also be set on its own.
+ */
 @Entity
 @Table(name = "dfns_settings")
 public class OrgDfnsSettings {
@@ -52,6 +55,15 @@ public class OrgDfnsSettings {
     @Column(name = "daily_limit")
     public BigDecimal dailyLimit;
 
+    /** When the settings were last stored (the spending policy has its own {@link #policyUpdatedAt}). */
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the spending policy was last set, alone or with the settings. */
+    @Column(name = "policy_updated_at")
+    public Instant policyUpdatedAt;
+
+    /** Who last set the spending policy (null for one set before this was recorded). */
+    @Column(name = "policy_updated_by")
+    public String policyUpdatedBy;
 }

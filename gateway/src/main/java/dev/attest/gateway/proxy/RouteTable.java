@@ -27,6 +27,7 @@ public class RouteTable {
                 Route.authenticated(ORG + "/transactions" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/integrations/dfns" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/transfer-approvals" + REST, services.wallet(), "wallets"),
+                Route.authenticated(ORG + "/spending-policy" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/users/[^/]+/wallet" + REST, services.wallet(), "wallets"),
                 Route.webhook("/webhooks/dfns" + REST, services.wallet()),
                 Route.authenticated("/identities" + REST, services.identity(), "identities"),

@@ -2,10 +2,13 @@ package dev.attest.wallet.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An organization's Dfns settings as an admin sets them. The secrets are write-only: they are never
- * answered back.
+ * answered back. The three policy fields are still accepted and replace the whole spending policy, as they
+ * always did (absent: none); the policy has its own endpoint, {@code PUT /orgs/{org}/spending-policy}, which
+ * needs no secret ({@link SpendingPolicyRequest}).
  *
  * @param webhookSecret the secret Dfns signs webhooks with
  * @param previousWebhookSecret during a rotation, the old webhook's secret: deliveries signed with either are
@@ -23,6 +26,7 @@ public record DfnsSettingsRequest(
         @NotBlank String defaultNetwork,
         String webhookSecret,
         String previousWebhookSecret,
-        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String perTransferLimit,
-        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String dailyLimit,
-        @Pattern(regexp = "[1-9][0-9]*", message = "must be a positive integer string") String approvalThreshold) {}
+        @WeiAmount @Schema(pattern = WeiAmount.PATTERN, description = WeiAmount.DESCRIPTION) String perTransferLimit,
+        @WeiAmount @Schema(pattern = WeiAmount.PATTERN, description = WeiAmount.DESCRIPTION) String dailyLimit,
+        @WeiAmount @Schema(pattern = WeiAmount.PATTERN, description = WeiAmount.DESCRIPTION)
+                String approvalThreshold) {}

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.DfnsSettingsService;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,17 +16,23 @@ import jakarta.ws.rs.PathParam;
 @Path("/orgs/{org}/integrations/dfns")
 @RolesAllowed(Roles.ORG_ADMIN)
 public class DfnsSettingsResource {
+    private final Caller caller;
     private final OrgScope scope;
     private final DfnsSettingsService settings;
 
-    DfnsSettingsResource(OrgScope scope, DfnsSettingsService settings) {
+    DfnsSettingsResource(Caller caller, OrgScope scope, DfnsSettingsService settings) {
+        this.caller = caller;
         this.scope = scope;
         this.settings = settings;
     }
 
+    /**
+     * Replaces the whole Dfns settings. The spending policy fields are still accepted and replace the policy
+     * (absent: none), as before; the policy has its own endpoint, {@code /orgs/{org}/spending-policy}.
+     */
     @PUT
     public DfnsSettingsView put(@PathParam("org") String org, @Valid @NotNull DfnsSettingsRequest request) {
-        return settings.put(scope.require(org), request);
+        return settings.put(scope.require(org), request, caller.subject());
     }
 
     @GET

@@ -13,6 +13,8 @@ import dev.attest.wallet.repository.DfnsSettingsRepository;
 import dev.attest.wallet.rest.CredentialCheckView;
 import dev.attest.wallet.rest.DfnsSettingsRequest;
 import dev.attest.wallet.rest.DfnsSettingsView;
+import dev.attest.wallet.rest.SpendingPolicyRequest;
+import dev.attest.wallet.rest.SpendingPolicyView;
 import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +70,12 @@ public class DfnsSettingsService {
         this.defaultOrg = config.dfns().defaultOrg();
     }
 
+    /**
+     * Replaces the org's Dfns settings and, as this call always did, its spending policy (absent parts: none).
+     * The policy has its own endpoint ({@link SpendingPolicyService#put}), which needs no secret.
+     */
     @Transactional
-    public DfnsSettingsView put(String orgId, DfnsSettingsRequest request) {
+    public DfnsSettingsView put(String orgId, DfnsSettingsRequest request, String by) {
         try {
             CredentialKeys.parsePrivateKey(request.privateKey());
         } catch (IllegalArgumentException e) {
@@ -85,10 +92,13 @@ public class DfnsSettingsService {
         row.defaultNetwork = request.defaultNetwork();
         row.webhookSecretSealed = seal(orgId, "webhook-secret", request.webhookSecret());
         row.previousWebhookSecretSealed = seal(orgId, "previous-webhook-secret", request.previousWebhookSecret());
-        row.perTransferLimit = amount(request.perTransferLimit());
-        row.dailyLimit = amount(request.dailyLimit());
-        row.approvalThreshold = amount(request.approvalThreshold());
-        row.updatedAt = Instant.now();
+        row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SpendingPolicyService.apply(
+                row,
+                new SpendingPolicyRequest(
+                        request.perTransferLimit(), request.dailyLimit(), request.approvalThreshold()),
+                by,
+                row.updatedAt);
         if (isNew) {
             settings.persist(row);
         }
@@ -192,6 +202,7 @@ public class DfnsSettingsService {
     }
 
     private static DfnsSettingsView view(OrgDfnsSettings row) {
+        SpendingPolicyView policy = SpendingPolicyService.view(row);
         return new DfnsSettingsView(
                 row.apiBaseUrl,
                 MASK,
@@ -201,9 +212,9 @@ public class DfnsSettingsService {
                 row.defaultNetwork,
                 row.webhookSecretSealed == null ? null : MASK,
                 row.previousWebhookSecretSealed == null ? null : MASK,
-                plain(row.perTransferLimit),
-                plain(row.dailyLimit),
-                plain(row.approvalThreshold),
+                policy.perTransferLimit(),
+                policy.dailyLimit(),
+                policy.approvalThreshold(),
                 row.updatedAt);
     }
 
@@ -213,14 +224,6 @@ public class DfnsSettingsService {
 
     private Optional<String> open(String orgId, String field, String envelope) {
         return Optional.ofNullable(envelope).map(envelopeText -> cipher.decrypt(envelopeText, context(orgId, field)));
-    }
-
-    private static String plain(BigDecimal amount) {
-        return amount == null ? null : amount.toPlainString();
-    }
-
-    private static BigDecimal amount(String value) {
-        return value == null ? null : new BigDecimal(value);
     }
 
     private static String context(String orgId, String field) {
