@@ -1,37 +1,24 @@
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/ApiContext';
-import { unwrap } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
-import { useAsync } from '../../hooks/useAsync';
 import { useOrgParam } from '../../tenant/params';
 import { formatTime } from './format';
 import { PagePager, StatusBadge, TableScroll } from './parts';
+import { CASES_PAGE_SIZE, useKycCases } from './useKycCases';
 import { CASE_STATUSES, parsePage, parseStatus } from './reviewQueue';
 
-const PAGE_SIZE = 20;
 
 /** `/org/:org/reviews`: KYC cases by status, oldest first; a case in review waits for a reviewer. */
 export default function ReviewsPage() {
   const org = useOrgParam();
-  const api = useApi();
   const [params, setParams] = useSearchParams();
   const status = parseStatus(params.get('status'));
   const page = parsePage(params.get('page'));
 
-  const cases = useAsync(
-    (signal) =>
-      unwrap(
-        api.compliance.GET('/orgs/{org}/kyc/cases', {
-          params: { path: { org }, query: { ...(status ? { status } : {}), page, size: PAGE_SIZE } },
-          signal,
-        }),
-      ),
-    [api, org, status, page],
-  );
+  const cases = useKycCases(org, status, page);
 
   const show = (next: { status?: string; page?: number }) => {
     const query = new URLSearchParams();
@@ -102,8 +89,8 @@ export default function ReviewsPage() {
           </table>
         </TableScroll>
       )}
-      {cases.data && (cases.data.total ?? 0) > PAGE_SIZE && (
-        <PagePager page={page} size={PAGE_SIZE} total={cases.data.total ?? 0} noun="cases" onPage={(p) => show({ page: p })} />
+      {cases.data && (cases.data.total ?? 0) > CASES_PAGE_SIZE && (
+        <PagePager page={page} size={CASES_PAGE_SIZE} total={cases.data.total ?? 0} noun="cases" onPage={(p) => show({ page: p })} />
       )}
     </Page>
   );

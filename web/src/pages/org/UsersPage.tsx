@@ -14,11 +14,11 @@ import { useOrgParam } from '../../tenant/params';
 import { shortHex, statusWords } from './format';
 import { orNotFound } from './load';
 import { PagePager, StatusBadge, TableScroll } from './parts';
+import { CASES_PAGE_SIZE, useKycCases } from './useKycCases';
 import { CASE_STATUSES, parsePage } from './reviewQueue';
 import type { OrgWallet, OrgWalletPage } from './types';
 import { userRows, walletState, type UserRow } from './usersJoin';
 
-const PAGE_SIZE = 20;
 /** The wallet listing is Dfns's, paged by Dfns: read up to this many wallets to find the page's users'. */
 const WALLET_PAGES = 5;
 const WALLET_PAGE_SIZE = 100;
@@ -31,16 +31,7 @@ export default function UsersPage() {
   const status = params.get('status') ?? '';
   const page = parsePage(params.get('page'));
 
-  const cases = useAsync(
-    (signal) =>
-      unwrap(
-        api.compliance.GET('/orgs/{org}/kyc/cases', {
-          params: { path: { org }, query: { ...(status ? { status } : {}), page, size: PAGE_SIZE } },
-          signal,
-        }),
-      ),
-    [api, org, status, page],
-  );
+  const cases = useKycCases(org, status, page);
   const wallets = useAsync(
     async (signal) => {
       const found: OrgWallet[] = [];
@@ -130,8 +121,8 @@ export default function UsersPage() {
           </table>
         </TableScroll>
       )}
-      {cases.data && (cases.data.total ?? 0) > PAGE_SIZE && (
-        <PagePager page={page} size={PAGE_SIZE} total={cases.data.total ?? 0} noun="KYC cases" onPage={(p) => show({ page: p })} />
+      {cases.data && (cases.data.total ?? 0) > CASES_PAGE_SIZE && (
+        <PagePager page={page} size={CASES_PAGE_SIZE} total={cases.data.total ?? 0} noun="KYC cases" onPage={(p) => show({ page: p })} />
       )}
     </Page>
   );
