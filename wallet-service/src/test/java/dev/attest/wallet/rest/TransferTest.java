@@ -73,19 +73,20 @@ class TransferTest {
                     .path("transfer_id");
 
             Await.until(() -> status(org, user, walletId, transferId), "confirmed");
-            List<JsonNode> changes =
-                    WalletProvisioningTest.ofType(
-                            events.readUntil(
-                                    r -> WalletProvisioningTest.ofType(
+            List<JsonNode> changes = WalletProvisioningTest.ofType(
+                    events.readUntil(
+                            r ->
+                                    WalletProvisioningTest.ofType(
                                                     r,
                                                     org.orgId + ":" + user,
                                                     "attest.wallet.transfer-status-changed.v1")
                                             .stream()
                                             .anyMatch(e ->
                                                     e.get("status").asText().equals("confirmed")),
-                                    Duration.ofSeconds(20)),
-                            org.orgId + ":" + user,
-                            "attest.wallet.transfer-status-changed.v1");
+                            Duration.ofSeconds(
+                                    60)), // returns at the confirmed event; 20 s ran out once on a loaded CI machine
+                    org.orgId + ":" + user,
+                    "attest.wallet.transfer-status-changed.v1");
             // Dfns' webhooks for one transfer may arrive in any order and statuses only move forward, so a
             // late "broadcasted" after "confirmed" is dropped: what is announced is in order and ends confirmed.
             List<String> forward = List.of("pending", "executing", "broadcasted", "confirmed");
