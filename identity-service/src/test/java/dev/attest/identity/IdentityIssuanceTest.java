@@ -303,14 +303,23 @@ class IdentityIssuanceTest {
         TestChain.stopMining();
         try {
             events.walletProvisioned(org, user, TestChain.newWallet(), caseId);
-            // Mine block by block until the claim's addClaim transaction is sent, then leave it unmined.
+            // Mine block by block until the claim's addClaim transaction is sent, then leave it unmined. A block
+            // is mined only while the claim row is locked here with no transaction recorded for it: the service
+            // records the addClaim under that lock before it broadcasts, so no block can take it in.
             String addClaimInFlight =
                     "select count(*) from claims c join chain_transactions t on t.id = c.pending_tx_id"
                             + " where c.user_id = ? and t.purpose = 'claim:add' and t.broadcast_at is not null";
             Eventually.until(
                     "the addClaim transaction in flight",
                     () -> db.count(addClaimInFlight, user) == 1,
-                    TestChain::mineBlock);
+                    () -> db.whileLocked(
+                            "select coalesce(pending_tx_id::text, '') from claims where user_id = ? for update",
+                            List.of(user),
+                            pending -> {
+                                if (pending.size() == 1 && pending.get(0).isEmpty()) {
+                                    TestChain.mineBlock();
+                                }
+                            }));
 
             events.kycStatusChanged(org, user, caseId, "rejected");
 

@@ -28,10 +28,38 @@ public final class TestDatabase {
         return values;
     }
 
+    /**
+     * Runs {@code action} while this test holds the row locks {@code lockingQuery} ({@code select ... for
+     * update}) takes, so the service cannot change those rows meanwhile; {@code action} is given the rows' first
+     * column as text, read under the lock.
+     */
+    public void whileLocked(
+            String lockingQuery, List<Object> parameters, java.util.function.Consumer<List<String>> action) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                action.accept(read(connection, lockingQuery, parameters.toArray()));
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row, as text. */
     public List<String> strings(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> read(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -42,8 +70,6 @@ public final class TestDatabase {
                 }
             }
             return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
