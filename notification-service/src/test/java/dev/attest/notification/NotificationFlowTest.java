@@ -206,6 +206,14 @@ class NotificationFlowTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+        given().auth()
+                .oauth2(userToken())
+                .queryParam("page", Integer.MAX_VALUE)
+                .get("/notifications/me")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://attest.dev/problems/validation-failed"));
     }
 
     @Test

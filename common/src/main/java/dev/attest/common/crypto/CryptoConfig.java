@@ -1,6 +1,7 @@
 package dev.attest.common.crypto;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,12 @@ public interface CryptoConfig {
 
     /** The id of the master key that wraps new secrets. */
     Optional<String> activeKeyId();
+
+    /** How often {@link MasterKeyRotation} re-seals secrets found under a retired key. */
+    @WithDefault("10m")
+    String rewrapInterval();
+
+    /** How long after start the first re-sealing pass runs. */
+    @WithDefault("10s")
+    String rewrapDelay();
 }

@@ -65,6 +65,11 @@ public class SecretCipher {
         return new String(plaintext, StandardCharsets.UTF_8);
     }
 
+    /** The id of the master key that seals new secrets. */
+    public String activeKeyId() {
+        return keys().activeId();
+    }
+
     /** Whether {@code envelope} is sealed under a master key other than the active one. */
     public boolean needsRewrap(String envelope) {
         return !Envelope.parse(envelope).keyId().equals(keys().activeId());

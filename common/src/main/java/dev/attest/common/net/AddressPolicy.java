@@ -1,4 +1,4 @@
-package dev.attest.notification.webhook;
+package dev.attest.common.net;
 
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses a webhook may be sent to: none that reach into our own or a cloud's networks
+ * Which addresses a request to a tenant-chosen URL may go to: none that reach into our own or a cloud's networks
  * (loopback, private, link-local and metadata, CGNAT, multicast, reserved), in their IPv4 and IPv6
  * forms, including IPv4 addresses embedded in IPv6 (mapped, NAT64, 6to4), unless an allowlisted
  * network contains the address.
@@ -47,7 +47,7 @@ public final class AddressPolicy {
         this.allowed = allowedNetworks.stream().map(Cidr::parse).toList();
     }
 
-    /** Why {@code address} is refused, or empty if a webhook may go there. */
+    /** Why {@code address} is refused, or empty if a request may go there. */
     public Optional<String> refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (allowed.stream().anyMatch(network -> network.contains(bytes))) {

@@ -1,4 +1,4 @@
-package dev.attest.notification.webhook;
+package dev.attest.common.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.attest.notification.webhook;
+package dev.attest.common.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The SSRF guard of outbound webhooks (OWASP API7). It checks a URL when an endpoint is registered and
- * again before every request; the request then goes to the address checked here (pinned), so a DNS name
- * that turns private between check and connect (rebinding) cannot slip through.
+ * The SSRF guard (OWASP API7) of every URL a tenant can set: webhook endpoints, provider base URLs. It checks a
+ * URL when it is saved and again before every request; a client that can connect to a given address sends the
+ * request to the address checked here (pinned), so a DNS name that turns private between check and connect
+ * (rebinding) cannot slip through.
  */
-public final class EndpointAddressGuard {
+public final class OutboundAddressGuard {
     private static final Pattern DOTTED_QUAD =
             Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
     /** Numbers a resolver might read as an IPv4 address: decimal, octal, hex, or fewer than four parts. */
@@ -24,7 +25,7 @@ public final class EndpointAddressGuard {
     private final HostResolver resolver;
     private final boolean httpsOnly;
 
-    public EndpointAddressGuard(AddressPolicy policy, HostResolver resolver, boolean httpsOnly) {
+    public OutboundAddressGuard(AddressPolicy policy, HostResolver resolver, boolean httpsOnly) {
         this.policy = policy;
         this.resolver = resolver;
         this.httpsOnly = httpsOnly;
@@ -33,7 +34,7 @@ public final class EndpointAddressGuard {
     /** A URL we will send to, resolved to the address the request must go to. */
     public record Target(URI uri, String host, int port, boolean tls, InetAddress address) {}
 
-    /** Checks {@code url} and resolves its host; throws {@link RefusedEndpointException} saying why not. */
+    /** Checks {@code url} and resolves its host; throws {@link RefusedAddressException} saying why not. */
     public Target check(String url) {
         URI uri = parse(url);
         String host = hostOf(uri);
@@ -42,8 +43,8 @@ public final class EndpointAddressGuard {
             // Every address the name has must be allowed: a resolver may hand out any one of them.
             Optional<String> refusal = policy.refusal(address);
             if (refusal.isPresent()) {
-                throw new RefusedEndpointException(
-                        "The URL's host " + host + " resolves to " + refusal.get() + "; webhooks are not sent there.");
+                throw new RefusedAddressException(
+                        "The URL's host " + host + " resolves to " + refusal.get() + "; requests are not sent there.");
             }
         }
         boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
@@ -56,17 +57,17 @@ public final class EndpointAddressGuard {
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
-            throw new RefusedEndpointException("The URL is not valid.");
+            throw new RefusedAddressException("The URL is not valid.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !httpsOnly)) {
-            throw new RefusedEndpointException(httpsOnly ? "The URL must be https." : "The URL must be http or https.");
+            throw new RefusedAddressException(httpsOnly ? "The URL must be https." : "The URL must be http or https.");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new RefusedEndpointException("The URL has no host.");
+            throw new RefusedAddressException("The URL has no host.");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new RefusedEndpointException("The URL must not contain credentials.");
+            throw new RefusedAddressException("The URL must not contain credentials.");
         }
         return uri;
     }
@@ -78,7 +79,7 @@ public final class EndpointAddressGuard {
         }
         if (NUMERIC_HOST.matcher(host).matches() && !DOTTED_QUAD.matcher(host).matches()) {
             // 2130706433, 0177.0.0.1, 0x7f.1: resolvers disagree on what they mean, so none is accepted.
-            throw new RefusedEndpointException(
+            throw new RefusedAddressException(
                     "The URL's host is a number that is not a plain dotted IPv4 address; write the address as a.b.c.d.");
         }
         return host;
@@ -92,12 +93,12 @@ public final class EndpointAddressGuard {
             }
             return addresses;
         } catch (UnknownHostException e) {
-            throw new RefusedEndpointException("The URL's host " + host + " does not resolve.");
+            throw new RefusedAddressException("The URL's host " + host + " does not resolve.");
         }
     }
 
     /** The textual form of an address for a socket connection, without the IPv6 scope. */
-    static String literal(InetAddress address) {
+    public static String literal(InetAddress address) {
         String text = address.getHostAddress();
         if (address instanceof Inet6Address) {
             int scope = text.indexOf('%');

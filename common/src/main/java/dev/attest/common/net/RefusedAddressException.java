@@ -1,8 +1,8 @@
-package dev.attest.notification.webhook;
+package dev.attest.common.net;
 
-/** An endpoint URL we will not send to; the message says why and is shown to the admin. */
-public class RefusedEndpointException extends RuntimeException {
-    public RefusedEndpointException(String message) {
+/** A URL we will not send to; the message says why (never what the target answered) and is shown to the admin. */
+public class RefusedAddressException extends RuntimeException {
+    public RefusedAddressException(String message) {
         super(message);
     }
 }

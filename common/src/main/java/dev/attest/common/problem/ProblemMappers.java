@@ -1,7 +1,10 @@
 package dev.attest.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.attest.common.json.UnstorableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -10,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -59,11 +63,13 @@ public class ProblemMappers {
         return violations(e.getConstraintViolations(), uri);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class})
     public Response malformedBody(JsonProcessingException e, UriInfo uri) {
-        // Jackson's message names the position but never echoes more than a token of the body.
-        String detail = "The request body is not valid JSON for this operation: " + e.getOriginalMessage();
-        return respond(400, "malformed-body", "Malformed request body", detail, uri, List.of());
+        // Named for each subtype: Quarkus' own mapper of MismatchedInputException would otherwise answer a bare 400.
+        if (e instanceof UnstorableTextException) {
+            return respond(400, "invalid-text", "Invalid text", UnstorableTextException.MESSAGE, uri, List.of());
+        }
+        return respond(400, "malformed-body", "Malformed request body", JsonErrors.describe(e), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -71,6 +77,16 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedBody(json, uri);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a parameter does not convert (page=abc): the route exists, the input is wrong.
+            return respond(
+                    400,
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    "A path or query parameter does not have the type this operation takes.",
+                    uri,
+                    List.of());
         }
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
         return respond(status.getStatusCode(), slug, status.getReasonPhrase(), e.getMessage(), uri, List.of());

@@ -1,4 +1,4 @@
-package dev.attest.notification.webhook;
+package dev.attest.common.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SSRF test table of peers.md §3 (OWASP API7), and the allowlist. */
-class EndpointAddressGuardTest {
+class OutboundAddressGuardTest {
     /** DNS for the tests: a fixed table, so no test depends on the network. */
     private static final HostResolver DNS = host -> switch (host) {
         case "public.example" -> addresses("93.184.216.34");
@@ -23,7 +23,7 @@ class EndpointAddressGuardTest {
         default -> InetAddress.getAllByName(host); // literals only: resolves without DNS
     };
 
-    private final EndpointAddressGuard guard = new EndpointAddressGuard(new AddressPolicy(List.of()), DNS, false);
+    private final OutboundAddressGuard guard = new OutboundAddressGuard(new AddressPolicy(List.of()), DNS, false);
 
     @ParameterizedTest
     @ValueSource(
@@ -62,7 +62,7 @@ class EndpointAddressGuardTest {
                 "http://mixed.example/hook"
             })
     void refusesAddressesThatReachInternalNetworks(String url) {
-        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RefusedEndpointException.class);
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RefusedAddressException.class);
     }
 
     @ParameterizedTest
@@ -80,27 +80,27 @@ class EndpointAddressGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://public.example/x", "file:///etc/passwd", "https://user:pw@public.example/", "nope"})
     void refusesOtherSchemesCredentialsAndNonsense(String url) {
-        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RefusedEndpointException.class);
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RefusedAddressException.class);
     }
 
     @Test
     void refusesPlainHttpWhenHttpsIsRequired() {
-        EndpointAddressGuard production = new EndpointAddressGuard(new AddressPolicy(List.of()), DNS, true);
+        OutboundAddressGuard production = new OutboundAddressGuard(new AddressPolicy(List.of()), DNS, true);
         assertThatThrownBy(() -> production.check("http://public.example/hook"))
-                .isInstanceOf(RefusedEndpointException.class)
+                .isInstanceOf(RefusedAddressException.class)
                 .hasMessageContaining("https");
         assertThat(production.check("https://public.example/hook").tls()).isTrue();
     }
 
     @Test
     void theAllowlistAdmitsOnlyTheNetworksItNames() {
-        EndpointAddressGuard local =
-                new EndpointAddressGuard(new AddressPolicy(List.of("127.0.0.1/32", "10.1.0.0/16")), DNS, false);
+        OutboundAddressGuard local =
+                new OutboundAddressGuard(new AddressPolicy(List.of("127.0.0.1/32", "10.1.0.0/16")), DNS, false);
         assertThat(local.check("http://127.0.0.1:9000/hook").port()).isEqualTo(9000);
         assertThat(local.check("http://internal.example/hook").address().getHostAddress())
                 .isEqualTo("10.1.2.3");
-        assertThatThrownBy(() -> local.check("http://127.0.0.2/hook")).isInstanceOf(RefusedEndpointException.class);
-        assertThatThrownBy(() -> local.check("http://169.254.169.254/")).isInstanceOf(RefusedEndpointException.class);
+        assertThatThrownBy(() -> local.check("http://127.0.0.2/hook")).isInstanceOf(RefusedAddressException.class);
+        assertThatThrownBy(() -> local.check("http://169.254.169.254/")).isInstanceOf(RefusedAddressException.class);
     }
 
     @Test
@@ -108,21 +108,21 @@ class EndpointAddressGuardTest {
         // DNS rebinding: public when the endpoint is registered, loopback when the request is made.
         AtomicInteger lookups = new AtomicInteger();
         Map<Integer, String> answers = Map.of(0, "93.184.216.34", 1, "127.0.0.1");
-        EndpointAddressGuard rebinding = new EndpointAddressGuard(
+        OutboundAddressGuard rebinding = new OutboundAddressGuard(
                 new AddressPolicy(List.of()),
                 host -> addresses(answers.get(Math.min(lookups.getAndIncrement(), 1))),
                 false);
 
-        EndpointAddressGuard.Target registered = rebinding.check("https://rebind.example/hook");
+        OutboundAddressGuard.Target registered = rebinding.check("https://rebind.example/hook");
         assertThat(registered.address().getHostAddress()).isEqualTo("93.184.216.34");
         assertThat(registered.host()).isEqualTo("rebind.example");
         assertThatThrownBy(() -> rebinding.check("https://rebind.example/hook"))
-                .isInstanceOf(RefusedEndpointException.class);
+                .isInstanceOf(RefusedAddressException.class);
     }
 
     @Test
     void anUnresolvableHostIsRefused() {
-        EndpointAddressGuard noDns = new EndpointAddressGuard(
+        OutboundAddressGuard noDns = new OutboundAddressGuard(
                 new AddressPolicy(List.of()),
                 host -> {
                     throw new UnknownHostException(host);

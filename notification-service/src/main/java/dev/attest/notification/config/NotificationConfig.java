@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Configuration of notification-service. */
 @ConfigMapping(prefix = "attest.notification")
@@ -55,16 +54,6 @@ public interface NotificationConfig {
         /** How many characters of a receiver's response body are kept with the attempt. */
         @WithDefault("1024")
         int responseBodyLimit();
-
-        /** Whether endpoint URLs must be https (production). */
-        @WithDefault("false")
-        boolean httpsOnly();
-
-        /**
-         * Networks (CIDR) that endpoints may resolve to although they are private, e.g. the local stack's
-         * demo receiver; empty in production.
-         */
-        Optional<List<String>> allowedNetworks();
     }
 
     interface Email {

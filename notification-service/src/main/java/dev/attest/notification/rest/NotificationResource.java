@@ -1,10 +1,13 @@
 package dev.attest.notification.rest;
 
+import dev.attest.common.paging.PageRequest;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.notification.service.UserNotifications;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,12 +35,10 @@ public class NotificationResource {
     @GET
     @Path("/me")
     public PageView mine(
-            @QueryParam("unread") @DefaultValue("false") boolean unread,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Paging.check(page, size);
-        var result = notifications.page(caller.orgId(), caller.subject(), unread, page, size);
-        return new PageView(result.items().stream().map(NotificationView::of).toList(), page, size, result.total());
+            @QueryParam("unread") @DefaultValue("false") boolean unread, @Valid @BeanParam PageRequest paging) {
+        var result = notifications.page(caller.orgId(), caller.subject(), unread, paging.page, paging.size);
+        return new PageView(
+                result.items().stream().map(NotificationView::of).toList(), paging.page, paging.size, result.total());
     }
 
     @POST

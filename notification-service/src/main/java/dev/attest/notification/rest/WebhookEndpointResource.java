@@ -1,19 +1,20 @@
 package dev.attest.notification.rest;
 
+import dev.attest.common.paging.PageRequest;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.notification.webhook.EndpointInput;
 import dev.attest.notification.webhook.WebhookEndpoints;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -88,10 +89,8 @@ public class WebhookEndpointResource {
             @PathParam("org") String org,
             @PathParam("project") String project,
             @PathParam("id") String id,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Paging.check(page, size);
-        return endpoints.deliveries(own(org), project, uuid(id), page, size).stream()
+            @Valid @BeanParam PageRequest paging) {
+        return endpoints.deliveries(own(org), project, uuid(id), paging.page, paging.size).stream()
                 .map(DeliveryView::of)
                 .toList();
     }

@@ -1,5 +1,7 @@
 package dev.attest.notification.webhook;
 
+import dev.attest.common.net.OutboundAddressGuard;
+import dev.attest.common.net.RefusedAddressException;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
@@ -39,7 +41,7 @@ public class DeliveryWorker {
     private final WebhookMessageRepository messages;
     private final EndpointSecrets secrets;
     private final EndpointRateLimiter rateLimiter;
-    private final EndpointAddressGuard guard;
+    private final OutboundAddressGuard guard;
     private final WebhookSender sender;
     private final AttemptRecorder recorder;
     private final NotificationConfig config;
@@ -54,7 +56,7 @@ public class DeliveryWorker {
             WebhookMessageRepository messages,
             EndpointSecrets secrets,
             EndpointRateLimiter rateLimiter,
-            EndpointAddressGuard guard,
+            OutboundAddressGuard guard,
             WebhookSender sender,
             AttemptRecorder recorder,
             NotificationConfig config,
@@ -168,9 +170,9 @@ public class DeliveryWorker {
         WebhookSender.Outcome outcome;
         try {
             // Checked again at connect time, and the request goes to the address checked here.
-            EndpointAddressGuard.Target target = guard.check(claim.url());
+            OutboundAddressGuard.Target target = guard.check(claim.url());
             outcome = sender.send(target, headers(claim), claim.payload());
-        } catch (RefusedEndpointException e) {
+        } catch (RefusedAddressException e) {
             outcome = new WebhookSender.Outcome(Optional.empty(), null, Optional.empty(), e.getMessage());
         }
         long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();

@@ -1,8 +1,11 @@
 package dev.attest.notification.webhook;
 
+import dev.attest.common.crypto.SealedColumn;
 import dev.attest.common.crypto.SecretCipher;
 import dev.attest.notification.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,29 @@ public class EndpointSecrets {
     }
 
     private static String context(WebhookEndpoint endpoint) {
-        return "org:" + endpoint.orgId + "/webhook-endpoint:" + endpoint.id + "/signing-secret";
+        return context(endpoint.orgId, endpoint.id.toString());
+    }
+
+    /** Binds a signing secret to its endpoint: copied to another row, it does not open. */
+    static String context(String orgId, String endpointId) {
+        return "org:" + orgId + "/webhook-endpoint:" + endpointId + "/signing-secret";
+    }
+
+    /** The columns master-key rotation re-seals. */
+    @Produces
+    @Singleton
+    SealedColumn currentSecrets() {
+        return endpointColumn("secret");
+    }
+
+    @Produces
+    @Singleton
+    SealedColumn previousSecrets() {
+        return endpointColumn("previous_secret");
+    }
+
+    private static SealedColumn endpointColumn(String column) {
+        return new SealedColumn(
+                "webhook_endpoint", "id", column, List.of("org_id", "id"), row -> context(row.get(0), row.get(1)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.attest.notification.webhook;
 
+import dev.attest.common.net.OutboundAddressGuard;
+import dev.attest.common.net.RefusedAddressException;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.notification.WebhookAttempt;
 import dev.attest.notification.WebhookDelivery;
@@ -25,7 +27,7 @@ public class WebhookEndpoints {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookMessageRepository messages;
     private final TenantRepository tenants;
-    private final EndpointAddressGuard guard;
+    private final OutboundAddressGuard guard;
     private final EndpointSecrets secrets;
     private final WebhookFanout fanout;
     private final NotificationConfig config;
@@ -36,7 +38,7 @@ public class WebhookEndpoints {
             WebhookDeliveryRepository deliveries,
             WebhookMessageRepository messages,
             TenantRepository tenants,
-            EndpointAddressGuard guard,
+            OutboundAddressGuard guard,
             EndpointSecrets secrets,
             WebhookFanout fanout,
             NotificationConfig config,
@@ -198,7 +200,7 @@ public class WebhookEndpoints {
     private void checkUrl(String url) {
         try {
             guard.check(url);
-        } catch (RefusedEndpointException e) {
+        } catch (RefusedAddressException e) {
             throw ProblemException.badRequest("webhook-url-refused", e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.attest.notification.webhook;
 
+import dev.attest.common.net.OutboundAddressGuard;
 import dev.attest.notification.config.NotificationConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +48,7 @@ public class WebhookSender {
         }
     }
 
-    public Outcome send(EndpointAddressGuard.Target target, Map<String, String> headers, String body) {
+    public Outcome send(OutboundAddressGuard.Target target, Map<String, String> headers, String body) {
         String path =
                 target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty()
                         ? "/"
@@ -59,7 +60,7 @@ public class WebhookSender {
                 .setMethod(HttpMethod.POST)
                 // Connect to the address the guard checked, while Host and SNI keep the endpoint's name.
                 .setServer(
-                        SocketAddress.inetSocketAddress(target.port(), EndpointAddressGuard.literal(target.address())))
+                        SocketAddress.inetSocketAddress(target.port(), OutboundAddressGuard.literal(target.address())))
                 .setHost(target.host())
                 .setPort(target.port())
                 .setSsl(target.tls())

@@ -1,0 +1,5 @@
+create table test_sealed (
+    id      uuid primary key,
+    org_id  text not null,
+    secret  text
+);
