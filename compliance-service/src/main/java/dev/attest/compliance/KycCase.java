@@ -75,6 +75,10 @@ public class KycCase extends PanacheEntityBase {
     @Column(name = "kyc_claim_revoked_at")
     public OffsetDateTime kycClaimRevokedAt;
 
+    /** When the provider was last asked about the case because it had been waiting long (CaseReconciliation). */
+    @Column(name = "reconciled_at")
+    public OffsetDateTime reconciledAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

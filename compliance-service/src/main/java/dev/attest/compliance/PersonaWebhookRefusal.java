@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A webhook delivery refused for its signature, kept so that admins can see a misconfigured secret or
- * forged traffic. Neither the body nor the signature is kept: the body was never verified.
+ * forged traffic; or a verified one refused for its content (acknowledged, so that Persona stops retrying
+ * what a retry cannot fix). Neither the body nor the signature is kept.
  */
 @Entity
 @Table(name = "persona_webhook_refusal")
@@ -24,11 +25,15 @@ public class PersonaWebhookRefusal extends PanacheEntityBase {
     @Column(name = "org_id")
     public String orgId;
 
-    /** The organization as the path spelled it (truncated). */
+    /** The organization as the path spelled it (truncated, a NUL shown as U+FFFD). */
     @Column(name = "path_org")
     public String pathOrg;
 
-    /** Why: missing, malformed, stale or mismatch. */
+    /**
+     * Why: the signature was {@code missing}, {@code malformed}, {@code stale} or a {@code mismatch}; or, signed,
+     * the event's created-at lies too far ahead ({@code future-created-at}) or it holds text the database cannot
+     * store ({@code unstorable}).
+     */
     public String reason;
 
     @Column(name = "body_bytes")

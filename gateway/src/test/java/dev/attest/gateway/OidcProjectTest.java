@@ -75,7 +75,9 @@ class OidcProjectTest {
         assertThat(requestsCounted(first)).isZero();
 
         assertThat(withoutProject.statusCode()).isEqualTo(201);
-        assertThat(withoutProject.header("RateLimit-Limit")).isNull();
+        assertThat(withoutProject.header("RateLimit-Limit"))
+                .as("acting in no project, the user draws from their own bucket (RateLimitTest)")
+                .isEqualTo("100");
         JwtClaims unscoped =
                 GatewayTokenVerifier.verify(GatewayTokenVerifier.bearer(RecordingUpstream.lastAt(unnamed)));
         assertThat(unscoped.hasClaim("project_id")).isFalse();

@@ -4,15 +4,19 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Real OIDC access tokens shaped like Keycloak's realm {@code attest} (realm roles under {@code
- * realm_access.roles}, {@code email}, {@code org_id}), signed with the key whose JWKS the
- * quarkus-test-oidc-server ({@code OidcWiremockTestResource}) serves.
+ * realm_access.roles}, {@code email}, {@code org_id}, issued to the console's client {@code attest-web}, which
+ * is their audience), signed with the key whose JWKS the quarkus-test-oidc-server ({@code
+ * OidcWiremockTestResource}) serves.
  */
 final class OidcUsers {
     static final String ISSUER = "https://server.example.com";
+    /** The console's public client: what the realm's tokens for Attest name as audience and authorized party. */
+    static final String CONSOLE_CLIENT = "attest-web";
 
     private OidcUsers() {}
 
@@ -31,12 +35,24 @@ final class OidcUsers {
     }
 
     static String token(String subject, String email, String orgId, String... realmRoles) {
+        return clientToken(CONSOLE_CLIENT, Set.of(CONSOLE_CLIENT), subject, email, orgId, realmRoles);
+    }
+
+    /**
+     * A token the same realm issued to {@code client} ({@code azp}) for {@code audience} (none: no {@code aud}
+     * claim, as Keycloak's {@code admin-cli} tokens), with the same signature and claims as a console user's.
+     */
+    static String clientToken(
+            String client, Set<String> audience, String subject, String email, String orgId, String... realmRoles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .audience(ISSUER)
+                .claim("azp", client)
                 .subject(subject)
                 .preferredUserName(subject)
                 .claim("realm_access", Map.of("roles", List.of(realmRoles)))
                 .expiresIn(300);
+        if (!audience.isEmpty()) {
+            claims.audience(audience);
+        }
         if (email != null) {
             claims.claim("email", email);
         }
@@ -49,6 +65,7 @@ final class OidcUsers {
     /** The same claims signed by a key the identity provider never published. */
     static String forged(String subject) {
         return Jwt.issuer(ISSUER)
+                .audience(CONSOLE_CLIENT)
                 .subject(subject)
                 .claim("realm_access", Map.of("roles", List.of("platform-admin")))
                 .expiresIn(300)

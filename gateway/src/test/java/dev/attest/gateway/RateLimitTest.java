@@ -12,6 +12,7 @@ import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 class RateLimitTest {
     /** So slow that no token comes back while a test runs. */
     private static final Map<String, Object> THREE_PER_HOUR = Map.of("capacity", 3, "refill_per_second", 0.001);
+    /** attest.gateway.rate-limit.caller.capacity (its default); the test profile makes it refill very slowly. */
+    private static final int CALLER_CAPACITY = 100;
 
     @Test
     void burstOverTheLimitGets429WhileAnotherProjectIsUnaffected() {
@@ -157,6 +160,122 @@ class RateLimitTest {
         }
         callers.shutdown();
         assertThat(allowed).isEqualTo(10);
+    }
+
+    /**
+     * A signed-in user who names no project (their organization has several) draws from their own bucket in that
+     * organization: 100 requests (the test's caller bucket, which does not refill while the test runs), then 429.
+     * Naming a project, acting in another organization, or being another user are other buckets.
+     */
+    @Test
+    void aUserActingInNoProjectIsLimitedPerUserAndOrganization() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String project = Tenants.project(org, "sandbox");
+        Tenants.project(org, "sandbox"); // two projects: a request that names none acts in none
+        Tenants.Org otherOrg = Tenants.organization("admin-" + UUID.randomUUID());
+        Tenants.project(otherOrg, "sandbox");
+        Tenants.project(otherOrg, "sandbox");
+        String subject = "user-" + UUID.randomUUID();
+        String user = OidcUsers.userOf(org.id(), subject, "user");
+        addMember(otherOrg, subject);
+
+        for (int i = 1; i <= CALLER_CAPACITY; i++) {
+            given().auth()
+                    .oauth2(user)
+                    .get("/identities/no-project")
+                    .then()
+                    .statusCode(201)
+                    .header("RateLimit-Limit", Integer.toString(CALLER_CAPACITY))
+                    .header("RateLimit-Remaining", Integer.toString(CALLER_CAPACITY - i));
+        }
+        Response refused = given().auth().oauth2(user).get("/identities/no-project");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("https://attest.dev/problems/rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(RecordingUpstream.receivedAt("/identities/no-project")).hasSize(CALLER_CAPACITY);
+        // the same user in a project: the project's bucket
+        given().auth()
+                .oauth2(user)
+                .header("Attest-Project", project)
+                .get("/identities/in-project")
+                .then()
+                .statusCode(201);
+        // the same user in another organization they belong to: another bucket
+        given().auth()
+                .oauth2(user)
+                .get("/orgs/" + otherOrg.id() + "/wallets")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", Integer.toString(CALLER_CAPACITY - 1));
+        // another user of the organization: their own bucket
+        given().auth()
+                .oauth2(OidcUsers.userOf(org.id(), "user-" + UUID.randomUUID(), "user"))
+                .get("/identities/another-user")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", Integer.toString(CALLER_CAPACITY - 1));
+    }
+
+    @Test
+    void aUserOfNoOrganizationIsLimitedPerUser() {
+        String user = OidcUsers.user("loner-" + UUID.randomUUID());
+        for (int i = 1; i <= CALLER_CAPACITY; i++) {
+            given().auth().oauth2(user).get("/identities/loner").then().statusCode(201);
+        }
+
+        given().auth()
+                .oauth2(user)
+                .get("/identities/loner")
+                .then()
+                .statusCode(429)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertThat(RecordingUpstream.receivedAt("/identities/loner")).hasSize(CALLER_CAPACITY);
+    }
+
+    /** The gateway's own API (tenancy) draws from the caller's bucket too; a refused change is not made. */
+    @Test
+    void theGatewaysOwnApiIsLimitedPerCaller() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        for (int i = 1; i <= CALLER_CAPACITY; i++) {
+            given().auth()
+                    .oauth2(org.adminToken())
+                    .get("/orgs/" + org.id())
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Remaining", Integer.toString(CALLER_CAPACITY - i));
+        }
+
+        Response refused = given().auth()
+                .oauth2(org.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "One too many", "environment", "sandbox", "wallet_network", "ethereum-sepolia"))
+                .post("/orgs/" + org.id() + "/projects");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Db.count("select count(*) from project where org_id = ?::uuid", org.id()))
+                .isZero();
+        // another admin of the same organization is not held up
+        given().auth()
+                .oauth2(OidcUsers.platformAdmin())
+                .get("/orgs/" + org.id())
+                .then()
+                .statusCode(200);
+    }
+
+    private static void addMember(Tenants.Org org, String subject) {
+        given().auth()
+                .oauth2(OidcUsers.platformAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("user_id", subject, "email", subject + "@example.test", "role", "user"))
+                .post("/orgs/" + org.id() + "/members")
+                .then()
+                .statusCode(201);
     }
 
     /** A connection source of its own, as another gateway process would have. */

@@ -144,9 +144,15 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** What a service's OpenAPI document looks like: one routed path, one the gateway does not expose. */
+    /**
+     * What a service's OpenAPI document looks like: routed paths (among them the latest routed: transfer
+     * approvals, a wallet provisioning's retry, the platform's Persona refusals), one the gateway does not expose.
+     */
     private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"paths\":{"
             + "\"/wallets/{wallet_id}\":{\"get\":{\"responses\":{\"200\":{\"description\":\"a wallet\"}}}},"
+            + "\"/orgs/{org}/transfer-approvals/{transfer_id}/approve\":{\"post\":{\"responses\":{\"200\":{}}}},"
+            + "\"/orgs/{org}/users/{user_id}/wallet/retry\":{\"post\":{\"responses\":{\"202\":{}}}},"
+            + "\"/platform/persona/webhooks/refusals\":{\"get\":{\"responses\":{\"200\":{}}}},"
             + "\"/internal/reindex\":{\"post\":{\"responses\":{\"204\":{\"description\":\"done\"}}}}},"
             + "\"components\":{\"schemas\":{\"Wallet\":{\"type\":\"object\"}}}}";
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,9 +31,14 @@ class PersonaApi {
     record Answer(int status, Optional<String> retryAfter, byte[] body) {}
 
     Answer send(String method, String path, String apiKey, String idempotencyKey, byte[] body) throws IOException {
+        return send(method, path, apiKey, idempotencyKey, body, config.requestTimeout());
+    }
+
+    /** As {@link #send(String, String, String, String, byte[])}; a null {@code apiKey} sends no credentials. */
+    Answer send(String method, String path, String apiKey, String idempotencyKey, byte[] body, Duration timeout)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1" + path))
-                .timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + apiKey)
+                .timeout(timeout)
                 .header("Persona-Version", config.version())
                 .header("Key-Inflection", "kebab")
                 .header("Accept", "application/json")
@@ -41,6 +47,9 @@ class PersonaApi {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviderException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,7 @@ public class PersonaClient {
             delay = 10_000,
             skipOn = PersonaRefusedException.class)
     public JsonNode resumeInquiry(String apiKey, String inquiryId) {
-        return call("POST", "/inquiries/" + inquiryId + "/resume", apiKey, null, JSON.createObjectNode());
+        return call("POST", "/inquiries/" + pathSegment(inquiryId) + "/resume", apiKey, null, JSON.createObjectNode());
     }
 
     @CircuitBreaker(
@@ -69,7 +70,12 @@ public class PersonaClient {
             skipOn = PersonaRefusedException.class)
     public JsonNode decideInquiry(String apiKey, String inquiryId, boolean approve, String idempotencyKey) {
         String action = approve ? "/approve" : "/decline";
-        return call("POST", "/inquiries/" + inquiryId + action, apiKey, idempotencyKey, JSON.createObjectNode());
+        return call(
+                "POST",
+                "/inquiries/" + pathSegment(inquiryId) + action,
+                apiKey,
+                idempotencyKey,
+                JSON.createObjectNode());
     }
 
     @CircuitBreaker(
@@ -77,8 +83,45 @@ public class PersonaClient {
             failureRatio = 0.5,
             delay = 10_000,
             skipOn = PersonaRefusedException.class)
-    public JsonNode listInquiries(String apiKey, int pageSize) {
-        return call("GET", "/inquiries?page%5Bsize%5D=" + pageSize, apiKey, null, null);
+    public JsonNode retrieveInquiry(String apiKey, String inquiryId) {
+        return call("GET", "/inquiries/" + pathSegment(inquiryId), apiKey, null, null);
+    }
+
+    /**
+     * One listing of a single inquiry, classified: no retries and no circuit breaker, so that it tells how
+     * Persona answers right now. A null {@code apiKey} asks without credentials (then a 401 still shows that
+     * Persona answers). Persona's answer itself is never returned.
+     */
+    public ConnectionCheck probe(String apiKey, Duration timeout) {
+        PersonaApi.Answer answer;
+        try {
+            answer = api.send("GET", "/inquiries?page%5Bsize%5D=1", apiKey, null, null, timeout);
+        } catch (IOException | IllegalArgumentException e) {
+            return ConnectionCheck.noAnswer();
+        }
+        ConnectionCheck check = ConnectionCheck.ofStatus(answer.status());
+        if (check.outcome() == ConnectionCheck.Outcome.OK && !isListing(answer.body())) {
+            return new ConnectionCheck(ConnectionCheck.Outcome.UNEXPECTED_ANSWER, answer.status());
+        }
+        return check;
+    }
+
+    /** Persona's list answer: a JSON:API document whose {@code data} is an array. */
+    private static boolean isListing(byte[] body) {
+        try {
+            JsonNode document = JSON.readTree(body);
+            return document != null && document.path("data").isArray();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An id Persona gave us, checked before it becomes part of a path. */
+    private static String pathSegment(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw new PersonaRefusedException(Kind.REJECTED, 0, "not a Persona id");
+        }
+        return id;
     }
 
     private JsonNode call(String method, String path, String apiKey, String idempotencyKey, JsonNode body) {

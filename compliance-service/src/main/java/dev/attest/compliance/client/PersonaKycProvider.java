@@ -1,12 +1,18 @@
 package dev.attest.compliance.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ApplicantData;
+import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.provider.ProviderInquiry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,10 +23,24 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class PersonaKycProvider implements KycProvider {
     public static final String NAME = "persona";
 
-    private final PersonaClient client;
+    /** The inquiry attributes a status change stamps (docs.withpersona.com, Inquiry object). */
+    private static final List<String> STATUS_TIMES = List.of(
+            "created-at",
+            "started-at",
+            "completed-at",
+            "failed-at",
+            "marked-for-review-at",
+            "decisioned-at",
+            "expired-at",
+            "redacted-at",
+            "updated-at");
 
-    PersonaKycProvider(PersonaClient client) {
+    private final PersonaClient client;
+    private final Duration requestTimeout;
+
+    PersonaKycProvider(PersonaClient client, ComplianceConfig config) {
         this.client = client;
+        this.requestTimeout = config.persona().requestTimeout();
     }
 
     @Override
@@ -54,8 +74,13 @@ public class PersonaKycProvider implements KycProvider {
     }
 
     @Override
-    public void checkCredentials(ProviderCredentials credentials) {
-        guarded(() -> client.listInquiries(credentials.apiKey(), 1));
+    public ProviderInquiry retrieve(ProviderCredentials credentials, String reference) {
+        return inquiry(guarded(() -> client.retrieveInquiry(credentials.apiKey(), reference)));
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(ProviderCredentials credentials) {
+        return client.probe(credentials.apiKey(), requestTimeout);
     }
 
     private static ProviderInquiry inquiry(JsonNode document) {
@@ -69,7 +94,29 @@ public class PersonaKycProvider implements KycProvider {
         Optional<String> token = Optional.ofNullable(
                         document.path("meta").path("session-token").asText(null))
                 .filter(value -> !value.isBlank());
-        return new ProviderInquiry(id, status, PersonaStatusMapping.toKycStatus(status), token);
+        return new ProviderInquiry(
+                id, status, PersonaStatusMapping.toKycStatus(status), token, statusAt(data.path("attributes")));
+    }
+
+    /**
+     * When the inquiry last changed: the latest of its timestamps that a status change sets (Persona's own
+     * clock, as its events' created-at). Not {@code expires-at}, which lies ahead.
+     */
+    static Optional<OffsetDateTime> statusAt(JsonNode attributes) {
+        OffsetDateTime latest = null;
+        for (String field : STATUS_TIMES) {
+            JsonNode value = attributes.path(field);
+            if (!value.isTextual()) {
+                continue;
+            }
+            try {
+                OffsetDateTime at = OffsetDateTime.parse(value.asText());
+                latest = latest == null || at.isAfter(latest) ? at : latest;
+            } catch (DateTimeParseException e) {
+                // A timestamp this client cannot read tells nothing; the others still do.
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     private static JsonNode guarded(Supplier<JsonNode> call) {

@@ -21,6 +21,8 @@ public interface ComplianceConfig {
 
     Webhooks webhooks();
 
+    Reconciliation reconciliation();
+
     /** Persona: the API, and the default organization's credentials (the local stack's; others set theirs). */
     interface Persona {
         /**
@@ -72,6 +74,21 @@ public interface ComplianceConfig {
         /** Webhook bodies larger than this are refused with 413. */
         @WithDefault("262144")
         int webhookMaxBytes();
+
+        /**
+         * How far in the future (against the receipt time) a signed event's {@code created-at} may be. Beyond
+         * it the event is refused: applied, it would make every later real event of its case look stale.
+         */
+        @WithDefault("300s")
+        Duration webhookFutureTolerance();
+
+        /** Timeout of the health check's one call to Persona (no retries). */
+        @WithDefault("2s")
+        Duration healthTimeout();
+
+        /** How long the health check's answer is reused, so that probes do not hammer Persona. */
+        @WithDefault("30s")
+        Duration healthCacheTtl();
     }
 
     /** Processing of stored webhooks. */
@@ -79,5 +96,31 @@ public interface ComplianceConfig {
         /** How often stored webhooks are looked for when no receipt woke the processor (e.g. after a crash). */
         @WithDefault("5s")
         Duration pollInterval();
+    }
+
+    /**
+     * Asking Persona for the inquiry of a case that has been waiting long, in case its webhooks were lost
+     * (see CaseReconciliation).
+     */
+    interface Reconciliation {
+        /** How often due cases are looked for (read by the scheduler, see CaseReconciliation). */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** A pending or in-review case unchanged this long is asked about. */
+        @WithDefault("15m")
+        Duration minAge();
+
+        /** A case asked about is not asked again before this. */
+        @WithDefault("1h")
+        Duration recheckAfter();
+
+        /** Cases opened longer ago than this are left alone (an abandoned inquiry stays pending). */
+        @WithDefault("7d")
+        Duration maxAge();
+
+        /** Cases asked about per pass: bounds the calls against Persona's rate limit. */
+        @WithDefault("20")
+        int batchSize();
     }
 }

@@ -19,9 +19,12 @@ public interface KycProvider {
     /** A fresh session for the user to continue (or start) the verification. */
     ProviderInquiry resume(ProviderCredentials credentials, String reference);
 
+    /** The verification as the provider shows it now, with the time of its latest status change. */
+    ProviderInquiry retrieve(ProviderCredentials credentials, String reference);
+
     /** Sends a reviewer's decision to the provider. */
     ProviderInquiry decide(ProviderCredentials credentials, String reference, boolean approve, String idempotencyKey);
 
-    /** Checks that the credentials are accepted; throws {@link KycProviderException} saying why not. */
-    void checkCredentials(ProviderCredentials credentials);
+    /** One call with the credentials (no retries), classified; never throws for the provider's answer. */
+    ConnectionCheck checkConnection(ProviderCredentials credentials);
 }

@@ -1,6 +1,7 @@
 package dev.attest.compliance.provider;
 
 import dev.attest.compliance.KycStatus;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Optional;
  * @param providerStatus the provider's own status, kept for display and audit
  * @param status what that status means for Attest
  * @param sessionToken lets the user's browser continue the flow, when the call returned one
+ * @param statusAt when the provider last changed the verification (its own clock), when the answer says
  */
 public record ProviderInquiry(
-        String reference, String providerStatus, KycStatus status, Optional<String> sessionToken) {}
+        String reference,
+        String providerStatus,
+        KycStatus status,
+        Optional<String> sessionToken,
+        Optional<OffsetDateTime> statusAt) {}

@@ -40,16 +40,26 @@ public class PersonaWebhookRepository implements PanacheRepositoryBase<PersonaWe
     }
 
     /**
-     * The next received webhook, oldest event first, locked so that another processor (thread or
-     * replica) skips it.
+     * The next received webhook in the organizations' round robin: the oldest event of the first organization
+     * (by id) after {@code previousOrg} that has one, else of the first organization overall. Locked so that
+     * another processor (thread or replica) skips it and takes the next one.
      */
+    public Optional<PersonaWebhook> lockNextReceivedAfter(String previousOrg) {
+        Optional<PersonaWebhook> next = lockFirstReceived("and org_id > ?1", previousOrg);
+        return next.isPresent() ? next : lockFirstReceived("", null);
+    }
+
     @SuppressWarnings("unchecked")
-    public Optional<PersonaWebhook> lockNextReceived() {
-        List<PersonaWebhook> next = entities.createNativeQuery(
-                        "select * from persona_webhook where state = 'received'"
-                                + " order by event_created_at limit 1 for update skip locked",
-                        PersonaWebhook.class)
-                .getResultList();
+    private Optional<PersonaWebhook> lockFirstReceived(String condition, String previousOrg) {
+        // Served by the index persona_webhook_turns (org_id, event_created_at) where state = 'received'.
+        var query = entities.createNativeQuery(
+                "select * from persona_webhook where state = 'received' " + condition
+                        + " order by org_id, event_created_at limit 1 for update skip locked",
+                PersonaWebhook.class);
+        if (previousOrg != null) {
+            query.setParameter(1, previousOrg);
+        }
+        List<PersonaWebhook> next = query.getResultList();
         return next.stream().findFirst();
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,8 +39,9 @@ public class KycResource {
         this.caller = caller;
     }
 
+    /** The applicant's data is read (and bounded, field by field) by ApplicantDataReader. */
     public record StartKycRequest(
-            @NotBlank String userId,
+            @NotBlank @Size(max = 255) String userId,
             @NotNull @Pattern(regexp = "passport|drivers_license|id_card|residence_permit") String documentType,
             JsonNode documentData,
             JsonNode personalInfo) {}

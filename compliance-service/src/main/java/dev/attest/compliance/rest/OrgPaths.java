@@ -22,8 +22,10 @@ class OrgPaths {
     /** The caller's organization id, if {@code pathOrg} names it. */
     String own(String pathOrg) {
         String orgId = caller.orgId();
-        if (!names.names(pathOrg, orgId)) {
-            throw ProblemException.notFound("Organization " + pathOrg);
+        // A name no organization can have (too long, or with a NUL the database cannot even compare) is not
+        // looked up: 404 as for any other organization.
+        if (pathOrg.length() > 255 || pathOrg.indexOf('\u0000') >= 0 || !names.names(pathOrg, orgId)) {
+            throw ProblemException.notFound("Organization");
         }
         return orgId;
     }

@@ -34,12 +34,20 @@ public class PersonaSettingsResource {
         this.caller = caller;
     }
 
-    /** Fields left out keep their value; {@code webhook_secrets} lists the current secret first. */
+    /** A credential as it can travel in a header: printable ASCII, no spaces or control characters. */
+    private static final String CREDENTIAL = "[\\x21-\\x7E]+";
+
+    /**
+     * Fields left out keep their value; {@code webhook_secrets} lists the current secret first. Each is bounded
+     * by what Persona issues: keys and secrets of printable ASCII (they travel in headers), template ids
+     * {@code itmpl_…} (or {@code itmplv_}, {@code tmpl_}, {@code blu_}) of letters and digits.
+     */
     public record SettingsChange(
-            @Size(min = 8, max = 512) String apiKey,
-            @Pattern(regexp = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+") String inquiryTemplateId,
+            @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String apiKey,
+            @Size(max = 64) @Pattern(regexp = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+") String inquiryTemplateId,
             @Pattern(regexp = "sandbox|production") String environment,
-            @Size(min = 1, max = 2) List<@NotNull @Size(min = 8, max = 512) String> webhookSecrets) {}
+            @Size(min = 1, max = 2)
+                    List<@NotNull @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String> webhookSecrets) {}
 
     public record SettingsView(
             String apiKey, String inquiryTemplateId, String environment, List<String> webhookSecrets, String source) {
@@ -60,8 +68,11 @@ public class PersonaSettingsResource {
         }
     }
 
-    /** Optionally a real delivery to check: the {@code Persona-Signature} header and the raw body as text. */
-    public record TestRequest(String signature, String payload) {}
+    /**
+     * Optionally a real delivery to check: the {@code Persona-Signature} header and the raw body as text
+     * (at most the size of a webhook this service accepts).
+     */
+    public record TestRequest(@Size(max = 2048) String signature, @Size(max = 262_144) String payload) {}
 
     @GET
     public SettingsView get(@PathParam("org") String org) {
@@ -84,7 +95,7 @@ public class PersonaSettingsResource {
 
     @POST
     @Path("/test")
-    public PersonaSettingsCheck.Report test(@PathParam("org") String org, TestRequest request) {
+    public PersonaSettingsCheck.Report test(@PathParam("org") String org, @Valid TestRequest request) {
         String orgId = orgPaths.own(org);
         Optional<TestRequest> sample =
                 Optional.ofNullable(request).filter(r -> r.signature() != null && r.payload() != null);

@@ -1,14 +1,14 @@
 package dev.attest.compliance.rest;
 
+import dev.attest.common.paging.PageRequest;
 import dev.attest.common.security.Roles;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.service.PersonaWebhookInspection;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,19 +79,16 @@ public class PersonaWebhookAdminResource {
     public PageView<WebhookView> keptAside(
             @PathParam("org") String org,
             @QueryParam("state") @Pattern(regexp = "unmatched|failed") String state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Valid @BeanParam PageRequest paging) {
         String orgId = orgPaths.own(org);
-        return PageView.of(inspection.keptAside(orgId, Optional.ofNullable(state), page, size), WebhookView::of);
+        return PageView.of(
+                inspection.keptAside(orgId, Optional.ofNullable(state), paging.page, paging.size), WebhookView::of);
     }
 
     @GET
     @Path("/refusals")
-    public PageView<RefusalView> refusals(
-            @PathParam("org") String org,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public PageView<RefusalView> refusals(@PathParam("org") String org, @Valid @BeanParam PageRequest paging) {
         String orgId = orgPaths.own(org);
-        return PageView.of(inspection.refusals(Optional.of(orgId), page, size), RefusalView::of);
+        return PageView.of(inspection.refusals(Optional.of(orgId), paging.page, paging.size), RefusalView::of);
     }
 }

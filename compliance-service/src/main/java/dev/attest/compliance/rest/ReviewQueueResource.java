@@ -1,5 +1,6 @@
 package dev.attest.compliance.rest;
 
+import dev.attest.common.paging.PageRequest;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
@@ -9,11 +10,9 @@ import dev.attest.compliance.service.KycCaseService;
 import dev.attest.compliance.service.ReviewService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,11 +58,10 @@ public class ReviewQueueResource {
     public CasePage list(
             @PathParam("org") String org,
             @QueryParam("status") @Pattern(regexp = "pending|review|verified|rejected") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Valid @BeanParam PageRequest paging) {
         String orgId = orgPaths.own(org);
         ReviewService.Page result =
-                reviews.queue(orgId, Optional.ofNullable(status).map(KycStatus::fromWire), page, size);
+                reviews.queue(orgId, Optional.ofNullable(status).map(KycStatus::fromWire), paging.page, paging.size);
         return new CasePage(
                 result.items().stream().map(CaseView::of).toList(), result.page(), result.size(), result.total());
     }

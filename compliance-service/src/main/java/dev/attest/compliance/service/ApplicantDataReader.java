@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class ApplicantDataReader {
     private static final int MAX_LENGTH = 200;
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    /** NUL, line breaks and other control characters: no name or address holds them. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private static final Map<String, String> PERSONAL = Map.of(
             "first_name", "first_name",
             "middle_name", "middle_name",
@@ -70,8 +73,12 @@ public final class ApplicantDataReader {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_LENGTH) {
-            throw invalid(path, "a non-empty string of at most " + MAX_LENGTH + " characters");
+        if (!value.isTextual()
+                || value.asText().isBlank()
+                || value.asText().length() > MAX_LENGTH
+                || CONTROL.matcher(value.asText()).find()) {
+            throw invalid(
+                    path, "a non-empty string of at most " + MAX_LENGTH + " characters, without control characters");
         }
         return Optional.of(value.asText().trim());
     }

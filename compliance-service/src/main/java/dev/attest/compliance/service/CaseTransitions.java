@@ -26,6 +26,19 @@ public class CaseTransitions {
     }
 
     /**
+     * Applies what the case's provider showed at {@code at} (a webhook, or a retrieval when webhooks were
+     * lost): both ways take this one path, so they agree on the status, the reason code and the events.
+     *
+     * @return the transition, when the status changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<KycCase.Transition> fromProvider(
+            KycCase kycCase, KycStatus next, String providerStatus, OffsetDateTime at, String providerEventId) {
+        String reason = next == KycStatus.PENDING ? null : kycCase.provider + "." + providerStatus;
+        return apply(kycCase, next, providerStatus, at, KycCase.PROVIDER_ACTOR, reason, providerEventId);
+    }
+
+    /**
      * Moves the (locked) case to what was observed at {@code at}, if that is newer than what it shows.
      *
      * @return the transition, when the status changed

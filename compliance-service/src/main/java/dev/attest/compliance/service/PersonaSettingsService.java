@@ -132,7 +132,7 @@ public class PersonaSettingsService {
     }
 
     /** Binds a sealed secret to its organization and field: copied elsewhere, it does not open. */
-    private static String context(String orgId, String field) {
+    static String context(String orgId, String field) {
         return "org:" + orgId + "/persona." + field;
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Receives Persona webhooks: checks size and signature over the raw bytes, parses the envelope, records
@@ -52,11 +53,24 @@ public class PersonaWebhookIntake {
         this.registry = registry;
     }
 
-    /** Whether the webhook was new or a duplicate; both are acknowledged. */
+    /**
+     * What became of a verified webhook; all three are acknowledged with a 2xx, so Persona stops delivering
+     * it. {@code REFUSED}: its content cannot be used (a created-at too far ahead, text the database cannot
+     * store); delivering it again would not change that, so it is recorded as refused instead of retried.
+     */
     public enum Receipt {
         ACCEPTED,
-        DUPLICATE
+        DUPLICATE,
+        REFUSED
     }
+
+    /** Why a verified webhook is refused for its content, as the refusals list states it. */
+    static final String FUTURE_CREATED_AT = "future-created-at";
+
+    static final String UNSTORABLE = "unstorable";
+
+    /** No Persona event predates this; far earlier times are not even storable (timestamptz's range). */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1970-01-01T00:00:00Z");
 
     /** A webhook for the default organization ({@code POST /webhooks/persona/inquiry}). */
     public Receipt receiveForDefaultOrg(String signature, byte[] body) {
@@ -75,9 +89,12 @@ public class PersonaWebhookIntake {
 
     /** A webhook for the organization a path names, by id or slug ({@code POST /webhooks/persona/{org}}). */
     public Receipt receiveForPath(String org, String signature, byte[] body) {
-        return receive(org, names.idOfPath(org), signature, body);
+        // No organization has such a name: nothing to look up, and the database could not even be asked.
+        String orgId = StorableText.storable(org, StorableText.MAX_ID_LENGTH) ? names.idOfPath(org) : null;
+        return receive(org, orgId, signature, body);
     }
 
+    /** {@code orgId} null: the path names no organization there can be (no secrets, so refused). */
     private Receipt receive(String pathOrg, String orgId, String signature, byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > config.webhookMaxBytes()) {
@@ -87,14 +104,21 @@ public class PersonaWebhookIntake {
                     "Payload too large",
                     "The webhook body exceeds " + config.webhookMaxBytes() + " bytes.");
         }
-        List<String> secrets = settings.webhookSecrets(orgId);
+        List<String> secrets = orgId == null ? List.of() : settings.webhookSecrets(orgId);
         PersonaSignature.Outcome outcome =
                 PersonaSignature.verify(signature, bytes, secrets, Instant.now(), config.webhookTolerance());
         if (outcome != PersonaSignature.Outcome.VALID) {
-            recordRefusal(pathOrg, orgId, outcome, bytes.length);
+            recordRefusal(pathOrg, orgId, outcome.name().toLowerCase(), bytes.length);
             throw refused(401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
         }
         PersonaWebhook webhook = parse(orgId, bytes);
+        Optional<String> unusable = unusable(webhook);
+        if (unusable.isPresent()) {
+            recordRefusal(pathOrg, orgId, unusable.get(), bytes.length);
+            registry.counter("attest.compliance.persona.webhooks", "outcome", unusable.get())
+                    .increment();
+            return Receipt.REFUSED;
+        }
         boolean fresh = QuarkusTransaction.requiringNew().call(() -> webhooks.recordIfNew(webhook));
         registry.counter("attest.compliance.persona.webhooks", "outcome", fresh ? "accepted" : "duplicate")
                 .increment();
@@ -105,14 +129,38 @@ public class PersonaWebhookIntake {
     }
 
     /**
+     * Why a verified event cannot be used, if it cannot. Its {@code created-at} must not lie further ahead of
+     * the receipt than {@code webhook-future-tolerance}: applied, such an event would make every later real
+     * event of its case look stale (an event from the past is fine: it is stale or it applies). Its ids, name
+     * and status must be text the database can store.
+     */
+    private Optional<String> unusable(PersonaWebhook webhook) {
+        for (String text : new String[] {
+            webhook.eventId, webhook.name, webhook.inquiryId, webhook.referenceId, webhook.inquiryStatus
+        }) {
+            if (!StorableText.storable(text, StorableText.MAX_ID_LENGTH)) {
+                return Optional.of(UNSTORABLE);
+            }
+        }
+        if (webhook.eventCreatedAt.isBefore(EARLIEST)) {
+            return Optional.of(UNSTORABLE);
+        }
+        if (webhook.eventCreatedAt.isAfter(webhook.receivedAt.plus(config.webhookFutureTolerance()))) {
+            return Optional.of(FUTURE_CREATED_AT);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Kept for the admins' view (no body, no signature): under the organization when this service knows it
      * (replicated, or with Persona settings), else under none, for platform admins.
      */
-    private void recordRefusal(String pathOrg, String orgId, PersonaSignature.Outcome outcome, int bodyBytes) {
+    private void recordRefusal(String pathOrg, String orgId, String reason, int bodyBytes) {
         PersonaWebhookRefusal refusal = new PersonaWebhookRefusal();
-        refusal.orgId = names.known(orgId) || settings.of(orgId).isPresent() ? orgId : null;
-        refusal.pathOrg = pathOrg.length() > 100 ? pathOrg.substring(0, 100) : pathOrg;
-        refusal.reason = outcome.name().toLowerCase();
+        refusal.orgId =
+                orgId != null && (names.known(orgId) || settings.of(orgId).isPresent()) ? orgId : null;
+        refusal.pathOrg = StorableText.forDisplay(pathOrg, 100);
+        refusal.reason = reason;
         refusal.bodyBytes = bodyBytes;
         refusal.receivedAt = OffsetDateTime.now();
         QuarkusTransaction.requiringNew().run(() -> refusals.record(refusal));

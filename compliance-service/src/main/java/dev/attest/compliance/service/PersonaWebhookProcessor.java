@@ -2,7 +2,6 @@ package dev.attest.compliance.service;
 
 import dev.attest.common.outbox.Outbox;
 import dev.attest.compliance.KycCase;
-import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.client.PersonaKycProvider;
 import dev.attest.compliance.client.PersonaStatusMapping;
@@ -25,9 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * Applies stored Persona webhooks to their cases, oldest event first, each in its own transaction: the
- * case converges on its newest event (by Persona's created-at) and never moves back. An event for an
- * inquiry no case knows is kept aside as {@code unmatched} for inspection.
+ * Applies stored Persona webhooks to their cases, each in its own transaction: the case converges on its
+ * newest event (by Persona's created-at) and never moves back. An event for an inquiry no case knows is kept
+ * aside as {@code unmatched} for inspection. Organizations take turns (round robin by organization id, each
+ * turn its oldest waiting event), so a backlog of one organization does not hold up the others.
  */
 @ApplicationScoped
 public class PersonaWebhookProcessor {
@@ -42,6 +42,9 @@ public class PersonaWebhookProcessor {
     private final SealedApplicantData applicantData;
     private final Duration pollInterval;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    /** The organization served last: the next turn goes to the next one after it. */
+    private final AtomicReference<String> lastServed = new AtomicReference<>("");
+
     private volatile Thread worker;
 
     PersonaWebhookProcessor(
@@ -100,16 +103,17 @@ public class PersonaWebhookProcessor {
     }
 
     /**
-     * Processes the oldest stored webhook; returns whether there was one. A failure rolls its effect back
+     * Processes the next organization's oldest stored webhook; returns whether there was one. A failure rolls its effect back
      * and counts an attempt, so a webhook that keeps failing is set aside instead of stalling the rest.
      */
     boolean processNext() {
         AtomicReference<PersonaWebhook.Key> current = new AtomicReference<>();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Optional<PersonaWebhook> next = webhooks.lockNextReceived();
+                Optional<PersonaWebhook> next = webhooks.lockNextReceivedAfter(lastServed.get());
                 next.ifPresent(webhook -> {
                     current.set(keyOf(webhook));
+                    lastServed.set(webhook.orgId);
                     webhook.processed(apply(webhook));
                 });
                 return next.isPresent();
@@ -147,15 +151,11 @@ public class PersonaWebhookProcessor {
         }
         String inquiryStatus = PersonaStatusMapping.inquiryStatus(webhook.name, webhook.inquiryStatus)
                 .orElse(kycCase.providerStatus);
-        KycStatus status = PersonaStatusMapping.toKycStatus(inquiryStatus);
-        String reason = status == KycStatus.PENDING ? null : "persona." + inquiryStatus;
-        transitions.apply(
+        transitions.fromProvider(
                 kycCase,
-                status,
+                PersonaStatusMapping.toKycStatus(inquiryStatus),
                 inquiryStatus,
                 webhook.eventCreatedAt,
-                KycCase.PROVIDER_ACTOR,
-                reason,
                 webhook.eventId);
         return PersonaWebhook.APPLIED;
     }

@@ -55,7 +55,11 @@ class SealedApplicantData {
     }
 
     private static String context(KycCase kycCase, String field) {
-        return "org:" + kycCase.orgId + "/kyc-case:" + kycCase.id + "/" + field;
+        return context(kycCase.orgId, kycCase.id.toString(), field);
+    }
+
+    static String context(String orgId, String caseId, String field) {
+        return "org:" + orgId + "/kyc-case:" + caseId + "/" + field;
     }
 
     private static String write(Map<String, String> fields) {

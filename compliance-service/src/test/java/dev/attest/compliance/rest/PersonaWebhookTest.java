@@ -174,6 +174,91 @@ class PersonaWebhookTest {
     }
 
     @Test
+    void aSignedEventDatedFarInTheFutureIsRefusedAndCannotFreezeItsCase() throws Exception {
+        TestOrg org = TestOrg.create("auto-approve");
+        String user = "user-" + UUID.randomUUID();
+        io.restassured.path.json.JsonPath started =
+                KycFlowTest.start(org, user).then().statusCode(200).extract().jsonPath();
+        String caseId = started.getString("case_id");
+        String inquiry = started.getString("persona_inquiry_id");
+
+        // Validly signed, dated a day ahead: applied, every real event after it would look stale.
+        String future = newEventId();
+        postSigned(org, eventAt(future, inquiry, "declined", Instant.now().plus(java.time.Duration.ofDays(1))))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"));
+        // A minute ahead is within the tolerance (clocks differ a little): accepted (for an inquiry of no case).
+        String nearFuture = newEventId();
+        postSigned(
+                        org,
+                        eventAt(
+                                nearFuture,
+                                "inq_unknown_near",
+                                "created",
+                                Instant.now().plusSeconds(60)))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("accepted"));
+
+        assertThat(storedRows(future)).isZero();
+        assertThat(refusalReasons(org)).containsExactly("future-created-at");
+        KycFlowTest.completeOnSandboxPage(inquiry, started.getString("persona_session_token"));
+        KycFlowTest.awaitStatus(org, user, caseId, "verified");
+    }
+
+    @Test
+    void aSignedEventWithTextTheDatabaseCannotStoreIsAcknowledgedAndRecordedAsRefused() {
+        TestOrg org = TestOrg.create("none");
+        // The JSON escape for U+0000 is a NUL in the event id once parsed: PostgreSQL text cannot hold it.
+        String nulInId = "evt_nul\\u0000" + UUID.randomUUID().toString().replace("-", "");
+        postSigned(org, event(nulInId, "inq_nul", "completed"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"));
+        postSigned(org, event(newEventId(), "inq_nul\\u0000x", "completed"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"));
+        String longId = "evt_" + "x".repeat(100_000);
+        postSigned(org, event(longId, "inq_long", "completed"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("refused"));
+
+        assertThat(new Sql(dataSource).count("select count(*) from persona_webhook where org_id = ?", org.id()))
+                .isZero();
+        assertThat(refusalReasons(org)).containsExactly("unstorable", "unstorable", "unstorable");
+    }
+
+    @Test
+    void aPathNamingNoPossibleOrganizationIsRefusedWithProblemJsonNever500() throws Exception {
+        String eventId = newEventId();
+        byte[] body = event(eventId, "inq_x", "completed");
+        long before = new Sql(dataSource).count("select count(*) from persona_webhook_refusal where org_id is null");
+        // A NUL in the path: refused as text no service can store (common's filter), before anything is looked up.
+        given().urlEncodingEnabled(false)
+                .header("Persona-Signature", signed(body))
+                .contentType("application/json")
+                .body(body)
+                .post("/webhooks/persona/org%00nul")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        // A name no organization can have: not looked up, refused as unsigned, kept for platform admins.
+        given().header("Persona-Signature", signed(body))
+                .contentType("application/json")
+                .body(body)
+                .post("/webhooks/persona/" + "o".repeat(1_000))
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        assertThat(new Sql(dataSource).count("select count(*) from persona_webhook_refusal where org_id is null"))
+                .isEqualTo(before + 1);
+        assertThat(storedRows(eventId)).isZero();
+    }
+
+    @Test
     void healthAnswersWithoutAuthentication() {
         given().get("/webhooks/persona/health").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -186,6 +271,25 @@ class PersonaWebhookTest {
         return request.post(ENDPOINT);
     }
 
+    private static io.restassured.response.Response postSigned(TestOrg org, byte[] body) {
+        return given().header(
+                        "Persona-Signature",
+                        PersonaSigner.header(org.webhookSecret(), Instant.now().getEpochSecond(), body))
+                .contentType("application/json")
+                .body(body)
+                .post("/webhooks/persona/" + org.id());
+    }
+
+    private static java.util.List<String> refusalReasons(TestOrg org) {
+        return org.admin()
+                .get("/orgs/" + org.id() + "/integrations/persona/webhooks/refusals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.reason", String.class);
+    }
+
     private static String signed(byte[] body) {
         return PersonaSigner.header(DEFAULT_SECRET, Instant.now().getEpochSecond(), body);
     }
@@ -195,8 +299,12 @@ class PersonaWebhookTest {
     }
 
     static byte[] event(String eventId, String inquiryId, String status) {
+        return eventAt(eventId, inquiryId, status, Instant.now());
+    }
+
+    static byte[] eventAt(String eventId, String inquiryId, String status, Instant createdAt) {
         return ("{\"data\":{\"type\":\"event\",\"id\":\"" + eventId + "\",\"attributes\":{\"name\":\"inquiry." + status
-                        + "\",\"created-at\":\"" + Instant.now()
+                        + "\",\"created-at\":\"" + createdAt
                         + "\",\"payload\":{\"data\":{\"type\":\"inquiry\",\"id\":\""
                         + inquiryId + "\",\"attributes\":{\"status\":\"" + status + "\",\"reference-id\":null}}}}}}")
                 .getBytes(StandardCharsets.UTF_8);

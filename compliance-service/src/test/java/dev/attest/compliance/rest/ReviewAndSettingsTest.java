@@ -129,6 +129,12 @@ class ReviewAndSettingsTest {
                 .get("/orgs/" + org.id() + "/kyc/cases")
                 .then()
                 .statusCode(400);
+        org.admin()
+                .queryParam("page", Integer.MAX_VALUE) // page * size would overflow the offset
+                .get("/orgs/" + org.id() + "/kyc/cases")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         org.user("u1").get("/orgs/" + org.id() + "/kyc/cases").then().statusCode(403);
         org.admin()
                 .body(Map.of("decision", "maybe", "reason", "x"))
@@ -168,6 +174,7 @@ class ReviewAndSettingsTest {
                 .then()
                 .statusCode(200)
                 .body("api_key.ok", equalTo(true))
+                .body("api_key.result", equalTo("ok"))
                 .body("webhook_secret.ok", equalTo(true));
 
         String sample = "{\"data\":{\"type\":\"event\",\"id\":\"evt_sample\"}}";
@@ -190,7 +197,8 @@ class ReviewAndSettingsTest {
                 .then()
                 .statusCode(200)
                 .body("api_key.ok", equalTo(false))
-                .body("api_key.detail", equalTo("Persona refused the API key (HTTP 401)."));
+                .body("api_key.result", equalTo("unauthorized"))
+                .body("api_key.detail", equalTo("Persona refused the API key."));
 
         org.admin()
                 .body(Map.of("environment", "staging"))
@@ -199,6 +207,133 @@ class ReviewAndSettingsTest {
                 .statusCode(400);
         TestOrg other = TestOrg.create("none");
         other.admin().get("/orgs/" + org.id() + "/integrations/persona").then().statusCode(404);
+    }
+
+    @Test
+    void testConnectionAnswersOnlyAClassifiedResultNeverPersonasWords() {
+        TestOrg org = TestOrg.create("none");
+        // Persona (the sandbox) answers 404 with its own error text, then a 503: neither reaches the admin.
+        scriptFaults(org, 1, 404);
+        String unexpected = org.admin()
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .statusCode(200)
+                .body("api_key.ok", equalTo(false))
+                .body("api_key.result", equalTo("unexpected-answer"))
+                .extract()
+                .asString();
+        scriptFaults(org, 1, 503);
+        String failing = org.admin()
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .statusCode(200)
+                .body("api_key.result", equalTo("unreachable"))
+                .extract()
+                .asString();
+        for (String answer : List.of(unexpected, failing)) {
+            assertThat(answer)
+                    .doesNotContain("Scripted sandbox failure")
+                    .doesNotContain("Internal server error")
+                    .doesNotContain("404")
+                    .doesNotContain("503");
+        }
+        org.admin()
+                .post("/orgs/" + org.id() + "/integrations/persona/test")
+                .then()
+                .body("api_key.ok", equalTo(true))
+                .body("api_key.result", equalTo("ok"));
+    }
+
+    @Test
+    void settingsBeyondWhatPersonaIssuesAreRefusedWithProblemJsonAndNothingIsStored() {
+        String orgId = "org-" + UUID.randomUUID();
+        var admin = given().auth()
+                .oauth2(GatewayTokens.user(orgId, "admin-of-" + orgId, dev.attest.common.security.Roles.ORG_ADMIN))
+                .contentType("application/json");
+        List<Map<String, Object>> refused = List.of(
+                Map.of("api_key", "k".repeat(100_000)),
+                Map.of("api_key", "persona key with spaces"),
+                Map.of("api_key", "persona_key\u0000nul"),
+                Map.of("inquiry_template_id", "itmpl_" + "a".repeat(100_000)),
+                Map.of("inquiry_template_id", "not-a-template"),
+                Map.of("webhook_secrets", List.of("wbhsec_" + "s".repeat(100_000))),
+                Map.of("webhook_secrets", List.of("wbhsec_line\nbreak")),
+                Map.of("webhook_secrets", List.of("a1b2c3d4e5", "f6g7h8i9j0", "k1l2m3n4o5")));
+        for (Map<String, Object> change : refused) {
+            given().auth()
+                    .oauth2(GatewayTokens.user(orgId, "admin-of-" + orgId, dev.attest.common.security.Roles.ORG_ADMIN))
+                    .contentType("application/json")
+                    .body(change)
+                    .put("/orgs/" + orgId + "/integrations/persona")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().auth()
+                .oauth2(GatewayTokens.user(orgId, "admin-of-" + orgId, dev.attest.common.security.Roles.ORG_ADMIN))
+                .contentType("application/json")
+                .body(Map.of("signature", "t=1,v1=" + "0".repeat(100_000), "payload", "{}"))
+                .post("/orgs/" + orgId + "/integrations/persona/test")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(new Sql(dataSource).count("select count(*) from persona_settings where org_id = ?", orgId))
+                .isZero();
+        admin.get("/orgs/" + orgId + "/integrations/persona")
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("none"));
+    }
+
+    @Test
+    void startRequestsAndDecisionsBeyondTheirBoundsAreRefusedAndOpenNothing() {
+        TestOrg org = TestOrg.create("none");
+        String user = "user-" + UUID.randomUUID();
+        org.user(user)
+                .body(Map.of(
+                        "user_id",
+                        user,
+                        "document_type",
+                        "passport",
+                        "personal_info",
+                        Map.of("first_name", "A".repeat(100_000))))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://attest.dev/problems/invalid-applicant-data"));
+        org.user(user)
+                .body(Map.of(
+                        "user_id", user, "document_type", "passport", "document_data", Map.of("number", "X123\u0000")))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        String longUser = "u".repeat(300); // a subject no identity provider issues (the token must still fit a header)
+        given().auth()
+                .oauth2(GatewayTokens.user(org.id(), longUser, dev.attest.common.security.Roles.USER))
+                .contentType("application/json")
+                .body(Map.of("user_id", longUser, "document_type", "passport"))
+                .post("/compliance/kyc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        org.admin()
+                .body(Map.of("decision", "approve", "reason", "r".repeat(100_000)))
+                .post("/orgs/" + org.id() + "/kyc/cases/" + UUID.randomUUID() + "/decision")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(new Sql(dataSource).count("select count(*) from kyc_case where org_id = ?", org.id()))
+                .isZero();
+    }
+
+    private static void scriptFaults(TestOrg org, int failNext, int status) {
+        given().contentType("application/json")
+                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
     }
 
     @Test

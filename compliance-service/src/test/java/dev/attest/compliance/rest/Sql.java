@@ -39,6 +39,19 @@ record Sql(AgroalDataSource dataSource) {
         }
     }
 
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many rows of any table of the service hold {@code text} anywhere in them. */
     long rowsContaining(String text) {
         long rows = 0;

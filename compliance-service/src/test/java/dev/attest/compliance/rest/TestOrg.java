@@ -23,19 +23,33 @@ record TestOrg(String id, String apiKey, String webhookSecret) {
     }
 
     static TestOrg create(String decision, boolean reverseOrder, int duplicates) {
+        return create(decision, reverseOrder, duplicates, true);
+    }
+
+    /**
+     * An organization whose webhooks the sandbox records but never delivers (no webhook URL at the sandbox,
+     * and none configured for it in these tests): every webhook is lost.
+     */
+    static TestOrg createWithoutWebhooks(String decision) {
+        return create(decision, false, 0, false);
+    }
+
+    private static TestOrg create(String decision, boolean reverseOrder, int duplicates, boolean webhooks) {
         String id = "org-" + UUID.randomUUID();
         TestOrg org =
                 new TestOrg(id, "key_" + UUID.randomUUID().toString().replace("-", ""), "wbhsec_" + UUID.randomUUID());
+        Map<String, Object> registration = new java.util.HashMap<>(Map.of(
+                "api_key",
+                org.apiKey,
+                "webhook_secret",
+                org.webhookSecret,
+                "scenario",
+                Map.of("decision", decision, "reverse_order", reverseOrder, "duplicates", duplicates)));
+        if (webhooks) {
+            registration.put("webhook_url", org.webhookUrl());
+        }
         given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "api_key",
-                        org.apiKey,
-                        "webhook_url",
-                        "http://localhost:" + RestAssured.port + "/webhooks/persona/" + id,
-                        "webhook_secret",
-                        org.webhookSecret,
-                        "scenario",
-                        Map.of("decision", decision, "reverse_order", reverseOrder, "duplicates", duplicates)))
+                .body(registration)
                 .post("/persona/_sandbox/organizations")
                 .then()
                 .statusCode(201);
@@ -53,6 +67,11 @@ record TestOrg(String id, String apiKey, String webhookSecret) {
                 .then()
                 .statusCode(200);
         return org;
+    }
+
+    /** Where this organization's webhooks go: this service's receiver for it. */
+    String webhookUrl() {
+        return "http://localhost:" + RestAssured.port + "/webhooks/persona/" + id;
     }
 
     RequestSpecification admin() {

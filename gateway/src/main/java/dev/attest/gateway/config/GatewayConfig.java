@@ -47,8 +47,17 @@ public interface GatewayConfig {
     @WithDefault("2048")
     int upstreamMaxConnections();
 
-    /** Defaults of the per-project token bucket, when a project states none. */
+    /**
+     * Defaults of the per-project token bucket, when a project states none, and the bucket of a caller who acts
+     * in no project.
+     */
     RateLimit rateLimit();
+
+    /**
+     * The edge limit of provider webhooks: they carry no credential the gateway can check (the service verifies
+     * the signature), so each source address is limited in memory before anything is forwarded.
+     */
+    WebhookRateLimit webhookRateLimit();
 
     /**
      * How the gateway reads the users' tokens of each OIDC issuer, by quarkus-oidc tenant id ({@code
@@ -126,5 +135,45 @@ public interface GatewayConfig {
         /** Steady rate: tokens added per second. */
         @WithDefault("10")
         double refillPerSecond();
+
+        /**
+         * The bucket of a caller (user or API key) whose request acts in no project: one per caller and
+         * organization, or per caller when the request acts in no organization (the gateway's own API included).
+         */
+        Caller caller();
+
+        interface Caller {
+            /** Burst size of one caller's bucket. */
+            @WithDefault("100")
+            int capacity();
+
+            /** Tokens added to one caller's bucket per second. */
+            @WithDefault("10")
+            double refillPerSecond();
+        }
+    }
+
+    /**
+     * In-memory token buckets of one gateway instance (each replica counts for itself): one per source address
+     * and organization (the path's {@code /webhooks/<provider>/<org>}), so that one organization's deliveries
+     * cannot crowd out another's from the same provider address, and one per source address over all
+     * organizations, so that naming ever new organizations gains nothing. IPv6 sources count per /64.
+     */
+    interface WebhookRateLimit {
+        /** Burst size per source address and organization. */
+        @WithDefault("500")
+        int capacity();
+
+        /** Deliveries per second per source address and organization. */
+        @WithDefault("100")
+        double refillPerSecond();
+
+        /** Burst size per source address, all organizations together. */
+        @WithDefault("2500")
+        int sourceCapacity();
+
+        /** Deliveries per second per source address, all organizations together. */
+        @WithDefault("500")
+        double sourceRefillPerSecond();
     }
 }

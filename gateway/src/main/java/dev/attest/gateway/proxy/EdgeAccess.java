@@ -2,6 +2,7 @@ package dev.attest.gateway.proxy;
 
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.Project;
+import dev.attest.gateway.ratelimit.CallerBuckets;
 import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.TokenBuckets;
 import dev.attest.gateway.security.ApiScopes;
@@ -20,14 +21,16 @@ import java.util.UUID;
 
 /**
  * Decides, for an authenticated request to a service, the organization and project it acts in, whether
- * the caller may (404 for another tenant's path, 403 for a missing scope), whether the project's rate
- * limit allows it (429), and signs the token that states all of it to the service.
+ * the caller may (404 for another tenant's path, 403 for a missing scope), whether the rate limit allows it
+ * (429: the project's, or the caller's when it acts in no project), and signs the token that states all of it
+ * to the service.
  */
 @ApplicationScoped
 public class EdgeAccess {
     private final TenantAccess access;
     private final RequestProject requestProject;
     private final TokenBuckets buckets;
+    private final CallerBuckets callerBuckets;
     private final UsageService usage;
     private final GatewayTokenIssuer tokens;
 
@@ -35,11 +38,13 @@ public class EdgeAccess {
             TenantAccess access,
             RequestProject requestProject,
             TokenBuckets buckets,
+            CallerBuckets callerBuckets,
             UsageService usage,
             GatewayTokenIssuer tokens) {
         this.access = access;
         this.requestProject = requestProject;
         this.buckets = buckets;
+        this.callerBuckets = callerBuckets;
         this.usage = usage;
         this.tokens = tokens;
     }
@@ -70,25 +75,18 @@ public class EdgeAccess {
         } catch (ProblemException refusal) {
             return ForwardDecision.refuse(refusal, Map.of());
         }
-        Map<String, String> headers = Map.of();
-        if (project.isPresent()) {
-            // Every request that acts in a project draws from its bucket and is counted, whoever sends it.
-            Project p = project.get();
-            RateLimitDecision limit = buckets.take(p.id, p.rateLimitCapacity, p.rateLimitRefillPerSecond);
-            headers = limit.headers();
-            if (!limit.allowed()) {
-                return ForwardDecision.refuse(
-                        new ProblemException(
-                                429,
-                                "rate-limited",
-                                "Too many requests",
-                                "The project's request rate limit is exhausted; retry after "
-                                        + limit.retryAfterSeconds() + " s."),
-                        headers);
-            }
-            usage.countRequest(p.orgId.toString(), p.id.toString());
+        // Every request draws from a bucket, whoever sends it: its project's when it acts in one, else its
+        // caller's in the organization it acts in (or the caller's alone when it acts in none).
+        Optional<UUID> orgId = membership.map(m -> m.org().id);
+        RateLimitDecision limit = project.map(p -> buckets.take(p.id, p.rateLimitCapacity, p.rateLimitRefillPerSecond))
+                .orElseGet(() -> callerBuckets.take(caller.subject(), orgId));
+        if (!limit.allowed()) {
+            return ForwardDecision.refuse(
+                    limit.refusal(project.isPresent() ? "The project's" : "Your"), limit.headers());
         }
-        return ForwardDecision.forward(tokens.issue(identity(caller, membership, project.map(p -> p.id))), headers);
+        project.ifPresent(p -> usage.countRequest(p.orgId.toString(), p.id.toString()));
+        return ForwardDecision.forward(
+                tokens.issue(identity(caller, membership, project.map(p -> p.id))), limit.headers());
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One public route of the gateway to a service.
  *
- * @param pattern the path regex; groups {@code org} and {@code project} name the tenant in the path
+ * @param pattern the path regex; groups {@code org} and {@code project} name the tenant in the path (of a
+ *     webhook, {@code org} only keys its edge limit: nothing is checked against it)
  * @param upstream the base URL of the service, from configuration
  * @param area the API-key scope area ({@code kyc}, {@code wallets}, …); null for webhooks
  * @param webhook whether this is a provider webhook: forwarded byte for byte, without authentication

@@ -10,6 +10,8 @@ import java.util.Optional;
 public class RouteTable {
     private static final String ORG = "/orgs/(?<org>[^/]+)";
     private static final String REST = "(/.*)?";
+    /** A provider webhook's organization, the segment after the provider (a key of its edge limit only). */
+    private static final String WEBHOOK_ORG = "(?:/(?<org>[^/]+))?";
 
     private final List<Route> routes;
 
@@ -19,7 +21,7 @@ public class RouteTable {
                 Route.authenticated("/compliance" + REST, services.compliance(), "kyc"),
                 Route.authenticated(ORG + "/kyc" + REST, services.compliance(), "kyc"),
                 Route.authenticated(ORG + "/integrations/persona" + REST, services.compliance(), "kyc"),
-                Route.webhook("/webhooks/persona" + REST, services.compliance()),
+                Route.webhook("/webhooks/persona" + WEBHOOK_ORG + REST, services.compliance()),
                 // the platform's view of Persona deliveries that named no organization (platform admins only)
                 Route.authenticated("/platform/persona" + REST, services.compliance(), "kyc"),
                 Route.authenticated("/wallets" + REST, services.wallet(), "wallets"),
@@ -29,7 +31,7 @@ public class RouteTable {
                 Route.authenticated(ORG + "/transfer-approvals" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/spending-policy" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/users/[^/]+/wallet" + REST, services.wallet(), "wallets"),
-                Route.webhook("/webhooks/dfns" + REST, services.wallet()),
+                Route.webhook("/webhooks/dfns" + WEBHOOK_ORG + REST, services.wallet()),
                 Route.authenticated("/identities" + REST, services.identity(), "identities"),
                 Route.authenticated("/notifications" + REST, services.notification(), "notifications"),
                 Route.authenticated(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.Problem;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.config.GatewayConfig;
+import dev.attest.gateway.ratelimit.RateLimitDecision;
+import dev.attest.gateway.ratelimit.WebhookLimits;
 import dev.attest.gateway.security.EdgeCaller;
 import dev.attest.gateway.security.EdgeCallers;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,7 +44,8 @@ import org.jboss.logging.Logger;
  * server-sent events pass through as they come), and WebSocket upgrades are relayed ({@link
  * WebSocketBridge}); the client's credentials never reach a service: the
  * gateway replaces them with its own short-lived token. Provider webhooks are passed on byte for byte,
- * headers included, without authentication: the owning service verifies their signatures.
+ * headers included, without authentication (the owning service verifies their signatures), within the edge
+ * limit per source address and organization ({@link WebhookLimits}).
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -75,6 +79,7 @@ public class ServiceProxy {
     private final long maxBodyBytes;
     private final Vertx vertx;
     private final WebSocketBridge webSockets;
+    private final WebhookLimits webhookLimits;
     private HttpClient client;
 
     ServiceProxy(
@@ -86,6 +91,7 @@ public class ServiceProxy {
             GatewayConfig config,
             Vertx vertx,
             WebSocketBridge webSockets,
+            WebhookLimits webhookLimits,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size")
                     io.quarkus.runtime.configuration.MemorySize maxBody) {
         this.routes = routes;
@@ -96,6 +102,7 @@ public class ServiceProxy {
         this.config = config;
         this.vertx = vertx;
         this.webSockets = webSockets;
+        this.webhookLimits = webhookLimits;
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
@@ -127,7 +134,7 @@ public class ServiceProxy {
             return;
         }
         if (route.webhook()) {
-            forward(ctx, route, requestId, null, Map.of());
+            forwardWebhook(ctx, route, requestId);
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities)
@@ -135,6 +142,20 @@ public class ServiceProxy {
                 .with(
                         identity -> authenticated(ctx, route, requestId, identity),
                         failure -> problem(ctx, unauthenticated(), Map.of("WWW-Authenticate", "Bearer")));
+    }
+
+    /** A provider webhook: limited per source address and organization, then passed on as it came. */
+    private void forwardWebhook(RoutingContext ctx, Route route, String requestId) {
+        Optional<String> org = route.match(ctx.normalizedPath()).flatMap(path -> Route.group(path, "org", s -> s));
+        String source = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
+        RateLimitDecision limit = webhookLimits.take(source, org);
+        if (!limit.allowed()) {
+            problem(ctx, limit.refusal("This source's webhook"), limit.headers());
+            return;
+        }
+        forward(ctx, route, requestId, null, Map.of());
     }
 
     private void authenticated(RoutingContext ctx, Route route, String requestId, SecurityIdentity identity) {
@@ -148,6 +169,18 @@ public class ServiceProxy {
                 Route.group(path, "org", ServiceProxy::decode),
                 Route.group(path, "project", ServiceProxy::decode),
                 Optional.ofNullable(ctx.request().getHeader(RequestProject.HEADER)));
+        if (Stream.of(named.org(), named.projectInPath())
+                .flatMap(Optional::stream)
+                .anyMatch(ServiceProxy::hasNul)) {
+            // what the services refuse in their own parameters; refused here before any lookup by it
+            problem(
+                    ctx,
+                    ProblemException.badRequest(
+                            "invalid-text",
+                            "A text value contains the NUL character (U+0000), which cannot be stored."),
+                    Map.of());
+            return;
+        }
         String method = ctx.request().method().name();
         vertx.<ForwardDecision>executeBlocking(() -> access.decide(caller, route, method, named), false)
                 .onSuccess(decision -> {
@@ -373,6 +406,10 @@ public class ServiceProxy {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    private static boolean hasNul(String text) {
+        return text.indexOf('\0') >= 0;
     }
 
     private static String decode(String segment) {

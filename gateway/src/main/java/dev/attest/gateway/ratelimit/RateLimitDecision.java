@@ -1,10 +1,11 @@
 package dev.attest.gateway.ratelimit;
 
+import dev.attest.common.problem.ProblemException;
 import java.util.Map;
 
 /**
- * The outcome of one request against its project's bucket, and the headers that tell the client (IETF
- * draft RateLimit header fields; {@code Retry-After} when refused).
+ * The outcome of one request against its bucket (a project's, a caller's, or a webhook source's), and the
+ * headers that tell the client (IETF draft RateLimit header fields; {@code Retry-After} when refused).
  *
  * @param remaining whole tokens left
  * @param resetSeconds seconds until the bucket is full again
@@ -17,6 +18,15 @@ public record RateLimitDecision(boolean allowed, int limit, long remaining, long
         long reset = (long) Math.ceil(Math.max(0, capacity - tokens) / refillPerSecond);
         long retryAfter = allowed ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / refillPerSecond));
         return new RateLimitDecision(allowed, capacity, remaining, reset, retryAfter);
+    }
+
+    /** The 429 problem of a refused request; {@code whose} names the bucket, e.g. "The project's". */
+    public ProblemException refusal(String whose) {
+        return new ProblemException(
+                429,
+                "rate-limited",
+                "Too many requests",
+                whose + " request rate limit is exhausted; retry after " + retryAfterSeconds + " s.");
     }
 
     public Map<String, String> headers() {

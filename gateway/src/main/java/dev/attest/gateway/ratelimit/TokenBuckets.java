@@ -9,9 +9,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Per-project token buckets kept in PostgreSQL, so every gateway replica draws from the same bucket. One
- * atomic upsert refills the bucket for the time elapsed, takes a token if there is one, and says whether
- * it did: the row lock orders concurrent requests from all replicas.
+ * Token buckets kept in PostgreSQL, so every gateway replica draws from the same bucket: one per project (the
+ * project's id), and one per caller acting in no project ({@link CallerBuckets}). One atomic upsert refills
+ * the bucket for the time elapsed, takes a token if there is one, and says whether it did: the row lock
+ * orders concurrent requests from all replicas. (The table's key column is named {@code project_id} from the
+ * time projects had the only buckets.)
  */
 @ApplicationScoped
 public class TokenBuckets {
@@ -32,12 +34,12 @@ public class TokenBuckets {
         this.dataSource = dataSource;
     }
 
-    /** Takes one token from {@code projectId}'s bucket, if it has one. */
-    public RateLimitDecision take(UUID projectId, int capacity, double refillPerSecond) {
+    /** Takes one token from bucket {@code bucketId} (a project's id, or a caller's bucket id), if it has one. */
+    public RateLimitDecision take(UUID bucketId, int capacity, double refillPerSecond) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement take = connection.prepareStatement(TAKE)) {
             int i = 1;
-            take.setObject(i++, projectId);
+            take.setObject(i++, bucketId);
             take.setDouble(i++, capacity);
             for (int level = 0; level < 3; level++) {
                 take.setDouble(i++, capacity);
@@ -48,7 +50,7 @@ public class TokenBuckets {
                 return RateLimitDecision.of(result.getBoolean(2), result.getDouble(1), capacity, refillPerSecond);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot take a rate-limit token for project " + projectId, e);
+            throw new IllegalStateException("cannot take a rate-limit token from bucket " + bucketId, e);
         }
     }
 }

@@ -6,7 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/orgs/{org}/usage")
 @Authenticated
@@ -19,10 +20,20 @@ public class UsageResource {
         this.user = user;
     }
 
-    /** Usage per project and day; {@code from}/{@code to} are ISO dates (default: the last 30 days). */
+    /**
+     * Usage per project and day; {@code from}/{@code to} are ISO dates (default: the last 30 days). They are read
+     * as text and parsed by {@link UsageService#day}, so that a malformed or out-of-range one is a 400 problem
+     * that names it.
+     */
     @GET
     public UsageService.UsageReport get(
-            @PathParam("org") String org, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return usage.report(user.get(), org, from, to);
+            @PathParam("org") String org,
+            @Parameter(description = "first day (UTC), default 29 days before to", schema = @Schema(format = "date"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "last day (UTC), default today", schema = @Schema(format = "date"))
+                    @QueryParam("to")
+                    String to) {
+        return usage.report(user.get(), org, UsageService.day("from", from), UsageService.day("to", to));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Decides which organizations a caller belongs to and with which roles. A caller asking about an
@@ -26,6 +27,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TenantAccess {
+    /** Every slug matches (they are checked more strictly when made); most other text does not. */
+    private static final Pattern COULD_BE_SLUG = Pattern.compile("[a-z0-9-]{1,64}");
+
     private final OrganizationRepository organizations;
     private final MemberRepository members;
 
@@ -123,7 +127,12 @@ public class TenantAccess {
     }
 
     private Optional<Organization> find(String orgRef) {
-        return parseUuid(orgRef).map(organizations::findByIdOptional).orElseGet(() -> organizations.findBySlug(orgRef));
+        Optional<UUID> id = parseUuid(orgRef);
+        if (id.isPresent()) {
+            return organizations.findByIdOptional(id.get());
+        }
+        // Text that cannot be a slug names nothing, and is not sent to the database (a NUL would fail there).
+        return COULD_BE_SLUG.matcher(orgRef).matches() ? organizations.findBySlug(orgRef) : Optional.empty();
     }
 
     private static boolean names(Organization org, String ref) {

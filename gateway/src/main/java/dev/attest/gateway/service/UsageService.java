@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,10 @@ public class UsageService {
             List.of(REQUESTS, KYC_CASES_OPENED, WALLETS_PROVISIONED, TRANSFERS, WEBHOOKS_DELIVERED);
     /** The longest period one report covers. */
     private static final int MAX_DAYS = 366;
+    /** The days a report may name: usage is counted in this era only (and PostgreSQL's dates end too). */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private static final String COUNT = "insert into usage_daily (org_id, project_key, day, metric, count)"
             + " values (?, ?, ?, ?, 1)"
@@ -74,8 +79,7 @@ public class UsageService {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
         LocalDate first = from == null ? last.minusDays(29) : from;
         if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw ProblemException.badRequest(
-                    "invalid-period", "from must not be after to, and a report covers at most " + MAX_DAYS + " days.");
+            throw invalidPeriod("from must not be after to, and a report covers at most " + MAX_DAYS + " days.");
         }
         Map<String, UsageDay> days = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
@@ -96,6 +100,27 @@ public class UsageService {
             throw new IllegalStateException("cannot read usage of org " + orgId, e);
         }
         return new UsageReport(orgId, first, last, new ArrayList<>(days.values()));
+    }
+
+    /** A day of a report's period, from its query parameter; none when absent; 400 when not an ISO date in range. */
+    public static LocalDate day(String parameter, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalidPeriod(parameter + " must be a date such as 2026-01-31.");
+        }
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw invalidPeriod(parameter + " must be between " + FIRST_DAY + " and " + LAST_DAY + ".");
+        }
+        return day;
+    }
+
+    private static ProblemException invalidPeriod(String detail) {
+        return ProblemException.badRequest("invalid-period", detail);
     }
 
     public record UsageReport(String orgId, LocalDate from, LocalDate to, List<UsageDay> days) {}
