@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * An organization's Dfns settings (the token, key and webhook secret are sealed by SecretCipher) and its
- * spending policy, which may also be set on its own.
+ * spending policy, which may also be set on its own (the limits of ERC-20 tokens are {@link TokenSpendingLimit}s).
  */
 @Entity
 @Table(name = "dfns_settings")
@@ -54,6 +54,10 @@ public class OrgDfnsSettings {
     /** Largest sum of a user's native transfers per UTC day; none means no limit. */
     @Column(name = "daily_limit")
     public BigDecimal dailyLimit;
+
+    /** Most transfers (any asset) one user may request per UTC day; none means no limit. */
+    @Column(name = "daily_count_limit")
+    public Integer dailyCountLimit;
 
     /** When the settings were last stored (the spending policy has its own {@link #policyUpdatedAt}). */
     @Column(name = "updated_at")

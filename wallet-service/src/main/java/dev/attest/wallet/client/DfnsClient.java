@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.common.net.OutboundAddressGuard;
+import dev.attest.common.net.RefusedAddressException;
 import dev.attest.wallet.config.WalletConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * The Dfns API as this service uses it: wallets, their assets and transfers, with User Action Signing on
  * every non-GET call (challenge over the exact body and path, clientData signed by the credential key,
- * single-use action token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions.
+ * single-use action token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions. The API
+ * base URL is an org admin's choice: every request is first held to the outbound address policy.
  */
 @ApplicationScoped
 public class DfnsClient {
@@ -34,12 +37,14 @@ public class DfnsClient {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final DfnsHttp http;
+    private final OutboundAddressGuard guard;
     private final Event<CredentialsRejected> rejections;
     private final int maxRetries;
     private final Duration backoff;
 
-    DfnsClient(DfnsHttp http, Event<CredentialsRejected> rejections, WalletConfig config) {
+    DfnsClient(DfnsHttp http, OutboundAddressGuard guard, Event<CredentialsRejected> rejections, WalletConfig config) {
         this.http = http;
+        this.guard = guard;
         this.rejections = rejections;
         this.maxRetries = config.dfns().maxRetries();
         this.backoff = config.dfns().retryBackoff();
@@ -131,16 +136,30 @@ public class DfnsClient {
                         false));
     }
 
+    /** One page of the wallet's transfers, in Dfns's order. */
     public DfnsPage<DfnsTransfer> listTransfers(
             DfnsCredentials credentials, String walletId, int limit, Optional<String> pageToken) {
-        JsonNode body = get(credentials, "/wallets/" + encode(walletId) + "/transfers" + pageQuery(limit, pageToken))
-                .body();
-        return page(body, json -> DfnsTransfer.from(json, false));
+        return as(
+                credentials,
+                "list-transfers",
+                () -> page(
+                        get(credentials, "/wallets/" + encode(walletId) + "/transfers" + pageQuery(limit, pageToken))
+                                .body(),
+                        json -> DfnsTransfer.from(json, false)));
     }
 
-    /** Proves the token with a one-item wallet listing; throws what Dfns answered otherwise. */
+    /**
+     * Proves the token with a one-item wallet listing; throws what Dfns answered otherwise, and a
+     * {@link DfnsException} with the answer's status when the answer is not a Dfns wallet listing.
+     */
     public void proveToken(DfnsCredentials credentials) {
-        as(credentials, "check-token", () -> get(credentials, "/wallets?limit=1"));
+        as(credentials, "check-token", () -> {
+            DfnsHttp.Answer answer = get(credentials, "/wallets?limit=1");
+            if (!answer.body().path("items").isArray()) {
+                throw new DfnsException(answer.status(), "the answer is not a Dfns wallet listing");
+            }
+            return answer;
+        });
     }
 
     /**
@@ -148,7 +167,7 @@ public class DfnsClient {
      * readiness check). Throws what Dfns answered otherwise.
      */
     public void ping(DfnsCredentials credentials) {
-        http.exchange(credentials, "GET", uri(credentials, "/wallets?limit=1"), null, null);
+        exchange(credentials, "GET", "/wallets?limit=1", null, null);
     }
 
     /**
@@ -178,14 +197,32 @@ public class DfnsClient {
     }
 
     private DfnsHttp.Answer get(DfnsCredentials credentials, String path) {
-        return withRetries(() -> http.exchange(credentials, "GET", uri(credentials, path), null, null));
+        return withRetries(() -> exchange(credentials, "GET", path, null, null));
     }
 
     private DfnsHttp.Answer signedPost(DfnsCredentials credentials, String path, ObjectNode body) {
         String payload = write(body);
         // A retry signs a new action: action tokens are single use, and a failed call may have used one.
-        return withRetries(() -> http.exchange(
-                credentials, "POST", uri(credentials, path), payload, userAction(credentials, path, payload)));
+        return withRetries(() -> exchange(credentials, "POST", path, payload, userAction(credentials, path, payload)));
+    }
+
+    /**
+     * One request, once its URL passed the outbound address policy (the SSRF guard of every URL a tenant sets).
+     * The JDK's HttpClient connects to the name, not to an address we hand it, so the checked address cannot be
+     * pinned: the check runs right before each request instead, and both resolve the name through the JVM's
+     * InetAddress cache, so they see the same address unless the cached entry expires in between (30 s by
+     * default). The client follows no redirect, so an answer cannot send the request elsewhere. Checked here,
+     * outside {@link DfnsHttp}'s circuit breaker: a refused URL is one org's mistake, not Dfns failing.
+     */
+    private DfnsHttp.Answer exchange(
+            DfnsCredentials credentials, String method, String path, String body, String userAction) {
+        URI uri = uri(credentials, path);
+        try {
+            guard.check(uri.toString());
+        } catch (RefusedAddressException e) {
+            throw new DfnsAddressRefusedException("the Dfns API base URL is refused: " + e.getMessage());
+        }
+        return http.exchange(credentials, method, uri, body, userAction);
     }
 
     private String userAction(DfnsCredentials credentials, String path, String payload) {
@@ -194,9 +231,12 @@ public class DfnsClient {
                 .put("userActionHttpMethod", "POST")
                 .put("userActionHttpPath", uri(credentials, path).getRawPath())
                 .put("userActionServerKind", "Api");
-        JsonNode challenge = http.exchange(
-                        credentials, "POST", uri(credentials, "/auth/action/init"), write(init), null)
-                .body();
+        DfnsHttp.Answer initAnswer = exchange(credentials, "POST", "/auth/action/init", write(init), null);
+        JsonNode challenge = initAnswer.body();
+        if (!challenge.path("challenge").isTextual()
+                || !challenge.path("challengeIdentifier").isTextual()) {
+            throw new DfnsException(initAnswer.status(), "the answer is not a Dfns user-action challenge");
+        }
         ObjectNode clientData = JSON.createObjectNode()
                 .put("type", "key.get")
                 .put("challenge", challenge.path("challenge").asText());
@@ -212,10 +252,12 @@ public class DfnsClient {
                 .put(
                         "signature",
                         BASE64URL.encodeToString(CredentialKeys.sign(credentials.signingKey(), clientDataBytes)));
-        return http.exchange(credentials, "POST", uri(credentials, "/auth/action"), write(signed), null)
-                .body()
-                .path("userAction")
-                .asText();
+        DfnsHttp.Answer actionAnswer = exchange(credentials, "POST", "/auth/action", write(signed), null);
+        String action = actionAnswer.body().path("userAction").asText("");
+        if (action.isEmpty()) {
+            throw new DfnsException(actionAnswer.status(), "the answer is not a Dfns user-action token");
+        }
+        return action;
     }
 
     private DfnsHttp.Answer withRetries(Supplier<DfnsHttp.Answer> call) {
@@ -225,6 +267,8 @@ public class DfnsClient {
                 return call.get();
             } catch (CircuitBreakerOpenException e) {
                 throw new DfnsUnavailableException("Dfns is failing; calls are paused for a while", e);
+            } catch (DfnsAddressRefusedException e) {
+                throw e; // the same URL would be refused again
             } catch (DfnsUnavailableException e) {
                 if (attempt >= maxRetries) {
                     throw e;

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,18 +24,32 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
                 .firstResultOptional();
     }
 
-    /** Sum of the user's native transfers since {@code since} that did not fail or get rejected. */
-    public BigDecimal nativeSpentSince(String orgId, String userId, Instant since) {
-        BigDecimal sum = getEntityManager()
+    /**
+     * Sum of the user's transfers of one asset since {@code since} that did not fail or get rejected: native ones
+     * when {@code contract} is empty, else those of the token at {@code contract} (any letter case).
+     */
+    public BigDecimal spentSince(String orgId, String userId, Optional<String> contract, Instant since) {
+        String asset = contract.isPresent() ? "t.kind = 'erc20' and lower(t.contract) = ?4" : "t.kind = 'native'";
+        var query = getEntityManager()
                 .createQuery(
                         "select coalesce(sum(t.amount), 0) from Transfer t where t.orgId = ?1 and t.userId = ?2"
-                                + " and t.kind = 'native' and t.createdAt >= ?3 and t.status not in ('failed', 'rejected')",
+                                + " and t.createdAt >= ?3 and t.status not in ('failed', 'rejected') and " + asset,
                         BigDecimal.class)
                 .setParameter(1, orgId)
                 .setParameter(2, userId)
-                .setParameter(3, since)
-                .getSingleResult();
+                .setParameter(3, since);
+        contract.ifPresent(address -> query.setParameter(4, address.toLowerCase(Locale.ROOT)));
+        BigDecimal sum = query.getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    /** How many transfers (any asset) the user requested since {@code since} that did not fail or get rejected. */
+    public long countSince(String orgId, String userId, Instant since) {
+        return count(
+                "orgId = ?1 and userId = ?2 and createdAt >= ?3 and status not in ('failed', 'rejected')",
+                orgId,
+                userId,
+                since);
     }
 
     /**
@@ -63,18 +79,17 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
                 .firstResultOptional();
     }
 
-    /** A page of the org's transfers, oldest first, after the transfer {@code after} (keyset paging). */
-    public List<Transfer> pageOfOrg(String orgId, Optional<Transfer> after, int limit) {
-        return after.map(last -> find(
-                                "orgId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
-                                orgId,
-                                last.createdAt,
-                                last.id)
-                        .page(0, limit)
-                        .list())
-                .orElseGet(() -> find("orgId = ?1 order by createdAt, id", orgId)
-                        .page(0, limit)
-                        .list());
+    /** The org's transfers Dfns knows by {@code providerIds}, or that have one of {@code ids}. */
+    public List<Transfer> byProviderOrOwnIds(String orgId, Collection<String> providerIds, Collection<UUID> ids) {
+        if (providerIds.isEmpty() && ids.isEmpty()) {
+            return List.of();
+        }
+        // An empty "in ()" is not valid everywhere: a list that cannot match stands in for it.
+        return list(
+                "orgId = ?1 and (providerTransferId in ?2 or id in ?3)",
+                orgId,
+                providerIds.isEmpty() ? List.of("") : providerIds,
+                ids.isEmpty() ? List.of(new UUID(0, 0)) : ids);
     }
 
     /** A page of the wallet's transfers, newest first, after the transfer {@code after} (keyset paging). */

@@ -21,6 +21,13 @@ public class WalletRepository implements PanacheRepositoryBase<Wallet, UUID> {
         return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
     }
 
+    /** The org's wallet {@code id}, locked for this transaction (a transfer request held to the policy). */
+    public Optional<Wallet> lockInOrg(String orgId, UUID id) {
+        return find("orgId = ?1 and id = ?2", orgId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     /** Ids of pending wallets whose next attempt is due. */
     public List<UUID> dueIds(Instant now, int limit) {
         return find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt", Wallet.PENDING, now)

@@ -2,6 +2,7 @@ package dev.attest.wallet.rest;
 
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.OrgListingService;
+import dev.attest.wallet.service.OrgTransactionsService;
 import dev.attest.wallet.service.ProvisioningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -21,11 +22,17 @@ import java.util.Optional;
 public class OrgWalletsResource {
     private final OrgScope scope;
     private final OrgListingService listings;
+    private final OrgTransactionsService transactions;
     private final ProvisioningService provisioning;
 
-    OrgWalletsResource(OrgScope scope, OrgListingService listings, ProvisioningService provisioning) {
+    OrgWalletsResource(
+            OrgScope scope,
+            OrgListingService listings,
+            OrgTransactionsService transactions,
+            ProvisioningService provisioning) {
         this.scope = scope;
         this.listings = listings;
+        this.transactions = transactions;
         this.provisioning = provisioning;
     }
 
@@ -46,13 +53,18 @@ public class OrgWalletsResource {
         return listings.wallets(scope.require(org), limit, Optional.ofNullable(pageToken));
     }
 
-    /** The org's transfers, oldest first. */
+    /**
+     * The org's transfers from Dfns, wallet by wallet as Dfns lists its wallets, each wallet's in Dfns's order; a
+     * page may hold fewer than {@code limit} (it asks Dfns a bounded number of times): only a null
+     * {@code next_page_token} ends the listing.
+     */
     @GET
     @Path("/transactions")
     public PageView<TransferView> transactions(
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return listings.transfers(scope.require(org), limit, Optional.ofNullable(pageToken));
+        return transactions.page(
+                scope.require(org), limit, Optional.ofNullable(pageToken).filter(token -> !token.isBlank()));
     }
 }

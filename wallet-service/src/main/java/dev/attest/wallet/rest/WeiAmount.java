@@ -19,9 +19,10 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * An amount of the spending policy: the native asset's smallest unit (wei) as a positive integer string, at
- * most 2^256 − 1 (an EVM word; no transfer can be larger). Null is valid: it means "no limit". The one rule
- * for the policy's amounts, wherever they are sent.
+ * An amount in an asset's smallest unit (wei for the native asset) as a positive integer string, at most
+ * 2^256 − 1 (an EVM word; no transfer can be larger). Null is valid: in the spending policy it means "no
+ * limit". The one rule for amounts, wherever they are sent: the policy's (native and token) and a transfer's
+ * ({@link Validator#isAmount}).
  */
 @Documented
 @Constraint(validatedBy = WeiAmount.Validator.class)
@@ -34,9 +35,13 @@ public @interface WeiAmount {
     /** The digits of such an amount (2^256 − 1 has 78); also stated in the OpenAPI document. */
     String PATTERN = "^[1-9][0-9]{0,77}$";
 
-    /** What the OpenAPI document says of such a field. */
+    /** What the OpenAPI document says of such a field of the native policy. */
     String DESCRIPTION = "Native asset, smallest unit (wei): a positive integer string of at most 2^256 - 1;"
             + " absent or null for no limit";
+
+    /** What the OpenAPI document says of such a field of a token's policy. */
+    String TOKEN_DESCRIPTION = "The token's smallest unit (one token is 10^decimals of them): a positive integer"
+            + " string of at most 2^256 - 1; absent or null for no limit";
 
     String message() default
             "must be a positive integer string (smallest unit, e.g. wei) of at most 2^256 - 1,"
@@ -50,9 +55,14 @@ public @interface WeiAmount {
         // The length bound keeps the number small before it is parsed.
         private static final Pattern DIGITS = Pattern.compile(PATTERN);
 
+        /** Whether {@code value} is such an amount (null is not). */
+        public static boolean isAmount(String value) {
+            return value != null && DIGITS.matcher(value).matches() && new BigInteger(value).compareTo(MAX) <= 0;
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (DIGITS.matcher(value).matches() && new BigInteger(value).compareTo(MAX) <= 0);
+            return value == null || isAmount(value);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.attest.wallet.service;
 
 import dev.attest.common.crypto.SecretCipher;
+import dev.attest.common.net.OutboundAddressGuard;
+import dev.attest.common.net.RefusedAddressException;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.wallet.OrgDfnsSettings;
 import dev.attest.wallet.client.CredentialKeys;
@@ -14,13 +16,11 @@ import dev.attest.wallet.rest.CredentialCheckView;
 import dev.attest.wallet.rest.DfnsSettingsRequest;
 import dev.attest.wallet.rest.DfnsSettingsView;
 import dev.attest.wallet.rest.SpendingPolicyRequest;
-import dev.attest.wallet.rest.SpendingPolicyView;
 import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,6 +41,7 @@ public class DfnsSettingsService {
     private final DfnsSettingsRepository settings;
     private final SecretCipher cipher;
     private final DfnsClient dfns;
+    private final OutboundAddressGuard guard;
     private final WalletConfig.DefaultOrg defaultOrg;
     private final Tenants tenants;
 
@@ -49,23 +50,19 @@ public class DfnsSettingsService {
      *
      * @param webhookSecrets the secrets a webhook may be signed with (two during a rotation); empty: no endpoint
      */
-    public record OrgDfns(
-            DfnsCredentials credentials,
-            String defaultNetwork,
-            List<String> webhookSecrets,
-            Optional<BigDecimal> perTransferLimit,
-            Optional<BigDecimal> dailyLimit,
-            Optional<BigDecimal> approvalThreshold) {}
+    public record OrgDfns(DfnsCredentials credentials, String defaultNetwork, List<String> webhookSecrets) {}
 
     DfnsSettingsService(
             DfnsSettingsRepository settings,
             SecretCipher cipher,
             DfnsClient dfns,
+            OutboundAddressGuard guard,
             Tenants tenants,
             WalletConfig config) {
         this.settings = settings;
         this.cipher = cipher;
         this.dfns = dfns;
+        this.guard = guard;
         this.tenants = tenants;
         this.defaultOrg = config.dfns().defaultOrg();
     }
@@ -81,6 +78,12 @@ public class DfnsSettingsService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("invalid-private-key", "private_key: " + e.getMessage());
         }
+        // The org's token will be sent there: only to an address the outbound policy allows (no SSRF).
+        try {
+            guard.check(request.apiBaseUrl());
+        } catch (RefusedAddressException e) {
+            throw ProblemException.badRequest("api-base-url-refused", "api_base_url: " + e.getMessage());
+        }
         OrgDfnsSettings row = settings.findByIdOptional(orgId).orElseGet(OrgDfnsSettings::new);
         boolean isNew = row.orgId == null;
         row.orgId = orgId;
@@ -93,9 +96,9 @@ public class DfnsSettingsService {
         row.webhookSecretSealed = seal(orgId, "webhook-secret", request.webhookSecret());
         row.previousWebhookSecretSealed = seal(orgId, "previous-webhook-secret", request.previousWebhookSecret());
         row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        SpendingPolicyService.apply(
+        SpendingPolicyService.applyNative(
                 row,
-                new SpendingPolicyRequest(
+                SpendingPolicyRequest.nativeOnly(
                         request.perTransferLimit(), request.dailyLimit(), request.approvalThreshold()),
                 by,
                 row.updatedAt);
@@ -132,15 +135,21 @@ public class DfnsSettingsService {
                                     open(orgId, "webhook-secret", row.webhookSecretSealed),
                                     open(orgId, "previous-webhook-secret", row.previousWebhookSecretSealed))
                             .flatMap(Optional::stream)
-                            .toList(),
-                    Optional.ofNullable(row.perTransferLimit),
-                    Optional.ofNullable(row.dailyLimit),
-                    Optional.ofNullable(row.approvalThreshold)));
+                            .toList()));
         }
         return fromConfiguration(orgId);
     }
 
-    /** Proves the token (a wallet listing) and the signing key (an accepted user-action signature). */
+    /** Whether the org has Dfns settings, stored or (the default org) from configuration; nothing is opened. */
+    @Transactional
+    public boolean isConfigured(String orgId) {
+        return settings.findByIdOptional(orgId).isPresent() || configuredDefaultOrg(orgId);
+    }
+
+    /**
+     * Proves the token (a wallet listing) and the signing key (an accepted user-action signature); answers
+     * the first failure's class in fixed words, never what the target said.
+     */
     public CredentialCheckView check(String orgId) {
         DfnsCredentials credentials = forOrg(orgId)
                 .orElseThrow(() -> ProblemException.notFound("Dfns settings of this organization"))
@@ -148,26 +157,41 @@ public class DfnsSettingsService {
         try {
             dfns.proveToken(credentials);
         } catch (DfnsException | DfnsUnavailableException e) {
-            return new CredentialCheckView(false, "failed", "skipped", "token: " + e.getMessage());
+            String result = classify(e);
+            return new CredentialCheckView(
+                    false, "failed", "skipped", result, "token: " + sentence(result, "API token"));
         }
         try {
             dfns.proveSigningKey(credentials);
         } catch (DfnsException | DfnsUnavailableException e) {
-            return new CredentialCheckView(false, "ok", "failed", "signing key: " + e.getMessage());
+            String result = classify(e);
+            return new CredentialCheckView(
+                    false, "ok", "failed", result, "signing key: " + sentence(result, "signed request"));
         }
-        return new CredentialCheckView(true, "ok", "ok", null);
+        return new CredentialCheckView(true, "ok", "ok", "ok", null);
+    }
+
+    // 401/403: the credentials are refused; any other answer is not Dfns's. No answer at all (or Dfns failing or
+    // limiting after the client's retries, or an address the policy refuses, so nothing was sent) is unreachable.
+    private static String classify(RuntimeException failure) {
+        if (failure instanceof DfnsException refused) {
+            return refused.status() == 401 || refused.status() == 403 ? "unauthorized" : "unexpected-answer";
+        }
+        return "unreachable";
+    }
+
+    private static String sentence(String result, String what) {
+        return switch (result) {
+            case "unauthorized" -> "Dfns refused the " + what + ".";
+            case "unreachable" -> "Dfns could not be reached, or is failing; check the API base URL and try again"
+                    + " later.";
+            default -> "The answer was not the one Dfns gives; check the API base URL.";
+        };
     }
 
     // The configured default organization may be named by id or by slug (the local stack's "demo").
     private Optional<OrgDfns> fromConfiguration(String orgId) {
-        if (defaultOrg
-                        .orgId()
-                        .filter(configured -> tenants.names(configured, orgId))
-                        .isEmpty()
-                || defaultOrg.apiBaseUrl().isEmpty()
-                || defaultOrg.token().isEmpty()
-                || defaultOrg.credentialId().isEmpty()
-                || defaultOrg.privateKey().isEmpty()) {
+        if (!configuredDefaultOrg(orgId)) {
             return Optional.empty();
         }
         return Optional.of(new OrgDfns(
@@ -184,10 +208,18 @@ public class DfnsSettingsService {
                         .flatMap(secrets -> Arrays.stream(secrets.split(",")))
                         .map(String::trim)
                         .filter(secret -> !secret.isEmpty())
-                        .toList(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+                        .toList()));
+    }
+
+    private boolean configuredDefaultOrg(String orgId) {
+        return defaultOrg
+                        .orgId()
+                        .filter(configured -> tenants.names(configured, orgId))
+                        .isPresent()
+                && defaultOrg.apiBaseUrl().isPresent()
+                && defaultOrg.token().isPresent()
+                && defaultOrg.credentialId().isPresent()
+                && defaultOrg.privateKey().isPresent();
     }
 
     private static String pemOrFile(String value) {
@@ -202,7 +234,6 @@ public class DfnsSettingsService {
     }
 
     private static DfnsSettingsView view(OrgDfnsSettings row) {
-        SpendingPolicyView policy = SpendingPolicyService.view(row);
         return new DfnsSettingsView(
                 row.apiBaseUrl,
                 MASK,
@@ -212,9 +243,9 @@ public class DfnsSettingsService {
                 row.defaultNetwork,
                 row.webhookSecretSealed == null ? null : MASK,
                 row.previousWebhookSecretSealed == null ? null : MASK,
-                policy.perTransferLimit(),
-                policy.dailyLimit(),
-                policy.approvalThreshold(),
+                SpendingPolicyService.plain(row.perTransferLimit),
+                SpendingPolicyService.plain(row.dailyLimit),
+                SpendingPolicyService.plain(row.approvalThreshold),
                 row.updatedAt);
     }
 
@@ -226,7 +257,7 @@ public class DfnsSettingsService {
         return Optional.ofNullable(envelope).map(envelopeText -> cipher.decrypt(envelopeText, context(orgId, field)));
     }
 
-    private static String context(String orgId, String field) {
+    static String context(String orgId, String field) {
         return "org:" + orgId + "/dfns." + field;
     }
 }

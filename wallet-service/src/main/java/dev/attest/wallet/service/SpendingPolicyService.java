@@ -2,28 +2,39 @@ package dev.attest.wallet.service;
 
 import dev.attest.common.problem.ProblemException;
 import dev.attest.wallet.OrgDfnsSettings;
+import dev.attest.wallet.TokenSpendingLimit;
 import dev.attest.wallet.repository.DfnsSettingsRepository;
+import dev.attest.wallet.repository.TokenSpendingLimitRepository;
 import dev.attest.wallet.rest.SpendingPolicyRequest;
 import dev.attest.wallet.rest.SpendingPolicyView;
+import dev.attest.wallet.rest.TokenLimitRequest;
+import dev.attest.wallet.rest.TokenLimitView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The organizations' spending policies: per-transfer and daily limits and the approval threshold of native
- * transfers, kept with the org's stored Dfns settings. Set on its own ({@code PUT /orgs/{org}/spending-policy},
- * no secret needed, the Dfns settings untouched) or, as before, with the Dfns settings; both go through
- * {@link #apply}. Requests reach it validated ({@link dev.attest.wallet.rest.WeiAmount}).
+ * transfers and of each ERC-20 token the admin lists, and a daily count of transfers, kept with the org's
+ * stored Dfns settings. Set on its own ({@code PUT /orgs/{org}/spending-policy}, no secret needed, the Dfns
+ * settings untouched) or, for its native parts as before, with the Dfns settings. Requests reach it validated
+ * ({@link dev.attest.wallet.rest.WeiAmount}); {@link SpendingPolicyEnforcement} holds transfers to it.
  */
 @ApplicationScoped
 public class SpendingPolicyService {
     private final DfnsSettingsRepository settings;
+    private final TokenSpendingLimitRepository tokens;
 
-    SpendingPolicyService(DfnsSettingsRepository settings) {
+    SpendingPolicyService(DfnsSettingsRepository settings, TokenSpendingLimitRepository tokens) {
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     @Transactional
@@ -34,15 +45,23 @@ public class SpendingPolicyService {
     /** Replaces the org's whole policy (a part absent: none); nothing else of the org's settings changes. */
     @Transactional
     public SpendingPolicyView put(String orgId, SpendingPolicyRequest request, String by) {
+        List<TokenLimitRequest> tokenLimits = request.tokenLimits() == null ? List.of() : request.tokenLimits();
+        requireOneEntryPerToken(tokenLimits);
         // Locked: a Dfns settings change committed meanwhile is read, never written back over.
         OrgDfnsSettings row = settings.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(SpendingPolicyService::notConfigured);
-        apply(row, request, by, Instant.now().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it
+        applyNative(row, request, by, Instant.now().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it
+        row.dailyCountLimit = request.dailyCountLimit();
+        tokens.deleteOfOrg(orgId);
+        tokenLimits.forEach(limit -> tokens.persist(token(orgId, limit)));
         return view(row);
     }
 
-    /** The one way a policy is stored: {@code request}'s parts, each absent meaning none. */
-    static void apply(OrgDfnsSettings row, SpendingPolicyRequest request, String by, Instant at) {
+    /**
+     * Stores {@code request}'s native parts, each absent meaning none: what the Dfns settings carry, as they always
+     * did. The daily count and the token limits are left as they are.
+     */
+    static void applyNative(OrgDfnsSettings row, SpendingPolicyRequest request, String by, Instant at) {
         row.perTransferLimit = amount(request.perTransferLimit());
         row.dailyLimit = amount(request.dailyLimit());
         row.approvalThreshold = amount(request.approvalThreshold());
@@ -50,13 +69,51 @@ public class SpendingPolicyService {
         row.policyUpdatedBy = by;
     }
 
-    static SpendingPolicyView view(OrgDfnsSettings row) {
+    SpendingPolicyView view(OrgDfnsSettings row) {
+        List<TokenLimitView> tokenLimits = row.orgId == null
+                ? List.of()
+                : tokens.ofOrg(row.orgId).stream()
+                        .map(limit -> new TokenLimitView(
+                                limit.contract,
+                                limit.decimals,
+                                plain(limit.perTransferLimit),
+                                plain(limit.dailyLimit),
+                                plain(limit.approvalThreshold)))
+                        .toList();
         return new SpendingPolicyView(
                 plain(row.perTransferLimit),
                 plain(row.dailyLimit),
                 plain(row.approvalThreshold),
+                row.dailyCountLimit,
+                tokenLimits,
                 row.policyUpdatedAt,
                 row.policyUpdatedBy);
+    }
+
+    // The policy is refused whole, before anything is written, when a token is listed twice (in any letter case).
+    private static void requireOneEntryPerToken(List<TokenLimitRequest> limits) {
+        Set<String> seen = new HashSet<>();
+        for (TokenLimitRequest limit : limits) {
+            if (!EvmAddresses.isValid(limit.contract())) {
+                throw ProblemException.badRequest(
+                        "invalid-address", "token_limits: " + limit.contract() + " is not a valid contract address.");
+            }
+            if (!seen.add(limit.contract().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.badRequest(
+                        "duplicate-token", "token_limits: the token " + limit.contract() + " is listed twice.");
+            }
+        }
+    }
+
+    private static TokenSpendingLimit token(String orgId, TokenLimitRequest request) {
+        TokenSpendingLimit limit = new TokenSpendingLimit();
+        limit.orgId = orgId;
+        limit.contract = request.contract().toLowerCase(Locale.ROOT);
+        limit.decimals = request.decimals();
+        limit.perTransferLimit = amount(request.perTransferLimit());
+        limit.dailyLimit = amount(request.dailyLimit());
+        limit.approvalThreshold = amount(request.approvalThreshold());
+        return limit;
     }
 
     // Stored settings only: an org whose Dfns credentials come from configuration (the local stack's default
@@ -74,7 +131,7 @@ public class SpendingPolicyService {
         return value == null ? null : new BigDecimal(value);
     }
 
-    private static String plain(BigDecimal amount) {
+    static String plain(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 }

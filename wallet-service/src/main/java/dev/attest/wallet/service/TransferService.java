@@ -17,6 +17,7 @@ import dev.attest.wallet.repository.WalletRepository;
 import dev.attest.wallet.rest.PageView;
 import dev.attest.wallet.rest.TransferRequest;
 import dev.attest.wallet.rest.TransferView;
+import dev.attest.wallet.rest.WeiAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +50,7 @@ public class TransferService {
     private final TransferRepository transfers;
     private final KycStandingRepository standings;
     private final DfnsSettingsService settings;
+    private final SpendingPolicyEnforcement policy;
     private final DfnsClient dfns;
     private final Outbox outbox;
     private final WalletConfig.Transfers config;
@@ -63,6 +63,7 @@ public class TransferService {
             TransferRepository transfers,
             KycStandingRepository standings,
             DfnsSettingsService settings,
+            SpendingPolicyEnforcement policy,
             DfnsClient dfns,
             Outbox outbox,
             WalletConfig config) {
@@ -70,6 +71,7 @@ public class TransferService {
         this.transfers = transfers;
         this.standings = standings;
         this.settings = settings;
+        this.policy = policy;
         this.dfns = dfns;
         this.outbox = outbox;
         this.config = config.transfers();
@@ -164,9 +166,10 @@ public class TransferService {
         if (!kind.equals("native") && !kind.equals("erc20")) {
             throw ProblemException.badRequest("invalid-transfer", "kind must be native or erc20.");
         }
-        if (request.amount() == null || !request.amount().matches("[1-9][0-9]{0,77}")) {
+        if (!WeiAmount.Validator.isAmount(request.amount())) {
             throw ProblemException.badRequest(
-                    "invalid-amount", "amount must be a positive integer string in the smallest unit.");
+                    "invalid-amount",
+                    "amount must be a positive integer string in the smallest unit, at most 2^256 - 1.");
         }
         if (!EvmAddresses.isValid(request.to())) {
             throw ProblemException.badRequest("invalid-address", "to is not a valid address for the wallet's network.");
@@ -181,7 +184,8 @@ public class TransferService {
     }
 
     private Outcome store(String orgId, String userId, UUID walletId, String key, Checked checked) {
-        Wallet wallet = wallets.findInOrg(orgId, walletId)
+        // Locked until the transfer is stored: the user's requests are held to the daily limits one at a time.
+        Wallet wallet = wallets.lockInOrg(orgId, walletId)
                 .filter(w -> w.userId.equals(userId))
                 .orElseThrow(() -> ProblemException.notFound("Wallet " + walletId));
         String hash = hash(walletId, checked);
@@ -202,7 +206,11 @@ public class TransferService {
         if (!wallet.isActive()) {
             throw ProblemException.conflict("wallet-not-active", "The wallet is not active yet.");
         }
-        boolean needsApproval = checkSpendingPolicy(orgId, userId, checked);
+        if (!settings.isConfigured(orgId)) {
+            throw new ProblemException(
+                    409, "dfns-not-configured", "Dfns not configured", "The organization has no Dfns settings.");
+        }
+        boolean needsApproval = policy.admit(orgId, userId, Optional.ofNullable(checked.contract()), checked.amount());
         Transfer transfer = new Transfer();
         transfer.id = UUID.randomUUID();
         transfer.orgId = orgId;
@@ -222,46 +230,6 @@ public class TransferService {
             outbox.publish(WalletEvents.transferStatusChanged(transfer, null));
         }
         return new Outcome(transfer, true);
-    }
-
-    /**
-     * Refuses a transfer over the org's per-transfer limit or over its daily limit (the sum of the user's
-     * transfers of the UTC day, this one included); answers whether it is over the approval threshold.
-     */
-    private boolean checkSpendingPolicy(String orgId, String userId, Checked checked) {
-        if (!checked.kind().equals("native")) {
-            return false; // limits are in the native unit; token amounts are not comparable with them
-        }
-        var org = settings.forOrg(orgId)
-                .orElseThrow(() -> new ProblemException(
-                        409, "dfns-not-configured", "Dfns not configured", "The organization has no Dfns settings."));
-        BigDecimal amount = new BigDecimal(checked.amount());
-        org.perTransferLimit().filter(limit -> amount.compareTo(limit) > 0).ifPresent(limit -> {
-            throw new ProblemException(
-                    422,
-                    "spending-limit-exceeded",
-                    "Spending limit exceeded",
-                    "The amount is above the organization's per-transfer limit of " + limit.toPlainString() + ".");
-        });
-        Instant today =
-                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-        org.dailyLimit()
-                .filter(limit -> transfers
-                                .nativeSpentSince(orgId, userId, today)
-                                .add(amount)
-                                .compareTo(limit)
-                        > 0)
-                .ifPresent(limit -> {
-                    throw new ProblemException(
-                            422,
-                            "daily-limit-exceeded",
-                            "Daily limit exceeded",
-                            "The transfer would exceed the organization's daily limit of " + limit.toPlainString()
-                                    + ".");
-                });
-        return org.approvalThreshold()
-                .filter(threshold -> amount.compareTo(threshold) > 0)
-                .isPresent();
     }
 
     /** Sends the stored transfer to Dfns; an outage leaves it {@code requested} for the poller to resubmit. */

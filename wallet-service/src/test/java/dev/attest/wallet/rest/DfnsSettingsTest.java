@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.attest.testing.GanacheResource;
@@ -11,11 +12,15 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.wallet.support.DfnsAccount;
+import dev.attest.wallet.support.FakeHost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -77,7 +82,8 @@ class DfnsSettingsTest {
                 .body("ok", equalTo(false))
                 .body("token", equalTo("ok"))
                 .body("signing_key", equalTo("failed"))
-                .body("detail", containsString("Signature does not verify"));
+                .body("result", equalTo("unauthorized"))
+                .body("detail", not(containsString("Signature does not verify")));
     }
 
     @Test
@@ -92,6 +98,7 @@ class DfnsSettingsTest {
                 .body("ok", equalTo(false))
                 .body("token", equalTo("failed"))
                 .body("signing_key", equalTo("skipped"))
+                .body("result", equalTo("unauthorized"))
                 .body("detail", not(containsString("not-a-token")));
     }
 
@@ -127,6 +134,70 @@ class DfnsSettingsTest {
                 .then()
                 .statusCode(400)
                 .body("type", equalTo("https://attest.dev/problems/validation-failed"));
+    }
+
+    static Stream<Arguments> oversizedFields() {
+        return Stream.of(
+                Arguments.of("credential_id", "c".repeat(100_000)),
+                Arguments.of("credential_id", "c".repeat(257)),
+                Arguments.of("token", "t".repeat(4097)),
+                Arguments.of("private_key", "k".repeat(8193)),
+                Arguments.of("app_id", "a".repeat(257)),
+                Arguments.of("webhook_secret", "w".repeat(513)),
+                Arguments.of("previous_webhook_secret", "w".repeat(513)),
+                Arguments.of("default_network", "N".repeat(65)),
+                Arguments.of("api_base_url", "http://127.0.0.1/" + "p".repeat(2040)),
+                // Not what Dfns issues: spaces, control characters, other scripts.
+                Arguments.of("credential_id", "cr with spaces"),
+                Arguments.of("token", "tok\nen"),
+                Arguments.of("app_id", "ap-\u00e9"),
+                Arguments.of("default_network", "Ethereum Sepolia"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oversizedFields")
+    void aFieldBeyondWhatDfnsIssuesIsRefusedAndNothingIsStoredOrSent(String field, String value) {
+        try (FakeHost dfns = FakeHost.answering(200, "{\"items\":[]}")) {
+            DfnsAccount org = DfnsAccount.register("EC");
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                    "api_base_url", dfns.url("127.0.0.1"),
+                    "token", org.token,
+                    "credential_id", org.credentialId,
+                    "private_key", org.privateKeyPem,
+                    "default_network", "Ethereum"));
+            String body = new java.util.StringJoiner(",", "{", "}")
+                    .add(settings.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(field))
+                            .map(e -> quoted(e.getKey()) + ":" + quoted(e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(",")))
+                    .add(quoted(field) + ":" + quoted(value))
+                    .toString();
+
+            given().auth()
+                    .oauth2(org.admin())
+                    .contentType("application/json")
+                    .body(body)
+                    .put("/orgs/" + org.orgId + "/integrations/dfns")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://attest.dev/problems/validation-failed"))
+                    .body("errors.field", hasItem(field));
+            given().auth()
+                    .oauth2(org.admin())
+                    .get("/orgs/" + org.orgId + "/integrations/dfns")
+                    .then()
+                    .statusCode(404);
+            assertThat(dfns.requests()).isZero();
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -155,8 +155,18 @@ class TransferTest {
                 .then()
                 .statusCode(400)
                 .body("type", equalTo("https://attest.dev/problems/idempotency-key-required"));
-        for (String amount : List.of("0", "-1", "1.5", "1e3", "", "abc")) {
-            transfer(org, user, walletId, "k-" + amount, native_(recipient, amount))
+        BigInteger twoTo256 = BigInteger.TWO.pow(256);
+        for (String amount : List.of(
+                "0",
+                "-1",
+                "1.5",
+                "1e3",
+                "",
+                "abc",
+                twoTo256.toString(), // one more than an EVM word holds
+                "9".repeat(78),
+                "1".repeat(100_000))) {
+            transfer(org, user, walletId, "k-amount-" + amount.hashCode(), native_(recipient, amount))
                     .statusCode(400)
                     .body("type", equalTo("https://attest.dev/problems/invalid-amount"));
         }
@@ -165,6 +175,30 @@ class TransferTest {
                     .statusCode(400)
                     .body("type", equalTo("https://attest.dev/problems/invalid-address"));
         }
+        // Fields far beyond what the domain allows answer 400 as any bad value does.
+        transfer(org, user, walletId, "k-long-to", native_("0x" + "a".repeat(100_000), "1"))
+                .statusCode(400)
+                .body("type", equalTo("https://attest.dev/problems/invalid-address"));
+        transfer(
+                        org,
+                        user,
+                        walletId,
+                        "k-long-contract",
+                        "{\"kind\":\"erc20\",\"to\":\"" + recipient + "\",\"amount\":\"1\",\"contract\":\"0x"
+                                + "b".repeat(100_000) + "\"}")
+                .statusCode(400)
+                .body("type", equalTo("https://attest.dev/problems/invalid-address"));
+        transfer(
+                        org,
+                        user,
+                        walletId,
+                        "k-long-kind",
+                        "{\"kind\":\"" + "n".repeat(100_000) + "\",\"to\":\"" + recipient + "\",\"amount\":\"1\"}")
+                .statusCode(400)
+                .body("type", equalTo("https://attest.dev/problems/invalid-transfer"));
+        transfer(org, user, walletId, "k".repeat(201), native_(recipient, "1"))
+                .statusCode(400)
+                .body("type", equalTo("https://attest.dev/problems/idempotency-key-required"));
         transfer(org, user, UUID.randomUUID().toString(), "k-unknown", native_(recipient, "1"))
                 .statusCode(404);
         // Another user's wallet, in the same organization: as if it did not exist.

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.security.Roles;
 import dev.attest.testing.GatewayTokens;
+import dev.attest.wallet.client.CredentialKeys;
+import dev.attest.wallet.client.DfnsCredentials;
 import io.restassured.RestAssured;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -13,6 +15,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -82,6 +85,16 @@ public final class DfnsAccount {
 
     public DfnsAccount configure() {
         return configure(Map.of());
+    }
+
+    /** This account's credentials, for calling the Dfns sandbox directly (as something outside Attest would). */
+    public DfnsCredentials credentials() {
+        return new DfnsCredentials(
+                baseUrl() + "/dfns",
+                token,
+                credentialId,
+                CredentialKeys.parsePrivateKey(privateKeyPem),
+                Optional.empty());
     }
 
     public String admin() {
