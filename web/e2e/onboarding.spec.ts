@@ -37,8 +37,8 @@ async function signUp(page: Page): Promise<{ id: string; username: string }> {
   return { id, username: person.username };
 }
 
-/** The SDK's iframe: the sandbox's embedded flow at localhost:8090/widget. */
-const PERSONA_FRAME = 'iframe[src*="localhost:8090/widget"]';
+/** The SDK's iframe: the sandbox's embedded flow at localhost:8092/widget (its Persona port). */
+const PERSONA_FRAME = 'iframe[src*="localhost:8092/widget"]';
 
 /**
  * Clicks a button inside Persona's iframe once the SDK's modal has finished sliding in: Playwright checks
@@ -102,7 +102,7 @@ test.describe('a new end user', () => {
     await page.getByLabel('First name (optional)').fill('Ada');
     await page.getByRole('button', { name: 'Start verification' }).click();
 
-    // Persona's SDK opens its iframe (the sandbox at localhost:8090). The person leaves it once…
+    // Persona's SDK opens its iframe (the sandbox's Persona port, localhost:8092). The person leaves it once…
     await clickInPersona(page, 'Leave without finishing');
     await expect(page.locator(PERSONA_FRAME)).toHaveCount(0);
     await expect(page.getByText('You left the verification before finishing.')).toBeVisible();

@@ -3,8 +3,8 @@
 // onError (session not valid), the inquiry's status, the signed webhooks, and framing by another origin refused.
 // Not run by the build. To run it, from any empty folder:
 //   cp <repo>/sandbox/src/test/resources/persona-sdk-check.mjs . && npm i persona@5.9.0 puppeteer-core@25
-//   SANDBOX_HOST=localhost:8090 CHROME=/usr/bin/chromium node persona-sdk-check.mjs
-// SANDBOX_HOST is what the console passes as customHost; the check serves its console page on
+//   SANDBOX_HOST=localhost:8092 CHROME=/usr/bin/chromium node persona-sdk-check.mjs
+// SANDBOX_HOST is what the console passes as customHost (the sandbox's Persona port; its main port works too); the check serves its console page on
 // http://localhost:$CONSOLE_PORT (15173) and receives the webhooks there. Exit code 0 when every check passed.
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
-const SANDBOX_HOST = process.env.SANDBOX_HOST ?? 'localhost:8090'; // what the console passes as customHost
+const SANDBOX_HOST = process.env.SANDBOX_HOST ?? 'localhost:8092'; // what the console passes as customHost
 const SANDBOX = `http://${SANDBOX_HOST}`;
 const CONSOLE_PORT = Number(process.env.CONSOLE_PORT ?? 15173);
 const CONSOLE = `http://localhost:${CONSOLE_PORT}`;

@@ -30,10 +30,9 @@ public record Settings(
                 env.getOrDefault("ATTEST_GREENMAIL_API_URL", "http://127.0.0.1:8025"),
                 env.getOrDefault("ATTEST_EVM_RPC_URL", "http://127.0.0.1:8545"),
                 env.getOrDefault("ATTEST_SANDBOX_URL", "http://127.0.0.1:8090"),
-                // Where wallet-service reaches Dfns: the sandbox's, unless the services see it elsewhere (compose).
-                env.getOrDefault(
-                        "ATTEST_DFNS_API_URL",
-                        env.getOrDefault("ATTEST_SANDBOX_URL", "http://127.0.0.1:8090") + "/dfns"),
+                // Where wallet-service reaches Dfns: the sandbox's Dfns port, Dfns at the root of its own origin as
+                // at Dfns (the launcher passes it; compose names the sandbox's address in its network).
+                env.getOrDefault("ATTEST_DFNS_API_URL", "http://127.0.0.1:8091"),
                 Path.of(env.getOrDefault("ATTEST_SECRETS_DIR", ".attest/secrets")),
                 env.getOrDefault("ATTEST_DEMO_ORG", "demo"));
     }

@@ -1,6 +1,7 @@
 /**
  * The Dfns stand-in: the subset of the Dfns API that Attest uses, on Dfns's paths and JSON shapes, served
- * under {@code /dfns} (so {@code http://127.0.0.1:8090/dfns} is the API base URL in the local stack).
+ * under {@code /dfns} of the main port, and at the root of the Dfns port ({@code dev.attest.sandbox.ProviderOrigins}:
+ * {@code http://127.0.0.1:8091} is the API base URL in the local stack, as an SDK needs it).
  *
  * <h2>API (Dfns wire protocol; see ../shared/design/provider-apis.md §2)</h2>
  *
