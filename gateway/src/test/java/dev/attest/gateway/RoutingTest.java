@@ -54,6 +54,7 @@ class RoutingTest {
         JwtClaims claims = GatewayTokenVerifier.verify(token);
         assertThat(claims.getSubject()).isEqualTo(key.id());
         assertThat(claims.getStringClaimValue("org_id")).isEqualTo(org.id());
+        assertThat(claims.getStringClaimValue("org_slug")).isEqualTo(org.slug());
         assertThat(claims.getStringClaimValue("project_id")).isEqualTo(projectId);
         assertThat(claims.getStringClaimValue("scope")).isEqualTo("wallets:read");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("api-key");

@@ -40,6 +40,13 @@ public class GatewayTokens implements QuarkusTestResourceLifecycleManager {
         return sign(claims(orgId, subject, roles), ensureKeys().getPrivate());
     }
 
+    /** A token for a signed-in user of {@code orgId}, whose slug the gateway states too. */
+    public static String user(String orgId, String orgSlug, String subject, String[] roles) {
+        return sign(
+                claims(orgId, subject, roles).claim("org_slug", orgSlug),
+                ensureKeys().getPrivate());
+    }
+
     /** A token for a project API key of {@code orgId} with {@code scopes}. */
     public static String apiKey(String orgId, String projectId, String keyId, String... scopes) {
         JwtClaimsBuilder claims =

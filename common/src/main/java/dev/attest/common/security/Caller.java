@@ -26,6 +26,18 @@ public class Caller {
         return orgId;
     }
 
+    /**
+     * The caller's organization id, if {@code pathOrg} (an {@code /orgs/{org}/...} path segment) names it by id
+     * or by slug, as the gateway's paths do; any other organization answers 404, as if it did not exist.
+     */
+    public String ownOrg(String pathOrg) {
+        String orgId = orgId();
+        if (orgId.equals(pathOrg) || pathOrg.equals(token.<String>getClaim(GatewayToken.ORG_SLUG))) {
+            return orgId;
+        }
+        throw ProblemException.notFound("The organization");
+    }
+
     public Optional<String> projectId() {
         return Optional.ofNullable(token.<String>getClaim(GatewayToken.PROJECT_ID));
     }

@@ -12,6 +12,8 @@ public final class GatewayToken {
     public static final String AUDIENCE = "attest-services";
     /** Claim: the organization (tenant) the caller acts in. */
     public static final String ORG_ID = "org_id";
+    /** Claim: the slug of that organization, so a service can accept a path naming it either way. */
+    public static final String ORG_SLUG = "org_slug";
     /** Claim: the project, when the caller is a project API key or chose a project. */
     public static final String PROJECT_ID = "project_id";
     /** Claim: the scopes of a project API key, space separated. */

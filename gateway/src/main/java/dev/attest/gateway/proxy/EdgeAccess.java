@@ -104,6 +104,7 @@ public class EdgeAccess {
         return new ForwardedIdentity(
                 caller.subject(),
                 membership.map(m -> m.org().id.toString()),
+                membership.map(m -> m.org().slug),
                 projectId.map(UUID::toString),
                 roles,
                 caller.apiKey().map(EdgeCaller.ApiKeyGrant::scopes).orElse(Set.of()),

@@ -10,6 +10,7 @@ import java.util.Set;
 public record ForwardedIdentity(
         String subject,
         Optional<String> orgId,
+        Optional<String> orgSlug,
         Optional<String> projectId,
         Set<String> roles,
         Set<String> scopes,

@@ -31,6 +31,7 @@ public class GatewayTokenIssuer {
                 .groups(new TreeSet<>(identity.roles()))
                 .expiresIn(lifetime);
         identity.orgId().ifPresent(org -> claims.claim(GatewayToken.ORG_ID, org));
+        identity.orgSlug().ifPresent(slug -> claims.claim(GatewayToken.ORG_SLUG, slug));
         identity.projectId().ifPresent(project -> claims.claim(GatewayToken.PROJECT_ID, project));
         identity.email().ifPresent(email -> claims.claim(GatewayToken.EMAIL, email));
         if (!identity.scopes().isEmpty()) {

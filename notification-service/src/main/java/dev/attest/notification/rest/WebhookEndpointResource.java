@@ -126,12 +126,9 @@ public class WebhookEndpointResource {
         return Response.accepted().entity(Map.of("message_id", message.id)).build();
     }
 
-    /** The org in the path must be the caller's: another org's resources are simply not found. */
+    /** The org in the path (its id or slug) must be the caller's: another org's resources are simply not found. */
     private String own(String org) {
-        if (!caller.orgId().equals(org)) {
-            throw ProblemException.notFound("Organization " + org);
-        }
-        return org;
+        return caller.ownOrg(org);
     }
 
     private static EndpointInput required(EndpointInput input) {

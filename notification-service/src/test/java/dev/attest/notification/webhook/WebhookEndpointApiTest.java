@@ -174,6 +174,29 @@ class WebhookEndpointApiTest {
     }
 
     @Test
+    void theOrganizationIsNamedByItsIdOrItsSlugAsAtTheGateway() {
+        String id = api.createEndpoint(Map.of("url", RECEIVER))[0];
+        String slug = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = GatewayTokens.user(org, slug, "admin-of-" + org, new String[] {Roles.ORG_ADMIN});
+        String bySlug = "/orgs/" + slug + "/projects/" + project + "/webhooks/endpoints";
+
+        given().auth()
+                .oauth2(admin)
+                .get(bySlug + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        given().auth().oauth2(admin).get(api.base() + "/" + id).then().statusCode(200);
+        // Another organization's slug is not found, like its id.
+        given().auth()
+                .oauth2(admin)
+                .get("/orgs/other-slug/projects/" + project + "/webhooks/endpoints")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void deletedEndpointsAreGone() {
         String id = api.createEndpoint(Map.of("url", RECEIVER))[0];
         given().auth()
