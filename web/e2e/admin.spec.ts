@@ -351,6 +351,9 @@ test.describe('organization admin: every page', () => {
   });
 });
 
+/** A token contract for the policy only (no transfer of it is made): lower case, so no checksum to get right. */
+const E2E_TOKEN = '0x00000000000000000000000000000000000e2e01';
+
 test.describe('organization admin: spending policy and transfer approvals', () => {
   test.afterEach(async () => {
     // The demo organization goes back to no spending policy (the launcher's settings).
@@ -399,11 +402,33 @@ test.describe('organization admin: spending policy and transfer approvals', () =
     await expect(change.getByLabel('Service account token')).toHaveCount(0);
     await expect(change.getByLabel('Private key (PEM)')).toHaveCount(0);
     await change.getByLabel('Approval threshold (wei)').fill('1000');
+    // The whole policy is on the page: the daily count, and a token's limits in its smallest unit.
+    await change.getByLabel('Transfers per user per day').fill('50');
+    await change.getByRole('button', { name: 'Add a token' }).click();
+    await change.getByLabel('Token 1: contract').fill(E2E_TOKEN);
+    await change.getByLabel('Token 1: decimals').fill('6');
+    await change.getByLabel('Token 1: per-transfer limit').fill('2500000');
+    await expect(change.getByText('= 2.5 tokens')).toBeVisible();
     await change.getByRole('button', { name: 'Save policy' }).click();
     await expect(change.getByRole('status').filter({ hasText: 'Spending policy saved' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Current policy' })).toContainText('1000 wei');
-    const saved = await gatewayJson<{ approval_threshold: string | null }>(http, 'GET', `/orgs/${DEMO_ORG}/spending-policy`, adminToken);
-    expect(saved.approval_threshold).toBe('1000');
+    const current = page.getByRole('region', { name: 'Current policy' });
+    await expect(current).toContainText('1000 wei');
+    await expect(current).toContainText('50 (any asset)');
+    await expect(current.getByRole('table', { name: 'Token limits' })).toContainText('2500000 (2.5 tokens)');
+    // The token rows' table scrolls within the page rather than widening it.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the policy page with a token row fits the width').toBeLessThanOrEqual(0);
+    const saved = await gatewayJson<{ approval_threshold: string | null; daily_count_limit: number | null; token_limits: unknown[] }>(
+      http,
+      'GET',
+      `/orgs/${DEMO_ORG}/spending-policy`,
+      adminToken,
+    );
+    expect(saved).toMatchObject({
+      approval_threshold: '1000',
+      daily_count_limit: 50,
+      token_limits: [{ contract: E2E_TOKEN.toLowerCase(), decimals: 6, per_transfer_limit: '2500000', daily_limit: null, approval_threshold: null }],
+    });
     const dfnsAfter = await gatewayJson<{ updated_at: string }>(http, 'GET', `/orgs/${DEMO_ORG}/integrations/dfns`, adminToken);
     expect(dfnsAfter.updated_at).toBe(dfnsBefore.updated_at);
     await expectNoA11yViolations(page);

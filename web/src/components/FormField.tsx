@@ -15,6 +15,8 @@ interface FormFieldProps {
   /** A short help text under the label. */
   hint?: ReactNode;
   required?: boolean;
+  /** The label is for screen readers only: what the field is shows around it (a table's column header). */
+  labelHidden?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -25,14 +27,14 @@ interface FormFieldProps {
  *       {(control) => <input {...control} name="amount" inputMode="numeric" value={amount} onChange={…} />}
  *     </FormField>
  */
-export function FormField({ label, error, hint, required, children }: FormFieldProps) {
+export function FormField({ label, error, hint, required, labelHidden, children }: FormFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
         {label}
         {required && <span aria-hidden="true"> *</span>}
       </label>

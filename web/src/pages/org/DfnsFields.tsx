@@ -29,7 +29,12 @@ export function DfnsCredentialFields({
   const networksId = 'dfns-networks';
   return (
     <div className="form-grid">
-      <FormField label="API base URL" error={errors.api_base_url} hint="e.g. https://api.dfns.io" required>
+      <FormField
+        label="API base URL"
+        error={errors.api_base_url}
+        hint="e.g. https://api.dfns.io. Attest calls public addresses only, unless the platform’s operator allowed another network."
+        required
+      >
         {(control) => (
           <input
             {...control}

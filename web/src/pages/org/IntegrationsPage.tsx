@@ -16,6 +16,7 @@ import {
   dfnsErrors,
   dfnsFormFrom,
   dfnsRequest,
+  dfnsServerErrors,
   hasErrors,
   personaErrors,
   personaFormFrom,
@@ -25,7 +26,7 @@ import {
   type FieldErrors,
   type PersonaForm,
 } from './forms';
-import { mergeErrors, orNotFound, serverFieldErrors } from './load';
+import { mergeErrors, orNoDfnsSettings, orNotFound, serverFieldErrors } from './load';
 import { Facts, Section, SuccessMessage } from './parts';
 import { TestResult } from './TestResult';
 
@@ -59,9 +60,14 @@ function DfnsSection({ org }: { org: string }) {
   const [saved, setSaved] = useState<string | null>(null);
   if (form === null && stored.data !== undefined) setForm(dfnsFormFrom(stored.data));
 
-  const save = useAction((body: ReturnType<typeof dfnsRequest>) =>
-    unwrap(api.wallet.PUT('/orgs/{org}/integrations/dfns', { params: { path: { org } }, body })),
-  );
+  // The PUT replaces the native part of the spending policy too (the count and the token limits stay): it
+  // is sent as it stands right now, not as this page loaded it, so that a change made meanwhile on the policy
+  // page is not undone.
+  const save = useAction(async (credentials: DfnsForm) => {
+    const policy = await orNoDfnsSettings(unwrap(api.wallet.GET('/orgs/{org}/spending-policy', { params: { path: { org } } })));
+    const body = dfnsRequest(credentials, policyFormFrom(policy));
+    return unwrap(api.wallet.PUT('/orgs/{org}/integrations/dfns', { params: { path: { org } }, body }));
+  });
   const [testing, setTesting] = useState(false);
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -80,8 +86,7 @@ function DfnsSection({ org }: { org: string }) {
     const found = dfnsErrors(form, stored.data);
     setErrors(found);
     if (hasErrors(found)) return;
-    // The spending policy is part of the same settings: keep what is stored.
-    const answer = await save.run(dfnsRequest(form, policyFormFrom(stored.data)));
+    const answer = await save.run(form);
     if (answer) {
       stored.setData(answer);
       setForm(dfnsFormFrom(answer));
@@ -106,7 +111,7 @@ function DfnsSection({ org }: { org: string }) {
   };
 
   const data = stored.data;
-  const shownErrors = mergeErrors(errors, serverFieldErrors(save.error));
+  const shownErrors = mergeErrors(errors, dfnsServerErrors(save.error));
   return (
     <Section title="Dfns (custody wallets)">
       <ErrorMessage error={stored.error} title="Could not load the Dfns settings" onRetry={stored.reload} />

@@ -38,7 +38,7 @@ export function TestResult({
               {line.ok ? '✓' : '✕'} {line.label}: {line.ok ? 'works' : 'failed'}.
             </strong>{' '}
             {line.message}
-            {line.technical && <span className="check-technical"> ({provider} said: {line.technical})</span>}
+            {line.result && <span className="check-technical"> (check result: {line.result})</span>}
           </li>
         ))}
       </ul>

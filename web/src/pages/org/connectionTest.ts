@@ -1,7 +1,8 @@
 /**
  * What a Test Connection answer means, in words an admin can act on. The services answer which part
- * failed (`token`, `signing_key`; `api_key`, `webhook_secret`) and the provider's own message; the
- * message only picks between "could not reach" and "refused", it is shown as it came for support.
+ * failed (`token`, `signing_key`; `api_key`, `webhook_secret`) and a classified `result` (`unauthorized`,
+ * `unreachable`, `unexpected-answer`, …); their `detail` is a fixed sentence, never the provider's words.
+ * The words here come from `result` only.
  */
 import { ApiError, problemToWords } from '../../api/problem';
 import type { DfnsCheck, PersonaReport } from './types';
@@ -12,8 +13,8 @@ export interface CheckLine {
   ok: boolean;
   /** What it means for the admin: what is wrong and what to do. */
   message: string;
-  /** The provider's own words, for support (may be null). */
-  technical: string | null;
+  /** The service's classification of a failure (`unauthorized`, …), for support; null when it worked. */
+  result: string | null;
 }
 
 export interface TestOutcome {
@@ -28,36 +29,20 @@ function lowerFirst(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
-/** How a call to a provider failed, from the service's message about it. */
-export type FailureKind = 'unreachable' | 'rate-limited' | 'failing' | 'refused';
-
-export function failureKind(detail: string | null | undefined): FailureKind {
-  const text = detail ?? '';
-  if (/did not answer|could not be reached|unreachable|connect|timed? ?out|interrupted|unknown host/i.test(text)) {
-    return 'unreachable';
-  }
-  if (/\b429\b|too many requests|rate.?limit/i.test(text)) return 'rate-limited';
-  if (/answered 5\d\d|\b50[0-4]\b|is failing|paused/i.test(text)) return 'failing';
-  return 'refused';
-}
-
-/** The message of a Dfns check without the part prefix the service adds ("token: …"). */
-function dfnsMessage(detail: string | null | undefined, part: 'token' | 'signing key'): string | null {
-  if (!detail) return null;
-  const prefix = `${part}: `;
-  return detail.startsWith(prefix) ? detail.slice(prefix.length) : detail;
-}
-
-function unavailableWords(kind: FailureKind, where: string): string | null {
-  switch (kind) {
+/** The words for a Dfns failure of `result`; `refused` says what an `unauthorized` means for the part. */
+function dfnsFailureWords(result: string | null | undefined, where: string, refused: string): string {
+  switch (result) {
+    case 'unauthorized':
+      return refused;
     case 'unreachable':
-      return `Dfns could not be reached${where}. Check the API base URL, and that Attest can reach it.`;
-    case 'rate-limited':
-      return 'Dfns is limiting requests right now. Wait a minute and test again.';
-    case 'failing':
-      return 'Dfns is failing right now (an error on its side). Test again in a few minutes.';
+      return (
+        `Dfns could not be reached${where}, or is failing or limiting requests right now. Check the API base URL and that Attest may call ` +
+        'that address, then test again in a few minutes.'
+      );
+    case 'unexpected-answer':
+      return `The API base URL${where} answered, but not as Dfns does. Check that it is Dfns’s API (e.g. https://api.dfns.io), not a web page or a proxy.`;
     default:
-      return null;
+      return `The check failed (${result ?? 'no reason given'}). Check the settings and test again.`;
   }
 }
 
@@ -67,17 +52,17 @@ export function describeDfnsCheck(check: DfnsCheck, apiBaseUrl?: string | null):
   const lines: CheckLine[] = [];
 
   if (check.token === 'ok') {
-    lines.push({ label: 'API token', ok: true, message: 'Dfns accepted the API token.', technical: null });
+    lines.push({ label: 'API token', ok: true, message: 'Dfns accepted the API token.', result: null });
   } else {
-    const technical = dfnsMessage(check.detail, 'token');
-    const kind = failureKind(technical);
     lines.push({
       label: 'API token',
       ok: false,
-      message:
-        unavailableWords(kind, where) ??
+      message: dfnsFailureWords(
+        check.result,
+        where,
         'Dfns refused the API token: it is wrong, expired, revoked, or belongs to another Dfns environment (check the API base URL too).',
-      technical,
+      ),
+      result: check.result ?? null,
     });
   }
 
@@ -86,26 +71,21 @@ export function describeDfnsCheck(check: DfnsCheck, apiBaseUrl?: string | null):
       label: 'Signing key',
       ok: true,
       message: 'Dfns accepted a request signed with the private key and credential ID.',
-      technical: null,
+      result: null,
     });
   } else if (check.signing_key === 'failed') {
-    const technical = dfnsMessage(check.detail, 'signing key');
-    const kind = failureKind(technical);
     lines.push({
       label: 'Signing key',
       ok: false,
-      message:
-        unavailableWords(kind, where) ??
+      message: dfnsFailureWords(
+        check.result,
+        where,
         'Dfns did not accept the signed request: the private key does not belong to the credential ID, or that credential is not registered for this token. Check both.',
-      technical,
+      ),
+      result: check.result ?? null,
     });
   } else {
-    lines.push({
-      label: 'Signing key',
-      ok: false,
-      message: 'Not tested: the API token has to work first.',
-      technical: null,
-    });
+    lines.push({ label: 'Signing key', ok: false, message: 'Not tested: the API token has to work first.', result: null });
   }
 
   const ok = check.ok === true;
@@ -121,40 +101,27 @@ export function describeDfnsCheck(check: DfnsCheck, apiBaseUrl?: string | null):
   };
 }
 
-function personaLine(
-  label: string,
-  check: { ok?: boolean; detail?: string } | undefined,
-  okWords: string,
-  refusedWords: string,
-): CheckLine {
-  const detail = check?.detail ?? null;
-  if (check?.ok) return { label, ok: true, message: detail ?? okWords, technical: null };
-  if (detail && /^No .* is set\.?$/.test(detail)) return { label, ok: false, message: `${detail} Enter it and save.`, technical: null };
-  const kind = failureKind(detail);
+function personaLine(label: string, check: PersonaReport['api_key'] | undefined, okWords: string, failureWords: Record<string, string>): CheckLine {
+  if (check?.ok) return { label, ok: true, message: check.detail ?? okWords, result: null };
+  const result = check?.result ?? null;
   const message =
-    kind === 'unreachable' || kind === 'failing'
-      ? 'Persona could not be reached or is failing right now. Test again in a few minutes.'
-      : kind === 'rate-limited'
-        ? 'Persona is limiting requests right now. Wait a minute and test again.'
-        : refusedWords;
-  return { label, ok: false, message, technical: detail };
+    (result && failureWords[result]) ?? `The check failed (${result ?? 'no reason given'}). Check the settings and test again.`;
+  return { label, ok: false, message, result };
 }
 
 /** `POST /orgs/{org}/integrations/persona/test` → words. */
 export function describePersonaReport(report: PersonaReport): TestOutcome {
   const lines = [
-    personaLine(
-      'API key',
-      report.api_key,
-      'Persona accepted the API key.',
-      'Persona refused the API key: it is wrong, revoked, or for the other environment (sandbox or production).',
-    ),
-    personaLine(
-      'Webhook secrets',
-      report.webhook_secret,
-      'The webhook secrets are set and verify a signed sample.',
-      'The webhook secret does not verify Persona’s signature: copy it again from Persona’s webhook settings.',
-    ),
+    personaLine('API key', report.api_key, 'Persona accepted the API key.', {
+      'not-configured': 'No API key is set. Enter it and save.',
+      unauthorized: 'Persona refused the API key: it is wrong, revoked, or for the other environment (sandbox or production).',
+      unreachable: 'Persona could not be reached, or is failing or limiting requests right now. Test again in a few minutes.',
+      'unexpected-answer': 'Persona’s answer was not the one it gives. Test again; if it persists, tell the platform’s operator.',
+    }),
+    personaLine('Webhook secrets', report.webhook_secret, 'The webhook secrets are set and verify a signed sample.', {
+      'not-configured': 'No webhook secret is set. Enter it and save.',
+      'signature-mismatch': 'The webhook secret does not verify Persona’s signature: copy it again from Persona’s webhook settings.',
+    }),
   ];
   const ok = lines.every((line) => line.ok);
   const firstProblem = lines.find((line) => !line.ok);

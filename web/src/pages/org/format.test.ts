@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explorerUrl, formatWei, shortHex, shortId, statusWords, toUnits } from './format';
+import { explorerUrl, formatTokenAmount, formatWei, shortHex, shortId, statusWords, toUnits } from './format';
 
 describe('formatting', () => {
   it('writes wei as exact decimals of the whole unit', () => {
@@ -11,6 +11,15 @@ describe('formatting', () => {
     expect(toUnits('1.5')).toBeNull();
     expect(formatWei('250000000000000000')).toBe('250000000000000000 wei (0.25 ETH)');
     expect(formatWei(null)).toBe('—');
+  });
+
+  it('writes token amounts with the decimals the admin stated', () => {
+    expect(formatTokenAmount('1500000', 6)).toBe('1500000 (1.5 tokens)');
+    expect(formatTokenAmount('1000000', 6)).toBe('1000000 (1 token)');
+    expect(formatTokenAmount('7', 0)).toBe('7 (7 tokens)');
+    expect(formatTokenAmount('1', 36)).toBe('1 (0.000000000000000000000000000000000001 tokens)');
+    expect(formatTokenAmount('12', null)).toBe('12 (smallest unit)');
+    expect(formatTokenAmount(null, 6)).toBe('—');
   });
 
   it('shortens ids and hashes, and fills explorer templates', () => {

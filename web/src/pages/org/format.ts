@@ -41,6 +41,16 @@ export function formatWei(amount: string | null | undefined, symbol = 'ETH'): st
   return units === null ? amount : `${amount} wei (${units} ${symbol})`;
 }
 
+/**
+ * A token amount for people, with the decimals the admin stated: `1500000` with 6 → `1500000 (1.5 tokens)`.
+ * Without usable decimals only the amount in the smallest unit.
+ */
+export function formatTokenAmount(amount: string | null | undefined, decimals: number | null | undefined): string {
+  if (!amount) return '—';
+  const units = decimals == null || decimals < 0 ? null : toUnits(amount, decimals);
+  return units === null ? `${amount} (smallest unit)` : `${amount} (${units} ${units === '1' ? 'token' : 'tokens'})`;
+}
+
 /** An explorer link from a `{hash}`/`{address}` template, or null. */
 export function explorerUrl(template: string | null | undefined, key: 'hash' | 'address', value: string | null | undefined): string | null {
   if (!template || !value) return null;

@@ -2,7 +2,9 @@
  * The organization pages' checks before sending (the services check again; these only spare a round
  * trip and say which field is wrong), and the request bodies built from the forms.
  */
-import type { DfnsSettings, DfnsSettingsRequest, PersonaSettingsChange } from './types';
+import { ApiError } from '../../api/problem';
+import { serverFieldErrors } from './load';
+import type { DfnsSettings, DfnsSettingsRequest, PersonaSettingsChange, SpendingPolicy, SpendingPolicyRequest } from './types';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
@@ -24,6 +26,25 @@ export function isHttpUrl(value: string): boolean {
 export function isPositiveIntegerString(value: string): boolean {
   return /^[1-9][0-9]*$/.test(value);
 }
+
+/** 2^256 − 1: the largest amount an EVM word holds, and the largest the services accept. */
+export const MAX_AMOUNT = (1n << 256n) - 1n;
+
+/** What is wrong with an optional amount in an asset's smallest unit (`unit` says which), or null. */
+function amountProblem(value: string, unit: string): string | null {
+  if (!value) return null;
+  if (!isPositiveIntegerString(value)) return `A whole number above 0, in ${unit}, or empty for none.`;
+  if (value.length > 78 || BigInt(value) > MAX_AMOUNT) return 'At most 2^256 − 1, the largest amount a transfer can have.';
+  return null;
+}
+
+/** Printable ASCII without spaces: what Dfns ids, tokens and secrets are made of (as wallet-service checks). */
+export function isPrintableAscii(value: string): boolean {
+  return /^[\x21-\x7E]*$/.test(value);
+}
+
+/** An EVM address as the services take it: 0x and 40 hex digits (the checksum of a mixed-case one is theirs to check). */
+export const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
@@ -97,13 +118,29 @@ export function dfnsFormFrom(stored: DfnsSettings | null | undefined): DfnsForm 
   };
 }
 
-export function policyFormFrom(stored: DfnsSettings | null | undefined): PolicyForm {
+/** The native limits of what is stored (the Dfns settings or the spending policy carry them alike). */
+export function policyFormFrom(stored: Partial<Record<keyof PolicyForm, string | null>> | null | undefined): PolicyForm {
   return {
     per_transfer_limit: stored?.per_transfer_limit ?? '',
     daily_limit: stored?.daily_limit ?? '',
     approval_threshold: stored?.approval_threshold ?? '',
   };
 }
+
+/** wallet-service's bounds on the Dfns settings (`DfnsSettingsRequest`): longer values are refused there. */
+export const DFNS_MAX_LENGTH = {
+  api_base_url: 2048,
+  token: 4096,
+  credential_id: 256,
+  app_id: 256,
+  private_key: 8192,
+  default_network: 64,
+  webhook_secret: 512,
+  previous_webhook_secret: 512,
+} as const satisfies Record<keyof DfnsForm, number>;
+
+/** The fields that are printable ASCII without spaces (ids, the token, the secrets). */
+const DFNS_PRINTABLE = ['token', 'credential_id', 'app_id', 'webhook_secret', 'previous_webhook_secret'] as const;
 
 /**
  * The Dfns credentials' field errors. `PUT …/integrations/dfns` replaces every setting and the secrets are
@@ -114,6 +151,9 @@ export function dfnsErrors(form: DfnsForm, stored: DfnsSettings | null | undefin
   const errors: FieldErrors<keyof DfnsForm> = {};
   if (!form.api_base_url.trim()) errors.api_base_url = 'Enter the Dfns API base URL.';
   else if (!isHttpUrl(form.api_base_url.trim())) errors.api_base_url = 'Enter an http(s) URL, e.g. https://api.dfns.io.';
+  else if (!isPrintableAscii(form.api_base_url.trim())) {
+    errors.api_base_url = 'Only ASCII characters: write an international domain name in its xn-- form.';
+  }
   if (!form.token.trim()) {
     errors.token = stored ? 'Enter the token again: Attest never shows a stored token.' : 'Enter the service account token.';
   }
@@ -137,14 +177,44 @@ export function dfnsErrors(form: DfnsForm, stored: DfnsSettings | null | undefin
   if (form.previous_webhook_secret.trim() && !form.webhook_secret.trim()) {
     errors.previous_webhook_secret = 'A previous secret needs a current one.';
   }
+  // Copied values with a space or an odd character inside, and values too long to be Dfns's (a wrong paste).
+  for (const key of DFNS_PRINTABLE) {
+    if (!errors[key] && !isPrintableAscii(form[key].trim())) {
+      errors[key] = 'Only letters, digits and punctuation, without spaces: check what was copied.';
+    }
+  }
+  for (const [key, max] of Object.entries(DFNS_MAX_LENGTH) as [keyof DfnsForm, number][]) {
+    if (!errors[key] && form[key].trim().length > max) errors[key] = `At most ${max.toLocaleString('en')} characters.`;
+  }
   return errors;
 }
 
-export function policyErrors(form: PolicyForm): FieldErrors<keyof PolicyForm> {
+/**
+ * The Dfns settings' problems that belong to one field, by field: a validation problem's fields, and the
+ * problems wallet-service answers about one value (`api-base-url-refused`: an address its outbound policy
+ * refuses; `invalid-private-key`), whose detail starts with the field's name.
+ */
+export function dfnsServerErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const field = error.slug === 'api-base-url-refused' ? 'api_base_url' : error.slug === 'invalid-private-key' ? 'private_key' : null;
+  if (field) {
+    const detail = error.problem?.detail ?? '';
+    const prefix = `${field}: `;
+    const words = detail.startsWith(prefix) ? detail.slice(prefix.length) : detail;
+    const fallback = field === 'api_base_url' ? 'Attest may not send requests to this address.' : 'The private key could not be read.';
+    return { [field]: words || fallback };
+  }
+  return serverFieldErrors(error);
+}
+
+const AMOUNT_KEYS = ['per_transfer_limit', 'daily_limit', 'approval_threshold'] as const;
+
+/** The amount fields' errors of one asset's limits (`unit`: its smallest unit, in words). */
+function amountErrors(form: PolicyForm, unit: string): FieldErrors<keyof PolicyForm> {
   const errors: FieldErrors<keyof PolicyForm> = {};
-  for (const key of ['per_transfer_limit', 'daily_limit', 'approval_threshold'] as const) {
-    const value = form[key].trim();
-    if (value && !isPositiveIntegerString(value)) errors[key] = 'A whole number above 0, in the smallest unit (wei), or empty for none.';
+  for (const key of AMOUNT_KEYS) {
+    const problem = amountProblem(form[key].trim(), unit);
+    if (problem) errors[key] = problem;
   }
   const perTransfer = form.per_transfer_limit.trim();
   const daily = form.daily_limit.trim();
@@ -152,6 +222,153 @@ export function policyErrors(form: PolicyForm): FieldErrors<keyof PolicyForm> {
     errors.daily_limit = 'The daily limit is below the per-transfer limit: no single transfer could reach it.';
   }
   return errors;
+}
+
+/** The native limits' errors (amounts in wei). */
+export function policyErrors(form: PolicyForm): FieldErrors<keyof PolicyForm> {
+  return amountErrors(form, 'the smallest unit (wei)');
+}
+
+// --- Spending policy (its own endpoint: the whole policy) -------------------------------------------
+
+/** wallet-service's bounds (`SpendingPolicyRequest`, `TokenLimitRequest`). */
+export const POLICY_BOUNDS = { maxDailyCount: 100_000, maxTokens: 100, maxDecimals: 255 } as const;
+
+/** One ERC-20 token's limits as the form holds them; `row` only tells the rows apart (never sent). */
+export interface TokenLimitForm extends PolicyForm {
+  row: number;
+  contract: string;
+  decimals: string;
+}
+
+/** The whole spending policy: `PUT /orgs/{org}/spending-policy` replaces all of it, so the form holds all of it. */
+export interface SpendingPolicyForm extends PolicyForm {
+  daily_count_limit: string;
+  token_limits: TokenLimitForm[];
+}
+
+export interface SpendingPolicyErrors {
+  fields: FieldErrors<keyof PolicyForm | 'daily_count_limit' | 'token_limits'>;
+  /** By the token row's `row`. */
+  tokens: Record<number, FieldErrors<keyof Omit<TokenLimitForm, 'row'>>>;
+}
+
+let nextRow = 1;
+
+/** A new, empty token row (18 decimals, as most ERC-20 tokens have). */
+export function newTokenLimit(): TokenLimitForm {
+  return { row: nextRow++, contract: '', decimals: '18', per_transfer_limit: '', daily_limit: '', approval_threshold: '' };
+}
+
+export function spendingPolicyFormFrom(stored: SpendingPolicy): SpendingPolicyForm {
+  return {
+    per_transfer_limit: stored.per_transfer_limit ?? '',
+    daily_limit: stored.daily_limit ?? '',
+    approval_threshold: stored.approval_threshold ?? '',
+    daily_count_limit: stored.daily_count_limit == null ? '' : String(stored.daily_count_limit),
+    token_limits: (stored.token_limits ?? []).map((token) => ({
+      row: nextRow++,
+      contract: token.contract ?? '',
+      decimals: token.decimals == null ? '' : String(token.decimals),
+      per_transfer_limit: token.per_transfer_limit ?? '',
+      daily_limit: token.daily_limit ?? '',
+      approval_threshold: token.approval_threshold ?? '',
+    })),
+  };
+}
+
+/** A whole number from `min` to `max` written in digits, or null. */
+function boundedInteger(value: string, min: number, max: number): number | null {
+  if (!/^\d{1,9}$/.test(value)) return null;
+  const number = Number(value);
+  return number >= min && number <= max ? number : null;
+}
+
+export function spendingPolicyErrors(form: SpendingPolicyForm): SpendingPolicyErrors {
+  const fields: SpendingPolicyErrors['fields'] = { ...policyErrors(form) };
+  const count = form.daily_count_limit.trim();
+  if (count && boundedInteger(count, 1, POLICY_BOUNDS.maxDailyCount) === null) {
+    fields.daily_count_limit = `A whole number from 1 to ${POLICY_BOUNDS.maxDailyCount.toLocaleString('en')}, or empty for none.`;
+  }
+  if (form.token_limits.length > POLICY_BOUNDS.maxTokens) {
+    fields.token_limits = `At most ${POLICY_BOUNDS.maxTokens} tokens: remove ${form.token_limits.length - POLICY_BOUNDS.maxTokens}.`;
+  }
+  const tokens: SpendingPolicyErrors['tokens'] = {};
+  const seen = new Set<string>();
+  for (const token of form.token_limits) {
+    const errors: FieldErrors<keyof Omit<TokenLimitForm, 'row'>> = amountErrors(token, 'the token’s smallest unit');
+    const contract = token.contract.trim();
+    if (!contract) errors.contract = 'Enter the token’s contract address, or remove the row.';
+    else if (!EVM_ADDRESS.test(contract)) errors.contract = 'A contract address: 0x and 40 hexadecimal digits.';
+    else if (seen.has(contract.toLowerCase())) errors.contract = 'This token is already listed: one row per token.';
+    else seen.add(contract.toLowerCase());
+    if (boundedInteger(token.decimals.trim(), 0, POLICY_BOUNDS.maxDecimals) === null) {
+      errors.decimals = `The token’s decimals, a whole number from 0 to ${POLICY_BOUNDS.maxDecimals} (18 for most tokens, 6 for USDC).`;
+    }
+    if (hasErrors(errors)) tokens[token.row] = errors;
+  }
+  return { fields, tokens };
+}
+
+export function hasPolicyErrors(errors: SpendingPolicyErrors): boolean {
+  return hasErrors(errors.fields) || Object.values(errors.tokens).some(hasErrors);
+}
+
+/** The whole policy: an empty field is no limit (left out), and every token row is sent (none: `[]`). */
+export function spendingPolicyRequest(form: SpendingPolicyForm): SpendingPolicyRequest {
+  const request: SpendingPolicyRequest = {};
+  for (const key of AMOUNT_KEYS) {
+    const value = optional(form[key]);
+    if (value) request[key] = value;
+  }
+  const count = optional(form.daily_count_limit);
+  if (count) request.daily_count_limit = Number(count);
+  request.token_limits = form.token_limits.map((token) => {
+    const limit: NonNullable<SpendingPolicyRequest['token_limits']>[number] = {
+      contract: token.contract.trim(),
+      decimals: Number(token.decimals.trim()),
+    };
+    for (const key of AMOUNT_KEYS) {
+      const value = optional(token[key]);
+      if (value) limit[key] = value;
+    }
+    return limit;
+  });
+  return request;
+}
+
+/**
+ * The service's field errors that belong to the native fields or the count (a top-level name). A token's
+ * (`token_limits.contract`) does not say which row: the problem shows it, and the form's own checks
+ * flag rows before sending.
+ */
+export function policyServerErrors(error: unknown): SpendingPolicyErrors['fields'] {
+  if (!(error instanceof ApiError)) return {};
+  const fields: SpendingPolicyErrors['fields'] = {};
+  for (const e of error.problem?.errors ?? []) {
+    if ((AMOUNT_KEYS as readonly string[]).includes(e.field) || e.field === 'daily_count_limit') {
+      fields[e.field as keyof SpendingPolicyErrors['fields']] = e.message;
+    }
+  }
+  return fields;
+}
+
+/**
+ * `invalid-address` on a token: its mixed-case letters are not the EIP-55 checksum (the form checked the
+ * rest). Only the mixed-case rows can be that one: each is flagged.
+ */
+export function checksumSuspects(form: SpendingPolicyForm, error: unknown): SpendingPolicyErrors['tokens'] {
+  if (!(error instanceof ApiError) || error.slug !== 'invalid-address') return {};
+  const suspects: SpendingPolicyErrors['tokens'] = {};
+  for (const token of form.token_limits) {
+    const hex = token.contract.trim().slice(2);
+    if (/[a-f]/.test(hex) && /[A-F]/.test(hex)) {
+      suspects[token.row] = {
+        contract: 'Its upper- and lower-case letters are not a valid EIP-55 checksum: copy the address again, or enter it all in lower case.',
+      };
+    }
+  }
+  return suspects;
 }
 
 function optional(value: string): string | undefined {

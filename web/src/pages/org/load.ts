@@ -10,6 +10,16 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
+/** The spending policy is kept with the stored Dfns settings: without them (409 `dfns-not-configured`) there is none yet. */
+export async function orNoDfnsSettings<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && error.slug === 'dfns-not-configured') return null;
+    throw error;
+  }
+}
+
 /** The field errors of a validation problem from the service, by request field name. */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};

@@ -69,12 +69,19 @@ describe('TestResult', () => {
         provider="Dfns"
         pending={false}
         failure={null}
-        outcome={describeDfnsCheck({ ok: false, token: 'failed', signing_key: 'skipped', detail: 'token: Invalid or expired token' })}
+        outcome={describeDfnsCheck({
+          ok: false,
+          token: 'failed',
+          signing_key: 'skipped',
+          result: 'unauthorized',
+          detail: 'token: Dfns refused the credentials.',
+        })}
       />,
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('API token: failed.');
-    expect(alert.textContent).toContain('Dfns said: Invalid or expired token');
+    expect(alert.textContent).toContain('Dfns refused the API token');
+    expect(alert.textContent).toContain('(check result: unauthorized)');
     rerender(<TestResult provider="Dfns" pending failure={null} outcome={null} />);
     expect(screen.getByRole('status').textContent).toContain('Testing the connection to Dfns');
   });
