@@ -7,7 +7,11 @@ import java.util.function.Supplier;
 
 /** Waits for an eventually consistent outcome; the assertion after it says what was expected. */
 public final class Await {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * Long enough for a transfer to be mined and confirmed on a loaded 2-core CI machine (30 s ran out once); it
+     * returns as soon as the outcome is there, so only a failing test waits this long.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private Await() {}
 
