@@ -3,6 +3,7 @@ package dev.attest.wallet.repository;
 import dev.attest.wallet.Transfer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,9 +20,38 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
                 .firstResultOptional();
     }
 
-    public Optional<Transfer> findByProviderId(String orgId, String providerTransferId) {
-        return find("orgId = ?1 and providerTransferId = ?2", orgId, providerTransferId)
+    /**
+     * The org's transfer that Dfns reports, locked for this transaction: the one with Dfns's id, or, while
+     * Dfns's answer to the create is not recorded yet (its webhooks can arrive first), the one whose own id
+     * Dfns carries as the external id.
+     */
+    public Optional<Transfer> lockReported(String orgId, String providerTransferId, String externalId) {
+        Optional<UUID> ownId = ownId(externalId);
+        if (ownId.isEmpty()) {
+            return find("orgId = ?1 and providerTransferId = ?2", orgId, providerTransferId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional();
+        }
+        // One statement: if the create's answer commits while this waits for the row, the row is checked
+        // again as it then is and still matches by Dfns's id.
+        return find(
+                        "orgId = ?1 and (providerTransferId = ?2 or (id = ?3 and providerTransferId is null))",
+                        orgId,
+                        providerTransferId,
+                        ownId.get())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+    }
+
+    private static Optional<UUID> ownId(String externalId) {
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(externalId));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty(); // a transfer made at Dfns outside Attest
+        }
     }
 
     /**
@@ -75,7 +105,7 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
     /** The org's transfer {@code id}, locked for this transaction (an approval decision). */
     public Optional<Transfer> lockInOrg(String orgId, UUID id) {
         return find("orgId = ?1 and id = ?2", orgId, id)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 

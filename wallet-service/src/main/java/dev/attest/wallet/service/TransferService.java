@@ -96,8 +96,8 @@ public class TransferService {
     /** Applies a status Dfns reported (webhook or poll) for the org's transfer; stale or repeated ones change nothing. */
     public void applyProviderStatus(String orgId, DfnsTransfer reported) {
         QuarkusTransaction.requiringNew().run(() -> transfers
-                .findByProviderId(orgId, reported.id())
-                .ifPresent(transfer -> advance(transfer, reported)));
+                .lockReported(orgId, reported.id(), reported.externalId())
+                .ifPresent(transfer -> record(transfer, reported)));
     }
 
     public Transfer get(String orgId, String userId, String transferId) {
@@ -247,14 +247,16 @@ public class TransferService {
                     Optional.ofNullable(transfer.contract),
                     transfer.id.toString());
             return QuarkusTransaction.requiringNew().call(() -> {
-                Transfer current = transfers.findById(transferId);
-                current.providerTransferId = accepted.id();
-                advance(current, accepted);
+                // Locked: Dfns's webhooks for it may be applied at this very moment (see lockReported).
+                Transfer current =
+                        transfers.lockInOrg(transfer.orgId, transferId).orElseThrow();
+                record(current, accepted);
                 return current;
             });
         } catch (DfnsException e) {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Transfer current = transfers.findById(transferId);
+                Transfer current =
+                        transfers.lockInOrg(transfer.orgId, transferId).orElseThrow();
                 current.reason = e.getMessage();
                 move(current, "failed");
                 return current;
@@ -263,6 +265,14 @@ public class TransferService {
             LOG.infof("transfer %s not yet accepted by Dfns, will resubmit: %s", transferId, e.getMessage());
             return transfer;
         }
+    }
+
+    /** What Dfns reported of a locked transfer: its id at Dfns, the first time, and any newer status. */
+    private void record(Transfer transfer, DfnsTransfer reported) {
+        if (transfer.providerTransferId == null) {
+            transfer.providerTransferId = reported.id();
+        }
+        advance(transfer, reported);
     }
 
     private void advance(Transfer transfer, DfnsTransfer reported) {

@@ -12,6 +12,8 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
+import dev.attest.wallet.client.DfnsClient;
+import dev.attest.wallet.client.DfnsTransfer;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
 import dev.attest.wallet.support.Await;
@@ -41,6 +43,9 @@ import org.web3j.protocol.http.HttpService;
 class TransferTest {
     @Inject
     TransferRepository transfers;
+
+    @Inject
+    DfnsClient dfns;
 
     @Inject
     KycStandingRepository standings;
@@ -117,6 +122,42 @@ class TransferTest {
                 .body("items.size()", equalTo(1))
                 .body("items[0].user_id", equalTo(user))
                 .body("items[0].status", equalTo("confirmed"));
+    }
+
+    @Test
+    void dfnssWebhooksMoveATransferWhoseCreateAnswerWasNeverRecorded() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        String user = "user-" + UUID.randomUUID();
+        String walletId = provision(org, user);
+        String providerWallet = given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + org.orgId + "/wallets")
+                .then()
+                .extract()
+                .path("items[0].provider_wallet_id");
+        given().body("{\"kind\":\"server-error\",\"status\":503,\"count\":10,\"pathContains\":\"/wallets/"
+                        + providerWallet + "/transfers\"}")
+                .post("/dfns/_sandbox/faults")
+                .then()
+                .statusCode(204);
+        String recipient = newAddress();
+        String transferId = transfer(org, user, walletId, "key-early", native_(recipient, "77"))
+                .statusCode(202)
+                .body("status", equalTo("requested")) // Dfns was unavailable: kept for the poller to resubmit
+                .extract()
+                .path("transfer_id");
+        given().delete("/dfns/_sandbox/faults").then().statusCode(204);
+
+        // The create reached Dfns after all, as when only its answer is lost (or not yet recorded): Dfns
+        // executes it and sends its webhooks, which name the transfer by Dfns's id, unknown here so far, and
+        // by the external id Attest gave it. The poller is off in tests, so only the webhooks can move it.
+        DfnsTransfer created = dfns.createTransfer(
+                org.credentials(), providerWallet, recipient, "77", java.util.Optional.empty(), transferId);
+
+        Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> transfers.findById(UUID.fromString(transferId)).providerTransferId))
+                .isEqualTo(created.id());
     }
 
     @Test
