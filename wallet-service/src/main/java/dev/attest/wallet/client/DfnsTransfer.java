@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,21 @@ public record DfnsTransfer(
      * @param contract the token's contract; null for {@code Native}
      */
     public record Request(String kind, String to, String amount, String contract) {}
+
+    /**
+     * The Attest transfer this is, by the external id Attest gives every transfer it sends; empty for one
+     * made at Dfns outside Attest.
+     */
+    public Optional<UUID> ownId() {
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(externalId));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
 
     static DfnsTransfer from(JsonNode json, boolean policyPending) {
         JsonNode body = json.path("requestBody");

@@ -25,8 +25,7 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
      * Dfns's answer to the create is not recorded yet (its webhooks can arrive first), the one whose own id
      * Dfns carries as the external id.
      */
-    public Optional<Transfer> lockReported(String orgId, String providerTransferId, String externalId) {
-        Optional<UUID> ownId = ownId(externalId);
+    public Optional<Transfer> lockReported(String orgId, String providerTransferId, Optional<UUID> ownId) {
         if (ownId.isEmpty()) {
             return find("orgId = ?1 and providerTransferId = ?2", orgId, providerTransferId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -41,17 +40,6 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
                         ownId.get())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
-    }
-
-    private static Optional<UUID> ownId(String externalId) {
-        if (externalId == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(externalId));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty(); // a transfer made at Dfns outside Attest
-        }
     }
 
     /**

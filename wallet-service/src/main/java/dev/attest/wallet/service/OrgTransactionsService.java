@@ -138,10 +138,8 @@ public class OrgTransactionsService {
                 found.stream().map(DfnsTransfer::walletId).distinct().toList();
         List<String> providerTransferIds = found.stream().map(DfnsTransfer::id).toList();
         // Ours are sent with their id as externalId: found by it even if Dfns's id was never recorded (a crash).
-        List<UUID> ourIds = found.stream()
-                .map(DfnsTransfer::externalId)
-                .flatMap(id -> parseUuid(id).stream())
-                .toList();
+        List<UUID> ourIds =
+                found.stream().flatMap(transfer -> transfer.ownId().stream()).toList();
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Wallet> walletsByProviderId = wallets.byProviderIds(orgId, providerWalletIds).stream()
                     .collect(Collectors.toMap(w -> w.providerWalletId, Function.identity()));
@@ -154,20 +152,9 @@ public class OrgTransactionsService {
                     .map(transfer -> TransferView.of(
                             transfer,
                             Optional.ofNullable(oursByProviderId.get(transfer.id()))
-                                    .or(() -> parseUuid(transfer.externalId()).map(oursById::get)),
+                                    .or(() -> transfer.ownId().map(oursById::get)),
                             Optional.ofNullable(walletsByProviderId.get(transfer.walletId()))))
                     .toList();
         });
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

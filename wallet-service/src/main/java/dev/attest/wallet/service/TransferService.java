@@ -96,7 +96,7 @@ public class TransferService {
     /** Applies a status Dfns reported (webhook or poll) for the org's transfer; stale or repeated ones change nothing. */
     public void applyProviderStatus(String orgId, DfnsTransfer reported) {
         QuarkusTransaction.requiringNew().run(() -> transfers
-                .lockReported(orgId, reported.id(), reported.externalId())
+                .lockReported(orgId, reported.id(), reported.ownId())
                 .ifPresent(transfer -> record(transfer, reported)));
     }
 

@@ -171,12 +171,7 @@ class OrgTransactionsTest {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String user = "user-" + UUID.randomUUID();
         provision(org, user);
-        String providerWallet = given().auth()
-                .oauth2(org.admin())
-                .get("/orgs/" + org.orgId + "/wallets")
-                .then()
-                .extract()
-                .path("items[0].provider_wallet_id");
+        String providerWallet = org.firstProviderWalletId();
         given().body("{\"kind\":\"server-error\",\"status\":503,\"count\":20,\"pathContains\":\"/wallets/"
                         + providerWallet + "/transfers\"}")
                 .post("/dfns/_sandbox/faults")

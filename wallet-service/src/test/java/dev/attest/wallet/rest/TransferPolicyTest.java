@@ -171,12 +171,7 @@ class TransferPolicyTest {
                 .then()
                 .body("size()", equalTo(0));
         // Dfns never heard of it.
-        String providerWallet = given().auth()
-                .oauth2(org.admin())
-                .get("/orgs/" + org.orgId + "/wallets")
-                .then()
-                .extract()
-                .path("items[0].provider_wallet_id");
+        String providerWallet = org.firstProviderWalletId();
         given().auth()
                 .oauth2(org.token)
                 .get("/dfns/wallets/" + providerWallet + "/transfers")

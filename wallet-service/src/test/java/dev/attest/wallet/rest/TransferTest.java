@@ -129,12 +129,7 @@ class TransferTest {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String user = "user-" + UUID.randomUUID();
         String walletId = provision(org, user);
-        String providerWallet = given().auth()
-                .oauth2(org.admin())
-                .get("/orgs/" + org.orgId + "/wallets")
-                .then()
-                .extract()
-                .path("items[0].provider_wallet_id");
+        String providerWallet = org.firstProviderWalletId();
         given().body("{\"kind\":\"server-error\",\"status\":503,\"count\":10,\"pathContains\":\"/wallets/"
                         + providerWallet + "/transfers\"}")
                 .post("/dfns/_sandbox/faults")
@@ -288,12 +283,7 @@ class TransferTest {
                 .body("status", equalTo("pending"))
                 .extract()
                 .path("transfer_id");
-        String providerWallet = given().auth()
-                .oauth2(org.admin())
-                .get("/orgs/" + org.orgId + "/wallets")
-                .then()
-                .extract()
-                .path("items[0].provider_wallet_id");
+        String providerWallet = org.firstProviderWalletId();
         String providerTransfer = given().auth()
                 .oauth2(org.user(user))
                 .get("/wallets/" + walletId + "/transfers/" + transferId)

@@ -88,6 +88,17 @@ public final class DfnsAccount {
     }
 
     /** This account's credentials, for calling the Dfns sandbox directly (as something outside Attest would). */
+    /** Dfns's id of the org's first wallet, as the org's wallet list shows it. */
+    public String firstProviderWalletId() {
+        return given().auth()
+                .oauth2(admin())
+                .get("/orgs/" + orgId + "/wallets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].provider_wallet_id");
+    }
+
     public DfnsCredentials credentials() {
         return new DfnsCredentials(
                 baseUrl() + "/dfns",
