@@ -72,7 +72,6 @@ public class WebhookSender {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(perStep)
                         .setResponseTimeout(perStep)
-                        .setRedirectsEnabled(false)
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
@@ -167,6 +166,7 @@ public class WebhookSender {
         return new Outcome(Optional.empty(), null, Optional.empty(), error);
     }
 
+    /** {@code Retry-After} as seconds or an HTTP date; anything else is ignored. */
     static Optional<Duration> retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
