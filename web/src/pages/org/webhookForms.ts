@@ -4,11 +4,10 @@ import { isHttpUrl, type FieldErrors } from './forms';
 
 type EndpointInput = components['schemas']['EndpointInput'];
 
-/** What Attest sends to a project's endpoints (docs/events.md): KYC, wallet and identity events. */
+/** What Attest sends to a project's endpoints (docs/events.md, Webhooks): KYC, wallet and identity events. */
 export const WEBHOOK_EVENT_TYPES = [
   ['attest.kyc.case-opened.v1', 'A KYC case was opened'],
   ['attest.kyc.status-changed.v1', 'A KYC case changed status'],
-  ['attest.kyc.claim-recorded.v1', 'A KYC claim was recorded'],
   ['attest.wallet.provisioned.v1', 'A wallet was made'],
   ['attest.wallet.provisioning-failed.v1', 'A wallet could not be made'],
   ['attest.wallet.transfer-status-changed.v1', 'A transfer changed status'],

@@ -3,23 +3,22 @@ package dev.attest.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
+import dev.attest.testing.EventData;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -49,61 +48,42 @@ class UsageTest {
         Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
         String projectId = Tenants.project(org, "sandbox");
         String caseOpened = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            send(
-                    producer,
-                    "attest.kyc.v1",
-                    caseOpened,
-                    "attest.kyc.case-opened.v1",
-                    org.id(),
-                    "{\"case_id\":\"c1\",\"user_id\":\"u1\",\"project_id\":\"" + projectId
-                            + "\",\"provider\":\"persona\"}");
+        try (EventPublisher events = new EventPublisher()) {
+            String key = org.id() + ":u1";
+            Map<String, Object> opened = EventData.kycCaseOpened("c1", "u1", projectId);
+            events.event(Topics.KYC, EventTypes.Kyc.CASE_OPENED, org.id(), key, opened)
+                    .id(caseOpened)
+                    .send();
             // redelivered: the same event id must not count twice
-            send(
-                    producer,
-                    "attest.kyc.v1",
-                    caseOpened,
-                    "attest.kyc.case-opened.v1",
+            events.event(Topics.KYC, EventTypes.Kyc.CASE_OPENED, org.id(), key, opened)
+                    .id(caseOpened)
+                    .send();
+            events.send(
+                    Topics.KYC,
+                    EventTypes.Kyc.STATUS_CHANGED,
                     org.id(),
-                    "{\"case_id\":\"c1\",\"user_id\":\"u1\",\"project_id\":\"" + projectId
-                            + "\",\"provider\":\"persona\"}");
-            send(
-                    producer,
-                    "attest.kyc.v1",
-                    UUID.randomUUID().toString(),
-                    "attest.kyc.status-changed.v1",
+                    key,
+                    EventData.kycStatusChanged("c1", "u1", projectId, "verified"));
+            events.send(
+                    Topics.NOTIFICATION,
+                    EventTypes.Notification.WEBHOOK_DELIVERED,
                     org.id(),
-                    "{\"case_id\":\"c1\",\"status\":\"verified\",\"project_id\":\"" + projectId + "\"}");
-            send(
-                    producer,
-                    "attest.notification.v1",
-                    UUID.randomUUID().toString(),
-                    "attest.notification.webhook-delivered.v1",
+                    key,
+                    Map.of("endpoint_id", "e1", "project_id", projectId, "message_id", "m1", "event_type", "x"));
+            events.send(
+                    Topics.WALLET,
+                    EventTypes.Wallet.PROVISIONED,
                     org.id(),
-                    "{\"endpoint_id\":\"e1\",\"project_id\":\"" + projectId
-                            + "\",\"message_id\":\"m1\",\"event_type\":\"x\"}");
-            send(
-                    producer,
-                    "attest.wallet.v1",
-                    UUID.randomUUID().toString(),
-                    "attest.wallet.provisioned.v1",
+                    key,
+                    EventData.walletProvisioned("w1", "u1", "0x" + "a1".repeat(20), "c1"));
+            events.send(
+                    Topics.WALLET, EventTypes.Wallet.TRANSFER_STATUS_CHANGED, org.id(), key, transfer("pending", null));
+            events.send(
+                    Topics.WALLET,
+                    EventTypes.Wallet.TRANSFER_STATUS_CHANGED,
                     org.id(),
-                    "{\"wallet_id\":\"w1\",\"user_id\":\"u1\",\"network\":\"n\"}");
-            send(
-                    producer,
-                    "attest.wallet.v1",
-                    UUID.randomUUID().toString(),
-                    "attest.wallet.transfer-status-changed.v1",
-                    org.id(),
-                    "{\"transfer_id\":\"t1\",\"status\":\"pending\",\"previous_status\":null}");
-            send(
-                    producer,
-                    "attest.wallet.v1",
-                    UUID.randomUUID().toString(),
-                    "attest.wallet.transfer-status-changed.v1",
-                    org.id(),
-                    "{\"transfer_id\":\"t1\",\"status\":\"confirmed\",\"previous_status\":\"pending\"}");
-            producer.flush();
+                    key,
+                    transfer("confirmed", "pending"));
         }
 
         JsonPath usage = awaitUsage(
@@ -152,29 +132,16 @@ class UsageTest {
         return total;
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    /** A CloudEvent in Kafka binary mode, as the services' outboxes write them. */
-    private static void send(
-            KafkaProducer<String, byte[]> producer, String topic, String id, String type, String orgId, String data) {
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, orgId + ":u1", data.getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(id))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/attest/test"))
-                .add("ce_orgid", bytes(orgId))
-                .add("content-type", bytes("application/json"));
-        producer.send(record);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    /** A transfer's status change, as wallet-service writes it ({@code previous_status} null at the first). */
+    private static Map<String, Object> transfer(String status, String previousStatus) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("transfer_id", "t1");
+        data.put("wallet_id", "w1");
+        data.put("user_id", "u1");
+        data.put("status", status);
+        data.put("previous_status", previousStatus);
+        data.put("kind", "native");
+        data.put("amount", "1");
+        return data;
     }
 }

@@ -2,11 +2,12 @@ package dev.attest.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.service.PlatformContracts;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +62,7 @@ class GasReplacementTest {
         // The platform's contracts exist before the miner is paused.
         String warm = "warm-" + UUID.randomUUID();
         events.walletProvisioned(org, warm, TestChain.newWallet(), "case-warm");
-        IdentityEventsRead.await((org + ":" + warm)::equals, IdentityEvents.CLAIM_ISSUED, 1);
+        IdentityEventsRead.await((org + ":" + warm)::equals, EventTypes.Identity.CLAIM_ISSUED, 1);
     }
 
     @AfterEach
@@ -130,7 +131,7 @@ class GasReplacementTest {
     }
 
     private String awaitIssued(String user) {
-        return IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1)
+        return IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CLAIM_ISSUED, 1)
                 .get(0)
                 .get("identity_address")
                 .asText();
@@ -149,7 +150,7 @@ class GasReplacementTest {
         assertThat(db.strings("select deploy_tx_hash from identities where user_id = ?", user))
                 .containsExactly(deployment);
         assertThat(IdentityEventsRead.readFor(
-                        (org + ":" + user)::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                        (org + ":" + user)::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                 .hasSize(1)
                 .allSatisfy(
                         created -> assertThat(created.get("tx_hash").asText()).isEqualTo(deployment));

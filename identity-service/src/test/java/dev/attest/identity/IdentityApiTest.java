@@ -9,11 +9,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.security.Roles;
-import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.contracts.EventTypes;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +53,7 @@ class IdentityApiTest {
         db = new TestDatabase(dataSource);
         events = new TestEvents();
         events.walletProvisioned(org, user, wallet, caseId);
-        issued = IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1)
+        issued = IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CLAIM_ISSUED, 1)
                 .get(0);
     }
 
@@ -206,7 +207,7 @@ class IdentityApiTest {
         String second = TestChain.newWallet();
         String ownerCase = "case-" + UUID.randomUUID();
         events.walletProvisioned(org, owner, first, ownerCase);
-        String identity = IdentityEventsRead.await((org + ":" + owner)::equals, IdentityEvents.CLAIM_ISSUED, 1)
+        String identity = IdentityEventsRead.await((org + ":" + owner)::equals, EventTypes.Identity.CLAIM_ISSUED, 1)
                 .get(0)
                 .get("identity_address")
                 .asText();
@@ -240,7 +241,7 @@ class IdentityApiTest {
         assertThat(db.count("select count(*) from identities where user_id = ?", owner))
                 .isEqualTo(1);
         assertThat(IdentityEventsRead.readFor(
-                        (org + ":" + owner)::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                        (org + ":" + owner)::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                 .hasSize(1);
     }
 

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.client.ContractCalls;
-import dev.attest.identity.messaging.IdentityEvents;
 import dev.attest.identity.service.PlatformContracts;
 import dev.attest.identity.service.PlatformKeys;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -71,8 +72,8 @@ class IdentityIssuanceTest {
 
         events.walletProvisioned(org, user, wallet, caseId);
 
-        JsonNode issued = await(key(user), IdentityEvents.CLAIM_ISSUED, 1).get(0);
-        JsonNode created = await(key(user), IdentityEvents.CREATED, 1).get(0);
+        JsonNode issued = await(key(user), EventTypes.Identity.CLAIM_ISSUED, 1).get(0);
+        JsonNode created = await(key(user), EventTypes.Identity.CREATED, 1).get(0);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
         String identity = TestChain.identityOf(platform.idFactory(), wallet);
 
@@ -127,29 +128,12 @@ class IdentityIssuanceTest {
         String caseId = "case-" + UUID.randomUUID();
         String eventId = events.walletProvisioned(org, user, wallet, caseId);
         // The same event again (a redelivery), and a second event about the same user (a replay upstream).
-        events.send(
-                eventId,
-                Topics.WALLET,
-                "attest.wallet.provisioned.v1",
-                org,
-                user,
-                Map.of(
-                        "wallet_id",
-                        "w",
-                        "user_id",
-                        user,
-                        "network",
-                        "Ethereum",
-                        "address",
-                        wallet,
-                        "kyc_case_id",
-                        caseId,
-                        "kyc_level",
-                        "basic"));
+        events.walletProvisionedAgain(eventId, org, user, wallet, caseId);
         events.walletProvisioned(org, user, wallet, caseId);
 
-        await(key(user), IdentityEvents.CLAIM_ISSUED, 1);
-        List<JsonNode> created = IdentityEventsRead.readFor(key(user), IdentityEvents.CREATED, Duration.ofSeconds(3));
+        await(key(user), EventTypes.Identity.CLAIM_ISSUED, 1);
+        List<JsonNode> created =
+                IdentityEventsRead.readFor(key(user), EventTypes.Identity.CREATED, Duration.ofSeconds(3));
         assertThat(created).hasSize(1);
         assertThat(db.count("select count(*) from identities where org_id = ? and user_id = ?", org, user))
                 .isEqualTo(1);
@@ -166,7 +150,7 @@ class IdentityIssuanceTest {
         String wallet = TestChain.newWallet();
         String caseId = "case-" + UUID.randomUUID();
         events.walletProvisioned(org, user, wallet, caseId);
-        JsonNode issued = await(key(user), IdentityEvents.CLAIM_ISSUED, 1).get(0);
+        JsonNode issued = await(key(user), EventTypes.Identity.CLAIM_ISSUED, 1).get(0);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
         String identity = issued.get("identity_address").asText();
         byte[] claimId = Numeric.hexStringToByteArray(issued.get("claim_id").asText());
@@ -175,7 +159,8 @@ class IdentityIssuanceTest {
 
         events.kycStatusChanged(org, user, caseId, "rejected");
 
-        JsonNode revoked = await(key(user), IdentityEvents.CLAIM_REVOKED, 1).get(0);
+        JsonNode revoked =
+                await(key(user), EventTypes.Identity.CLAIM_REVOKED, 1).get(0);
         assertThat(revoked.get("claim_id").asText())
                 .isEqualTo(issued.get("claim_id").asText());
         assertThat(revoked.get("kyc_case_id").asText()).isEqualTo(caseId);
@@ -190,12 +175,12 @@ class IdentityIssuanceTest {
         String user = "user-" + UUID.randomUUID();
         String caseId = "case-" + UUID.randomUUID();
         events.walletProvisioned(org, user, TestChain.newWallet(), caseId);
-        await(key(user), IdentityEvents.CLAIM_ISSUED, 1);
+        await(key(user), EventTypes.Identity.CLAIM_ISSUED, 1);
 
         events.kycStatusChanged(org, user, caseId, "review");
         events.kycStatusChanged(org, user, "another-case", "rejected");
 
-        assertThat(IdentityEventsRead.readFor(key(user), IdentityEvents.CLAIM_REVOKED, Duration.ofSeconds(3)))
+        assertThat(IdentityEventsRead.readFor(key(user), EventTypes.Identity.CLAIM_REVOKED, Duration.ofSeconds(3)))
                 .isEmpty();
         assertThat(db.count("select count(*) from claims where user_id = ? and status = 'ISSUED'", user))
                 .isEqualTo(1);
@@ -208,17 +193,17 @@ class IdentityIssuanceTest {
         String second = "user-" + UUID.randomUUID();
         String wallet = TestChain.newWallet();
         events.walletProvisioned(org, first, wallet, "case-" + UUID.randomUUID());
-        await(key(first), IdentityEvents.CREATED, 1);
+        await(key(first), EventTypes.Identity.CREATED, 1);
         String caseId = "case-" + UUID.randomUUID();
 
         events.walletProvisioned(org, second, wallet, caseId);
 
         JsonNode failed =
-                await(key(second), IdentityEvents.CLAIM_ISSUANCE_FAILED, 1).get(0);
+                await(key(second), EventTypes.Identity.CLAIM_ISSUANCE_FAILED, 1).get(0);
         assertThat(failed.get("kyc_case_id").asText()).isEqualTo(caseId);
         assertThat(failed.get("reason").asText()).isEqualTo("wallet already linked to an identity");
         assertThat(failed.get("final").asBoolean()).isTrue();
-        assertThat(IdentityEventsRead.readFor(key(second), IdentityEvents.CREATED, Duration.ofSeconds(2)))
+        assertThat(IdentityEventsRead.readFor(key(second), EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                 .isEmpty();
     }
 
@@ -226,7 +211,7 @@ class IdentityIssuanceTest {
     void eventWithoutAnAddressGoesToTheDeadLetterTopicAndChangesNothing() {
         String user = "user-" + UUID.randomUUID();
         try (TopicReader deadLetters = TopicReader.of(Topics.deadLetter(Topics.WALLET))) {
-            events.walletProvisioned(org, user, "not-an-address", "case-1");
+            events.malformedWalletProvisioned(org, user, "not-an-address", "case-1");
             var dead = deadLetters.readUntil(
                     r -> r.stream().anyMatch(d -> (org + ":" + user).equals(d.key())), IdentityEventsRead.WAIT);
             assertThat(dead).anyMatch(d -> (org + ":" + user).equals(d.key()));
@@ -265,8 +250,8 @@ class IdentityIssuanceTest {
             TestChain.startMining();
         }
 
-        List<JsonNode> issued =
-                await(k -> k.startsWith(batchOrg + ":"), IdentityEvents.CLAIM_ISSUED, users, Duration.ofMinutes(8));
+        List<JsonNode> issued = await(
+                k -> k.startsWith(batchOrg + ":"), EventTypes.Identity.CLAIM_ISSUED, users, Duration.ofMinutes(8));
 
         assertThat(issued).hasSize(users);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
@@ -316,7 +301,7 @@ class IdentityIssuanceTest {
                             "select coalesce(pending_tx_id::text, '') from claims where user_id = ? for update",
                             List.of(user),
                             pending -> {
-                                if (pending.size() == 1 && pending.get(0).isEmpty()) {
+                                if (pending.size() == 1 && "".equals(pending.get(0))) {
                                     TestChain.mineBlock();
                                 }
                             }));
@@ -332,7 +317,8 @@ class IdentityIssuanceTest {
             TestChain.startMining();
         }
 
-        JsonNode revoked = await(key(user), IdentityEvents.CLAIM_REVOKED, 1).get(0);
+        JsonNode revoked =
+                await(key(user), EventTypes.Identity.CLAIM_REVOKED, 1).get(0);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
         byte[] claimId = Numeric.hexStringToByteArray(revoked.get("claim_id").asText());
         assertThat(TestChain.claimValid(revoked.get("identity_address").asText(), platform.claimIssuer(), KYC, claimId))
@@ -359,14 +345,14 @@ class IdentityIssuanceTest {
 
             events.kycStatusChanged(org, user, caseId, "rejected");
 
-            JsonNode failed =
-                    await(key(user), IdentityEvents.CLAIM_ISSUANCE_FAILED, 1).get(0);
+            JsonNode failed = await(key(user), EventTypes.Identity.CLAIM_ISSUANCE_FAILED, 1)
+                    .get(0);
             assertThat(failed.get("reason").asText()).isEqualTo("kyc-rejected");
         } finally {
             TestChain.startMining();
         }
 
-        await(key(user), IdentityEvents.CREATED, 1);
+        await(key(user), EventTypes.Identity.CREATED, 1);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
         String identity = TestChain.identityOf(platform.idFactory(), wallet);
         assertThat(TestChain.claimValid(

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.ClaimSigning;
-import dev.attest.identity.messaging.IdentityEvents;
 import dev.attest.identity.service.PlatformContracts;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -45,14 +45,14 @@ class RpcOutageTest {
             // Warm up: the platform contracts exist before the outage.
             String warm = "warm-" + UUID.randomUUID();
             events.walletProvisioned(org, warm, TestChain.newWallet(), "case-warm");
-            IdentityEventsRead.await((org + ":" + warm)::equals, IdentityEvents.CLAIM_ISSUED, 1);
+            IdentityEventsRead.await((org + ":" + warm)::equals, EventTypes.Identity.CLAIM_ISSUED, 1);
 
             FlakyNodeResource.cut();
             try {
                 events.walletProvisioned(org, user, wallet, "case-" + UUID.randomUUID());
                 // Several rounds fail against the cut node; the planned identity waits.
                 assertThat(IdentityEventsRead.readFor(
-                                (org + ":" + user)::equals, IdentityEvents.CREATED, Duration.ofSeconds(8)))
+                                (org + ":" + user)::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(8)))
                         .isEmpty();
                 // ... and the service says it is not ready.
                 given().when()
@@ -68,7 +68,7 @@ class RpcOutageTest {
             }
 
             List<JsonNode> issued =
-                    IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1);
+                    IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CLAIM_ISSUED, 1);
             assertThat(issued).hasSize(1);
             PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
             String identity = TestChain.identityOf(platform.idFactory(), wallet);
@@ -79,7 +79,7 @@ class RpcOutageTest {
                             ClaimSigning.claimId(platform.claimIssuer(), BigInteger.ONE)))
                     .isTrue();
             assertThat(IdentityEventsRead.readFor(
-                            (org + ":" + user)::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                            (org + ":" + user)::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                     .hasSize(1);
             // Each step of the user's identity was sent once: one deployment, one addClaim.
             assertThat(count(

@@ -6,14 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.repository.EmailMessageRepository;
 import dev.attest.notification.service.EmailWorker;
 import dev.attest.notification.support.Await;
-import dev.attest.notification.support.Events;
 import dev.attest.notification.support.Mailbox;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -55,11 +56,11 @@ class AdminAlertEmailTest {
     private final String project = "prj-" + UUID.randomUUID();
     private final String admin = "admin-of-" + org;
     private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-    private Events events;
+    private EventPublisher events;
 
     @BeforeEach
     void setUp() {
-        events = new Events();
+        events = new EventPublisher();
         tenants.seed(events, org, project, admin, adminEmail);
     }
 
@@ -74,11 +75,15 @@ class AdminAlertEmailTest {
         String persona = UUID.randomUUID().toString();
         Map<String, Object> personaData =
                 Map.of("provider", "persona", "operation", "create-inquiry", "status_code", 401);
-        events.send(Topics.KYC, persona, "attest.kyc.provider-credentials-rejected.v1", org, org, personaData);
-        events.send(Topics.KYC, persona, "attest.kyc.provider-credentials-rejected.v1", org, org, personaData);
+        events.event(Topics.KYC, EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED, org, org, personaData)
+                .id(persona)
+                .send();
+        events.event(Topics.KYC, EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED, org, org, personaData)
+                .id(persona)
+                .send();
         events.send(
                 Topics.WALLET,
-                "attest.wallet.provider-credentials-rejected.v1",
+                EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
                 org,
                 org,
                 Map.of("provider", "dfns", "operation", "create-wallet", "status_code", 403));
@@ -105,10 +110,10 @@ class AdminAlertEmailTest {
         // A marker behind the redelivered copy (same topic and key) shows the copy was consumed, and alerted nobody.
         events.send(
                 Topics.KYC,
-                "attest.kyc.provider-credentials-rejected.v1",
+                EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED,
                 org,
                 org,
-                Map.of("provider", "persona", "operation", "marker", "status_code", 401));
+                Map.of("provider", "persona", "operation", "check-credentials", "status_code", 401));
         Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 3, "the marker alert");
         assertThat(Mailbox.to(adminEmail).stream().filter(m -> text(m).contains("create-inquiry")))
                 .hasSize(1);
@@ -118,12 +123,13 @@ class AdminAlertEmailTest {
     void aRejectionWithoutProviderGoesToTheDeadLetterTopicAndAlertsNobody() {
         String marker = "poison-" + UUID.randomUUID();
         try (TopicReader dead = TopicReader.of(Topics.deadLetter(Topics.WALLET))) {
-            events.send(
-                    Topics.WALLET,
-                    "attest.wallet.provider-credentials-rejected.v1",
-                    org,
-                    marker,
-                    Map.of("operation", "create-wallet", "status_code", 401));
+            events.event(
+                            Topics.WALLET,
+                            EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
+                            org,
+                            marker,
+                            Map.of("operation", "create-wallet", "status_code", 401))
+                    .sendMalformed();
             var records =
                     dead.readUntil(r -> r.stream().anyMatch(rec -> marker.equals(rec.key())), Duration.ofSeconds(30));
             assertThat(records.stream().filter(rec -> marker.equals(rec.key()))).hasSize(1);
@@ -137,7 +143,7 @@ class AdminAlertEmailTest {
         SmtpRelayResource.relay().cut();
         String eventId = events.send(
                 Topics.WALLET,
-                "attest.wallet.provider-credentials-rejected.v1",
+                EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
                 org,
                 org,
                 Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401));
@@ -175,16 +181,17 @@ class AdminAlertEmailTest {
         // Later passes and a redelivery of the same event send nothing more.
         clock.advance(Duration.ofHours(3));
         emailWorker.sendDue();
+        events.event(
+                        Topics.WALLET,
+                        EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
+                        org,
+                        org,
+                        Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401))
+                .id(eventId)
+                .send();
         events.send(
                 Topics.WALLET,
-                eventId,
-                "attest.wallet.provider-credentials-rejected.v1",
-                org,
-                org,
-                Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401));
-        events.send(
-                Topics.WALLET,
-                "attest.wallet.provider-credentials-rejected.v1",
+                EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
                 org,
                 org,
                 Map.of("provider", "dfns", "operation", "marker", "status_code", 401));

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.support.Await;
-import dev.attest.notification.support.Events;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.SseClient;
 import dev.attest.notification.support.Tenants;
+import dev.attest.testing.EventData;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
@@ -55,11 +57,11 @@ class NotificationFlowTest {
     private final String project = "prj-" + UUID.randomUUID();
     private final String user = "user-" + UUID.randomUUID();
     private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-    private Events events;
+    private EventPublisher events;
 
     @BeforeEach
     void setUp() {
-        events = new Events();
+        events = new EventPublisher();
         tenants.seed(events, org, project, "admin-of-" + org, adminEmail);
     }
 
@@ -123,8 +125,12 @@ class NotificationFlowTest {
     void aRedeliveredEventNotifiesAndMailsOnlyOnce() throws Exception {
         Map<String, Object> data = walletData(user);
         String id = UUID.randomUUID().toString();
-        events.send(Topics.WALLET, id, "attest.wallet.provisioned.v1", org, key(), data);
-        events.send(Topics.WALLET, id, "attest.wallet.provisioned.v1", org, key(), data);
+        events.event(Topics.WALLET, EventTypes.Wallet.PROVISIONED, org, key(), data)
+                .id(id)
+                .send();
+        events.event(Topics.WALLET, EventTypes.Wallet.PROVISIONED, org, key(), data)
+                .id(id)
+                .send();
         walletProvisioned("marker-" + user); // same key, so consumed after both copies
 
         Await.until(() -> mailsTo(adminEmail), m -> m.size() == 2, "the marker email");
@@ -133,8 +139,8 @@ class NotificationFlowTest {
 
     @Test
     void aFinalProvisioningFailureAlertsTheAdminsButARetriedOneDoesNot() throws Exception {
-        events.send(Topics.WALLET, "attest.wallet.provisioning-failed.v1", org, key(), failure(false));
-        events.send(Topics.WALLET, "attest.wallet.provisioning-failed.v1", org, key(), failure(true));
+        events.send(Topics.WALLET, EventTypes.Wallet.PROVISIONING_FAILED, org, key(), failure(false));
+        events.send(Topics.WALLET, EventTypes.Wallet.PROVISIONING_FAILED, org, key(), failure(true));
 
         MimeMessage alert = Await.until(() -> mailsTo(adminEmail), m -> m.size() == 1, "the alert")
                 .get(0);
@@ -220,7 +226,8 @@ class NotificationFlowTest {
     void anEventWithoutAUserGoesToTheDeadLetterTopicAndChangesNothing() {
         String marker = "poison-" + UUID.randomUUID();
         try (TopicReader dead = TopicReader.of(Topics.deadLetter(Topics.KYC))) {
-            events.send(Topics.KYC, "attest.kyc.case-opened.v1", org, marker, Map.of("case_id", marker));
+            events.event(Topics.KYC, EventTypes.Kyc.CASE_OPENED, org, marker, Map.of("case_id", marker))
+                    .sendMalformed();
             var records =
                     dead.readUntil(r -> r.stream().anyMatch(rec -> marker.equals(rec.key())), Duration.ofSeconds(30));
             assertThat(records.stream().filter(rec -> marker.equals(rec.key()))).hasSize(1);
@@ -230,47 +237,21 @@ class NotificationFlowTest {
 
     private String kycCaseOpened() {
         String caseId = "case-" + UUID.randomUUID();
-        events.send(
-                Topics.KYC,
-                "attest.kyc.case-opened.v1",
-                org,
-                key(),
-                Map.of(
-                        "case_id", caseId,
-                        "user_id", user,
-                        "project_id", project,
-                        "provider", "persona",
-                        "provider_reference", "inq_1"));
+        events.send(Topics.KYC, EventTypes.Kyc.CASE_OPENED, org, key(), EventData.kycCaseOpened(caseId, user, project));
         return caseId;
     }
 
     private void kycStatus(String caseId, String status) {
         events.send(
                 Topics.KYC,
-                "attest.kyc.status-changed.v1",
+                EventTypes.Kyc.STATUS_CHANGED,
                 org,
                 key(),
-                Map.of(
-                        "case_id",
-                        caseId,
-                        "user_id",
-                        user,
-                        "project_id",
-                        project,
-                        "status",
-                        status,
-                        "previous_status",
-                        "created",
-                        "provider",
-                        "persona",
-                        "provider_reference",
-                        "inq_1",
-                        "level",
-                        "basic"));
+                EventData.kycStatusChanged(caseId, user, project, status));
     }
 
     private String walletProvisioned(String forUser) {
-        return events.send(Topics.WALLET, "attest.wallet.provisioned.v1", org, key(), walletData(forUser));
+        return events.send(Topics.WALLET, EventTypes.Wallet.PROVISIONED, org, key(), walletData(forUser));
     }
 
     private Map<String, Object> walletData(String forUser) {

@@ -11,7 +11,6 @@ import dev.attest.notification.service.InAppNotifications;
 import dev.attest.notification.service.RetentionJob;
 import dev.attest.notification.support.Await;
 import dev.attest.notification.support.Database;
-import dev.attest.notification.support.Events;
 import dev.attest.notification.support.Mailbox;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.Receiver.Answer;
@@ -20,6 +19,7 @@ import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
 import dev.attest.notification.webhook.DeliveryWorker;
 import dev.attest.notification.webhook.WebhookApi;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -71,12 +71,12 @@ class RetentionTest {
     private final String project = "prj-" + UUID.randomUUID();
     private final String user = "user-" + UUID.randomUUID();
     private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-    private Events events;
+    private EventPublisher events;
     private WebhookApi api;
 
     @BeforeEach
     void setUp() {
-        events = new Events();
+        events = new EventPublisher();
         api = new WebhookApi(org, project);
         tenants.seed(events, org, project, "admin-of-" + org, adminEmail);
     }

@@ -25,13 +25,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Server server = server();
-        String database = "test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
-                Statement statement = admin.createStatement()) {
-            statement.execute("create database " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + server.url(), e);
-        }
+        String database = createDatabase();
         return Map.of(
                 "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.jdbc.url", server.urlOf(database),
@@ -42,6 +36,19 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // The server outlives one test application; the JVM's exit stops the embedded one.
+    }
+
+    /** Creates a fresh, empty database on {@link #server()}; returns its name. */
+    public static String createDatabase() {
+        Server server = server();
+        String database = "test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
+                Statement statement = admin.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + server.url(), e);
+        }
+        return database;
     }
 
     /** The server every test of this JVM uses. */

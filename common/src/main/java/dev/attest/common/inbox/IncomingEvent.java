@@ -1,7 +1,7 @@
 package dev.attest.common.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.common.events.CloudEventAttributes;
+import dev.attest.contracts.CloudEventAttributes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;

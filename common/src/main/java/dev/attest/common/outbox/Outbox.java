@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.EventSchemas;
 import dev.attest.common.events.OutgoingEvent;
-import dev.attest.common.transaction.AfterCommit;
+import dev.attest.common.work.Workers;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,22 +27,19 @@ public class Outbox {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final EventSchemas schemas;
-    private final TransactionSynchronizationRegistry transactions;
-    private final OutboxRelay relay;
+    private final Workers workers;
     private final String source;
 
     Outbox(
             AgroalDataSource dataSource,
             ObjectMapper mapper,
             EventSchemas schemas,
-            TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay,
+            Workers workers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.schemas = schemas;
-        this.transactions = transactions;
-        this.relay = relay;
+        this.workers = workers;
         this.source = "/attest/" + applicationName;
     }
 
@@ -74,11 +70,7 @@ public class Outbox {
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.type() + " to the outbox", e);
         }
-        wakeRelayAfterCommit();
+        workers.wakeAfterCommit(OutboxRelay.NAME);
         return id;
-    }
-
-    private void wakeRelayAfterCommit() {
-        AfterCommit.run(transactions, relay::wake);
     }
 }

@@ -8,10 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "attest.outbox")
 public interface OutboxConfig {
 
-    /** Whether this instance runs a relay. Replicas may all run one: a database lock elects the active one. */
-    @WithDefault("true")
-    boolean relayEnabled();
-
     /** How many rows one relay transaction publishes at most. */
     @WithDefault("500")
     int batchSize();
@@ -22,10 +18,6 @@ public interface OutboxConfig {
      */
     @WithDefault("1s")
     Duration pollInterval();
-
-    /** The longest wait between attempts while Kafka or the database is failing. */
-    @WithDefault("30s")
-    Duration maxBackoff();
 
     /** How long sent rows are kept (for audit and the outbox/inbox reconciliation) before they are purged. */
     @WithDefault("7d")

@@ -1,18 +1,15 @@
 package dev.attest.common.outbox;
 
-import dev.attest.common.events.CloudEventAttributes;
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.Workers;
+import dev.attest.contracts.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,27 +18,25 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka, in the order they were written, and stamps them sent.
  *
  * <p>A row is stamped only after Kafka has acknowledged it (idempotent producer, {@code acks=all}), in
  * the same transaction that read it: a crash in between publishes the row again after restart, which the
- * consumers' inbox absorbs. One relay is active at a time across replicas (a transaction-scoped advisory
- * lock), which keeps the per-key order of the table on the topic.
+ * consumers' inbox absorbs. One relay is active at a time across replicas (its work's exclusive lease),
+ * which keeps the per-key order of the table on the topic. Run by {@link Workers} like every durable work.
  */
 @ApplicationScoped
-public class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+public class OutboxRelay implements DurableWork {
+    public static final String NAME = "outbox-relay";
     /** Arbitrary constant naming the relay's advisory lock; the same in every service's own database. */
     private static final long RELAY_LOCK = 0x0A77E5700B0CL;
 
@@ -53,110 +48,91 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxProducerFactory producers;
     private final OutboxConfig config;
+    private final Workers workers;
     private final Counter published;
-    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
 
-    private volatile Thread worker;
     private Producer<String, byte[]> producer;
+    private long lastPurge;
 
     OutboxRelay(
-            AgroalDataSource dataSource, OutboxProducerFactory producers, OutboxConfig config, MeterRegistry registry) {
+            AgroalDataSource dataSource,
+            OutboxProducerFactory producers,
+            OutboxConfig config,
+            Workers workers,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.producers = producers;
         this.config = config;
+        this.workers = workers;
         this.published = Counter.builder("attest.outbox.published")
                 .description("Events published from the outbox to Kafka")
                 .register(registry);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.relayEnabled()) {
-            start();
-        }
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
+    @Override
+    public Duration pollInterval() {
+        return config.pollInterval();
     }
 
-    /** Starts the relay thread; rows left unsent by an earlier process are published first. */
-    public synchronized void start() {
-        if (worker != null) {
-            return;
-        }
-        producer = producers.create();
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+    @Override
+    public OptionalLong exclusiveLock() {
+        return OptionalLong.of(RELAY_LOCK);
     }
 
-    /** Stops the relay thread as a process exit would: what is not stamped sent stays in the table. */
-    public synchronized void stop() {
-        Thread running = worker;
-        if (running == null) {
-            return;
+    @Override
+    public Pass runPass() {
+        int sent = publishBatch();
+        if (System.nanoTime() - lastPurge > TimeUnit.HOURS.toNanos(1)) {
+            purgeSent();
+            lastPurge = System.nanoTime();
         }
-        worker = null;
-        running.interrupt();
-        try {
-            running.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        producer.close(Duration.ofSeconds(5));
-        producer = null;
+        return Pass.ofBatch(sent, config.batchSize());
+    }
+
+    /** Starts the relay; rows left unsent by an earlier process are published first. */
+    public void start() {
+        workers.start(NAME);
+    }
+
+    /** Stops the relay as a process exit would: what is not stamped sent stays in the table. */
+    public void stop() {
+        workers.stop(NAME);
     }
 
     /** Asks the relay to look at the table now (called after a transaction with outbox rows commits). */
     public void wake() {
-        wakeups.offer(Boolean.TRUE);
+        workers.wake(NAME);
     }
 
-    private void run() {
-        Duration backoff = Duration.ZERO;
-        long lastPurge = 0;
-        while (worker == Thread.currentThread()) {
-            try {
-                if (!backoff.isZero()) {
-                    Thread.sleep(backoff.toMillis());
-                }
-                int sent = publishBatch();
-                backoff = Duration.ZERO;
-                if (System.nanoTime() - lastPurge > TimeUnit.HOURS.toNanos(1)) {
-                    purgeSent();
-                    lastPurge = System.nanoTime();
-                }
-                if (sent < config.batchSize()) {
-                    wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (worker != Thread.currentThread()) {
-                    return;
-                }
-                backoff = nextBackoff(backoff);
-                LOG.warnf("Outbox relay failed (%s); retrying in %s", e.getMessage(), backoff);
-            }
+    @PreDestroy
+    synchronized void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 
-    private Duration nextBackoff(Duration current) {
-        Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
-        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.create();
+        }
+        return producer;
     }
 
     /** Publishes one batch of unsent rows and stamps them; returns how many were published. */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                if (!holdsRelayLock(connection)) {
-                    return 0;
-                }
                 List<Row> rows = readUnsent(connection);
                 if (rows.isEmpty()) {
                     return 0;
                 }
+                Producer<String, byte[]> producer = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     acks.add(producer.send(row.toRecord()));
@@ -170,15 +146,6 @@ public class OutboxRelay {
                 return rows.size();
             }
         });
-    }
-
-    private static boolean holdsRelayLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
     }
 
     private List<Row> readUnsent(Connection connection) throws SQLException {
@@ -238,22 +205,8 @@ public class OutboxRelay {
             OffsetDateTime createdAt) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            CloudEventBuilder builder = CloudEventBuilder.v1()
-                    .withId(id.toString())
-                    .withType(type)
-                    .withSource(URI.create(source))
-                    .withTime(createdAt)
-                    .withDataContentType("application/json")
-                    .withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .withExtension(CloudEventAttributes.ORG_ID, orgId);
-            if (subject != null) {
-                builder.withSubject(subject);
-            }
-            if (traceparent != null) {
-                builder.withExtension(CloudEventAttributes.TRACEPARENT, traceparent);
-            }
-            CloudEvent event = builder.build();
-            return KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
+            return new EventEnvelope(id.toString(), type, source, subject, createdAt, orgId, traceparent)
+                    .toRecord(topic, null, key, data.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

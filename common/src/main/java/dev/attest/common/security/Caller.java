@@ -1,7 +1,9 @@
 package dev.attest.common.security;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.Tenants;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -12,9 +14,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
     private final JsonWebToken token;
+    private final Instance<Tenants> tenants;
 
-    Caller(JsonWebToken token) {
+    Caller(JsonWebToken token, Instance<Tenants> tenants) {
         this.token = token;
+        this.tenants = tenants;
     }
 
     /** The caller's organization; a token without one is refused. */
@@ -28,11 +32,15 @@ public class Caller {
 
     /**
      * The caller's organization id, if {@code pathOrg} (an {@code /orgs/{org}/...} path segment) names it by id
-     * or by slug, as the gateway's paths do; any other organization answers 404, as if it did not exist.
+     * or by slug, as the gateway's paths do: the slug the token states, or, in a service that keeps the tenant
+     * replica ({@link Tenants}), the slug the replica knows. Any other organization answers 404, as if it did not
+     * exist. The one way every service resolves {@code {org}}.
      */
     public String ownOrg(String pathOrg) {
         String orgId = orgId();
-        if (orgId.equals(pathOrg) || pathOrg.equals(token.<String>getClaim(GatewayToken.ORG_SLUG))) {
+        if (orgId.equals(pathOrg)
+                || pathOrg.equals(token.<String>getClaim(GatewayToken.ORG_SLUG))
+                || (tenants.isResolvable() && tenants.get().names(pathOrg, orgId))) {
             return orgId;
         }
         throw ProblemException.notFound("The organization");

@@ -2,32 +2,23 @@ package dev.attest.common.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.common.testapp.LedgerConsumer;
 import dev.attest.common.testapp.Noted;
 import dev.attest.common.testapp.Notes;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,22 +32,16 @@ class InboxTest {
     @Inject
     Notes notes;
 
-    @Inject
-    ObjectMapper mapper;
-
-    private KafkaProducer<String, byte[]> producer;
+    private EventPublisher events;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        events = new EventPublisher();
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -64,10 +49,10 @@ class InboxTest {
         String key = "dup-" + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
 
-        send(cloudEvent(id, key, 1));
-        send(cloudEvent(id, key, 1)); // the same event again, as Kafka may redeliver it
+        noted(id, key, 1);
+        noted(id, key, 1); // the same event again, as Kafka may redeliver it
         String marker = UUID.randomUUID().toString();
-        send(cloudEvent(marker, key, 2)); // same partition: processed only after both copies
+        noted(marker, key, 2); // same partition: processed only after both copies
 
         awaitTrue(() -> ledgerRows(marker) == 1);
         assertThat(ledgerRows(id)).isEqualTo(1);
@@ -81,11 +66,9 @@ class InboxTest {
         String failing = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
         try (TopicReader deadLetters = TopicReader.of(Topics.deadLetter(Noted.TOPIC))) {
-            ProducerRecord<String, byte[]> notACloudEvent =
-                    new ProducerRecord<>(Noted.TOPIC, 0, key, "{\"seq\":1}".getBytes(StandardCharsets.UTF_8));
-            send(notACloudEvent);
-            send(cloudEvent(failing, key, -1)); // valid envelope, but the handler fails on it every time
-            send(cloudEvent(good, key, 3));
+            events.sendNotACloudEvent(Noted.TOPIC, 0, key, "{\"seq\":1}".getBytes(StandardCharsets.UTF_8));
+            noted(failing, key, -1); // valid envelope, but the handler fails on it every time
+            noted(good, key, 3);
 
             awaitTrue(() -> ledgerRows(good) == 1);
 
@@ -104,22 +87,12 @@ class InboxTest {
         return notes.count("select count(*) from test_ledger where event_id = ?", eventId);
     }
 
-    private ProducerRecord<String, byte[]> cloudEvent(String id, String key, int seq) throws Exception {
-        byte[] data = mapper.writeValueAsBytes(new Noted(key, seq));
-        var event = CloudEventBuilder.v1()
-                .withId(id)
-                .withType(Noted.TYPE)
-                .withSource(URI.create("/attest/inbox-test"))
-                .withDataContentType("application/json")
-                .withData(data)
-                .withExtension("orgid", "org-test")
-                .build();
+    private void noted(String id, String key, int seq) {
         // Partition 0 for every record of a test, so the order of processing is the order of sending.
-        return KafkaMessageFactory.createWriter(Noted.TOPIC, 0, null, key).writeBinary(event);
-    }
-
-    private void send(ProducerRecord<String, byte[]> record) throws Exception {
-        producer.send(record).get();
+        events.event(Noted.TOPIC, Noted.TYPE, "org-test", key, new Noted(key, seq))
+                .id(id)
+                .partition(0)
+                .send();
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.attest.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import java.util.Map;
 
 /** Echoes the caller the gateway's token states, for the security tests. */
@@ -27,5 +28,12 @@ public class WhoAmIResource {
     @RolesAllowed(Roles.ORG_ADMIN)
     public Map<String, String> admin() {
         return Map.of("org_id", caller.orgId());
+    }
+
+    @GET
+    @Path("/orgs/{org}")
+    @RolesAllowed(Roles.ORG_ADMIN)
+    public Map<String, String> ownOrg(@PathParam("org") String org) {
+        return Map.of("org_id", caller.ownOrg(org));
     }
 }

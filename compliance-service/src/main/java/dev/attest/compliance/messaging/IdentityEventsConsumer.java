@@ -5,6 +5,7 @@ import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
 import dev.attest.compliance.service.ClaimService;
+import dev.attest.contracts.EventTypes;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -20,8 +21,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IdentityEventsConsumer {
     public static final String CHANNEL = "identity-events";
-    static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
-    static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";
     private static final Logger LOG = Logger.getLogger(IdentityEventsConsumer.class);
 
     private final Inbox inbox;
@@ -42,7 +41,8 @@ public class IdentityEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!CLAIM_ISSUED.equals(event.type()) && !CLAIM_REVOKED.equals(event.type())) {
+        if (!EventTypes.Identity.CLAIM_ISSUED.equals(event.type())
+                && !EventTypes.Identity.CLAIM_REVOKED.equals(event.type())) {
             return;
         }
         inbox.processOnce("compliance.claims", event, this::apply);
@@ -59,7 +59,7 @@ public class IdentityEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("event " + event.id() + " has a kyc_case_id that is not a case id", e);
         }
-        if (CLAIM_REVOKED.equals(event.type())) {
+        if (EventTypes.Identity.CLAIM_REVOKED.equals(event.type())) {
             claims.revoked(event.orgId(), caseId, claim.claimId());
             return;
         }

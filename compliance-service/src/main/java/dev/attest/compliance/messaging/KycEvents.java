@@ -4,17 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
 import dev.attest.compliance.KycCase;
+import dev.attest.contracts.EventTypes;
 
 /**
  * The events of {@code attest.kyc.v1} (docs/events.md): ids and states only, keyed by
  * {@code <org_id>:<user_id>} so that a user's events stay in order.
  */
 public final class KycEvents {
-    public static final String CASE_OPENED = "attest.kyc.case-opened.v1";
-    public static final String STATUS_CHANGED = "attest.kyc.status-changed.v1";
-    public static final String CLAIM_RECORDED = "attest.kyc.claim-recorded.v1";
-    public static final String CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
-
     private KycEvents() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,7 +39,7 @@ public final class KycEvents {
     public static OutgoingEvent credentialsRejected(String orgId, String provider, String operation, int statusCode) {
         return new OutgoingEvent(
                 Topics.KYC,
-                CREDENTIALS_REJECTED,
+                EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED,
                 orgId,
                 "organization/" + orgId + "/provider/" + provider,
                 orgId,
@@ -53,7 +49,7 @@ public final class KycEvents {
     public static OutgoingEvent caseOpened(KycCase kycCase) {
         return event(
                 kycCase,
-                CASE_OPENED,
+                EventTypes.Kyc.CASE_OPENED,
                 new CaseOpened(
                         kycCase.id.toString(),
                         kycCase.userId,
@@ -65,7 +61,7 @@ public final class KycEvents {
     public static OutgoingEvent statusChanged(KycCase kycCase, KycCase.Transition transition) {
         return event(
                 kycCase,
-                STATUS_CHANGED,
+                EventTypes.Kyc.STATUS_CHANGED,
                 new StatusChanged(
                         kycCase.id.toString(),
                         kycCase.userId,
@@ -82,7 +78,7 @@ public final class KycEvents {
     public static OutgoingEvent claimRecorded(KycCase kycCase) {
         return event(
                 kycCase,
-                CLAIM_RECORDED,
+                EventTypes.Kyc.CLAIM_RECORDED,
                 new ClaimRecorded(kycCase.id.toString(), kycCase.userId, kycCase.kycClaimId, kycCase.kycClaimTxHash));
     }
 

@@ -1,11 +1,14 @@
 package dev.attest.compliance.provider;
 
+import dev.attest.common.alerts.CredentialsRejection;
+import java.util.OptionalInt;
+
 /**
  * A provider call that failed, normalized.
  *
  * @param kind what went wrong, for the caller to decide how to answer
  */
-public class KycProviderException extends RuntimeException {
+public class KycProviderException extends RuntimeException implements CredentialsRejection {
     private final Kind kind;
     private final int status;
 
@@ -28,6 +31,12 @@ public class KycProviderException extends RuntimeException {
     /** The provider's HTTP status, or 0 when it did not answer. */
     public int status() {
         return status;
+    }
+
+    /** A refused key ({@link Kind#UNAUTHORIZED}) alerts the organization's admins (common's credentials alerts). */
+    @Override
+    public OptionalInt credentialsRejectedStatus() {
+        return kind == Kind.UNAUTHORIZED ? OptionalInt.of(status) : OptionalInt.empty();
     }
 
     public enum Kind {

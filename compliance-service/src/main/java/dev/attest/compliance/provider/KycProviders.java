@@ -1,11 +1,11 @@
 package dev.attest.compliance.provider;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.TenantProject;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.compliance.config.ComplianceConfig;
-import dev.attest.compliance.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 public class KycProviders {
     private final Map<String, KycProvider> byName;
     private final String defaultProvider;
-    private final TenantRepository tenants;
+    private final Tenants tenants;
 
-    KycProviders(Instance<KycProvider> providers, ComplianceConfig config, TenantRepository tenants) {
+    KycProviders(Instance<KycProvider> providers, ComplianceConfig config, Tenants tenants) {
         this.byName = providers.stream().collect(Collectors.toMap(KycProvider::name, Function.identity()));
         this.defaultProvider = config.defaultProvider();
         this.tenants = tenants;
@@ -32,11 +32,10 @@ public class KycProviders {
      * know yet (its event may still be on the way) or that names no provider gets the default; a provider
      * this service does not implement is a clear problem, before anything is stored.
      */
-    @Transactional
     public KycProvider forNewCase(String orgId, Optional<String> projectId) {
         String name = projectId
-                .flatMap(project -> tenants.projectOf(orgId, project))
-                .map(TenantRepository.Project::kycProvider)
+                .flatMap(project -> tenants.project(orgId, project))
+                .map(TenantProject::kycProvider)
                 .filter(provider -> !provider.isBlank())
                 .orElse(defaultProvider);
         KycProvider provider = byName.get(name);

@@ -24,11 +24,8 @@ public class PersonaSettingsResource {
     private final PersonaSettingsService settings;
     private final PersonaSettingsCheck tester;
     private final Caller caller;
-    private final OrgPaths orgPaths;
 
-    PersonaSettingsResource(
-            PersonaSettingsService settings, PersonaSettingsCheck tester, Caller caller, OrgPaths orgPaths) {
-        this.orgPaths = orgPaths;
+    PersonaSettingsResource(PersonaSettingsService settings, PersonaSettingsCheck tester, Caller caller) {
         this.settings = settings;
         this.tester = tester;
         this.caller = caller;
@@ -76,13 +73,13 @@ public class PersonaSettingsResource {
 
     @GET
     public SettingsView get(@PathParam("org") String org) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return SettingsView.of(settings.of(orgId));
     }
 
     @PUT
     public SettingsView update(@PathParam("org") String org, @NotNull @Valid SettingsChange change) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return SettingsView.of(Optional.of(settings.update(
                 orgId,
                 new PersonaSettingsService.Change(
@@ -96,7 +93,7 @@ public class PersonaSettingsResource {
     @POST
     @Path("/test")
     public PersonaSettingsCheck.Report test(@PathParam("org") String org, @Valid TestRequest request) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         Optional<TestRequest> sample =
                 Optional.ofNullable(request).filter(r -> r.signature() != null && r.payload() != null);
         return tester.run(orgId, sample.map(r -> new PersonaSettingsCheck.Sample(r.signature(), r.payload())));

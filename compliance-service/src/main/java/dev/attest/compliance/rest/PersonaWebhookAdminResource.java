@@ -1,6 +1,7 @@
 package dev.attest.compliance.rest;
 
 import dev.attest.common.paging.PageRequest;
+import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
@@ -26,10 +27,10 @@ import java.util.function.Function;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class PersonaWebhookAdminResource {
     private final PersonaWebhookInspection inspection;
-    private final OrgPaths orgPaths;
+    private final Caller caller;
 
-    PersonaWebhookAdminResource(PersonaWebhookInspection inspection, OrgPaths orgPaths) {
-        this.orgPaths = orgPaths;
+    PersonaWebhookAdminResource(PersonaWebhookInspection inspection, Caller caller) {
+        this.caller = caller;
         this.inspection = inspection;
     }
 
@@ -80,7 +81,7 @@ public class PersonaWebhookAdminResource {
             @PathParam("org") String org,
             @QueryParam("state") @Pattern(regexp = "unmatched|failed") String state,
             @Valid @BeanParam PageRequest paging) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return PageView.of(
                 inspection.keptAside(orgId, Optional.ofNullable(state), paging.page, paging.size), WebhookView::of);
     }
@@ -88,7 +89,7 @@ public class PersonaWebhookAdminResource {
     @GET
     @Path("/refusals")
     public PageView<RefusalView> refusals(@PathParam("org") String org, @Valid @BeanParam PageRequest paging) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return PageView.of(inspection.refusals(Optional.of(orgId), paging.page, paging.size), RefusalView::of);
     }
 }

@@ -29,10 +29,8 @@ public class ReviewQueueResource {
     private final ReviewService reviews;
     private final KycCaseService cases;
     private final Caller caller;
-    private final OrgPaths orgPaths;
 
-    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller, OrgPaths orgPaths) {
-        this.orgPaths = orgPaths;
+    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller) {
         this.reviews = reviews;
         this.cases = cases;
         this.caller = caller;
@@ -59,7 +57,7 @@ public class ReviewQueueResource {
             @PathParam("org") String org,
             @QueryParam("status") @Pattern(regexp = "pending|review|verified|rejected") String status,
             @Valid @BeanParam PageRequest paging) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         ReviewService.Page result =
                 reviews.queue(orgId, Optional.ofNullable(status).map(KycStatus::fromWire), paging.page, paging.size);
         return new CasePage(
@@ -69,14 +67,14 @@ public class ReviewQueueResource {
     @GET
     @Path("/{case_id}")
     public CaseView get(@PathParam("org") String org, @PathParam("case_id") String caseId) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return CaseView.of(cases.get(orgId, CaseIds.parse(caseId), Optional.empty()));
     }
 
     @GET
     @Path("/{case_id}/history")
     public List<HistoryEntry> history(@PathParam("org") String org, @PathParam("case_id") String caseId) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         return reviews.history(orgId, CaseIds.parse(caseId)).stream()
                 .map(HistoryEntry::of)
                 .toList();
@@ -86,7 +84,7 @@ public class ReviewQueueResource {
     @Path("/{case_id}/decision")
     public CaseView decide(
             @PathParam("org") String org, @PathParam("case_id") String caseId, @NotNull @Valid Decision decision) {
-        String orgId = orgPaths.own(org);
+        String orgId = caller.ownOrg(org);
         if (caller.subject() == null) {
             throw ProblemException.forbidden("A decision needs a named reviewer.");
         }

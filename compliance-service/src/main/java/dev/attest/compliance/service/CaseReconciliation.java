@@ -1,6 +1,8 @@
 package dev.attest.compliance.service;
 
+import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.work.DurableWork;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.KycProvider;
@@ -9,8 +11,8 @@ import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.repository.KycCaseRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +29,8 @@ import org.jboss.logging.Logger;
  * {@code for update skip locked}. The provider is called outside any database transaction.
  */
 @ApplicationScoped
-public class CaseReconciliation {
+public class CaseReconciliation implements DurableWork {
+    public static final String NAME = "kyc-case-reconciliation";
     private static final Logger LOG = Logger.getLogger(CaseReconciliation.class);
 
     private final KycCaseRepository cases;
@@ -61,19 +64,20 @@ public class CaseReconciliation {
         }
     }
 
-    @Scheduled(
-            identity = "kyc-case-reconciliation",
-            every = "${attest.compliance.reconciliation.interval:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduled() {
-        try {
-            reconcileWaiting();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "Reconciling waiting KYC cases failed (%s); next pass retries",
-                    e.getClass().getName());
-        }
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return config.interval();
+    }
+
+    /** One batch an interval: reconciliation catches up with lost webhooks, it is not on anyone's critical path. */
+    @Override
+    public Pass runPass() {
+        return new Pass(reconcileWaiting(), false);
     }
 
     /** One pass: claims the due cases and asks their provider about each; returns how many were asked. */

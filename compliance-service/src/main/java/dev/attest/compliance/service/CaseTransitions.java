@@ -12,17 +12,41 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * The one way a case's status changes: the change, its audit entry and its {@code status-changed} event
+ * The one way a case changes: its inquiry attached, its status moved; the change, its audit entry and its event
  * are written in the caller's transaction, so none exists without the others.
  */
 @ApplicationScoped
 public class CaseTransitions {
     private final CaseHistoryRepository history;
     private final Outbox outbox;
+    private final SealedApplicantData applicantData;
 
-    CaseTransitions(CaseHistoryRepository history, Outbox outbox) {
+    CaseTransitions(CaseHistoryRepository history, Outbox outbox, SealedApplicantData applicantData) {
         this.history = history;
         this.outbox = outbox;
+        this.applicantData = applicantData;
+    }
+
+    /**
+     * Records the provider's inquiry as the (locked) case's, once: the answer to the create call or, when the
+     * inquiry's webhook comes first, that webhook. The applicant data sealed for the create call is erased
+     * either way (the provider holds it now), and the case is announced opened.
+     *
+     * @return whether the inquiry was attached now (false: the case already had one)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean attachInquiry(KycCase kycCase, String reference, String providerStatus) {
+        applicantData.erase(kycCase);
+        if (kycCase.providerReference != null) {
+            return false;
+        }
+        kycCase.providerReference = reference;
+        if (kycCase.providerStatus == null) {
+            kycCase.providerStatus = providerStatus;
+        }
+        kycCase.updatedAt = OffsetDateTime.now();
+        outbox.publish(KycEvents.caseOpened(kycCase));
+        return true;
     }
 
     /**

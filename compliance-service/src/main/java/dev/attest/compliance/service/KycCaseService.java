@@ -1,10 +1,9 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.outbox.Outbox;
+import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
-import dev.attest.compliance.messaging.KycEvents;
 import dev.attest.compliance.provider.ApplicantData;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
@@ -16,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +30,7 @@ public class KycCaseService {
     private final KycProviders providers;
     private final PersonaSettingsService settings;
     private final SealedApplicantData applicantData;
-    private final Outbox outbox;
+    private final CaseTransitions transitions;
     private final CredentialsRejectedAlerts alerts;
 
     KycCaseService(
@@ -40,13 +38,13 @@ public class KycCaseService {
             KycProviders providers,
             PersonaSettingsService settings,
             SealedApplicantData applicantData,
-            Outbox outbox,
+            CaseTransitions transitions,
             CredentialsRejectedAlerts alerts) {
         this.cases = cases;
         this.providers = providers;
         this.settings = settings;
         this.applicantData = applicantData;
-        this.outbox = outbox;
+        this.transitions = transitions;
         this.alerts = alerts;
     }
 
@@ -162,15 +160,7 @@ public class KycCaseService {
     private KycCase recordReference(UUID caseId, ProviderInquiry inquiry) {
         KycCase kycCase = cases.findByIdOptional(caseId).orElseThrow();
         cases.getEntityManager().lock(kycCase, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        applicantData.erase(kycCase);
-        if (kycCase.providerReference == null) {
-            kycCase.providerReference = inquiry.reference();
-            if (kycCase.providerStatus == null) {
-                kycCase.providerStatus = inquiry.providerStatus();
-            }
-            kycCase.updatedAt = OffsetDateTime.now();
-            outbox.publish(KycEvents.caseOpened(kycCase));
-        }
+        transitions.attachInquiry(kycCase, inquiry.reference(), inquiry.providerStatus());
         return kycCase;
     }
 

@@ -1,5 +1,6 @@
 package dev.attest.compliance.service;
 
+import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.compliance.client.PersonaKycProvider;
 import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProvider;

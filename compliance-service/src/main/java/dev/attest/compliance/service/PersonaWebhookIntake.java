@@ -3,6 +3,7 @@ package dev.attest.compliance.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.config.ComplianceConfig;
@@ -30,6 +31,7 @@ public class PersonaWebhookIntake {
 
     private final PersonaSettingsService settings;
     private final OrganizationNames names;
+    private final Tenants tenants;
     private final PersonaWebhookRepository webhooks;
     private final PersonaWebhookRefusalRepository refusals;
     private final PersonaWebhookProcessor processor;
@@ -39,6 +41,7 @@ public class PersonaWebhookIntake {
     PersonaWebhookIntake(
             PersonaSettingsService settings,
             OrganizationNames names,
+            Tenants tenants,
             PersonaWebhookRepository webhooks,
             PersonaWebhookRefusalRepository refusals,
             PersonaWebhookProcessor processor,
@@ -46,6 +49,7 @@ public class PersonaWebhookIntake {
             MeterRegistry registry) {
         this.settings = settings;
         this.names = names;
+        this.tenants = tenants;
         this.webhooks = webhooks;
         this.refusals = refusals;
         this.processor = processor;
@@ -90,7 +94,7 @@ public class PersonaWebhookIntake {
     /** A webhook for the organization a path names, by id or slug ({@code POST /webhooks/persona/{org}}). */
     public Receipt receiveForPath(String org, String signature, byte[] body) {
         // No organization has such a name: nothing to look up, and the database could not even be asked.
-        String orgId = StorableText.storable(org, StorableText.MAX_ID_LENGTH) ? names.idOfPath(org) : null;
+        String orgId = StorableText.storable(org, StorableText.MAX_ID_LENGTH) ? tenants.orgIdOf(org) : null;
         return receive(org, orgId, signature, body);
     }
 
@@ -157,8 +161,11 @@ public class PersonaWebhookIntake {
      */
     private void recordRefusal(String pathOrg, String orgId, String reason, int bodyBytes) {
         PersonaWebhookRefusal refusal = new PersonaWebhookRefusal();
-        refusal.orgId =
-                orgId != null && (names.known(orgId) || settings.of(orgId).isPresent()) ? orgId : null;
+        refusal.orgId = orgId != null
+                        && (tenants.organization(orgId).isPresent()
+                                || settings.of(orgId).isPresent())
+                ? orgId
+                : null;
         refusal.pathOrg = StorableText.forDisplay(pathOrg, 100);
         refusal.reason = reason;
         refusal.bodyBytes = bodyBytes;

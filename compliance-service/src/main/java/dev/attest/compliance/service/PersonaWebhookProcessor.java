@@ -1,25 +1,19 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.outbox.Outbox;
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.Workers;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.client.PersonaKycProvider;
 import dev.attest.compliance.client.PersonaStatusMapping;
 import dev.attest.compliance.config.ComplianceConfig;
-import dev.attest.compliance.messaging.KycEvents;
 import dev.attest.compliance.repository.KycCaseRepository;
 import dev.attest.compliance.repository.PersonaWebhookRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -27,79 +21,62 @@ import org.jboss.logging.Logger;
  * Applies stored Persona webhooks to their cases, each in its own transaction: the case converges on its
  * newest event (by Persona's created-at) and never moves back. An event for an inquiry no case knows is kept
  * aside as {@code unmatched} for inspection. Organizations take turns (round robin by organization id, each
- * turn its oldest waiting event), so a backlog of one organization does not hold up the others.
+ * turn its oldest waiting event), so a backlog of one organization does not hold up the others. Run by
+ * {@link Workers}: woken when a webhook is stored, and every {@code webhooks.poll-interval} for what another
+ * replica stored or a crash left.
  */
 @ApplicationScoped
-public class PersonaWebhookProcessor {
+public class PersonaWebhookProcessor implements DurableWork {
+    public static final String NAME = "persona-webhooks";
     private static final Logger LOG = Logger.getLogger(PersonaWebhookProcessor.class);
     /** Attempts before a webhook that keeps failing is set aside as {@code failed}. */
     static final int MAX_ATTEMPTS = 5;
+    /** Webhooks per pass: a pass ends at a bounded point, so a stop is not held up by a long backlog. */
+    private static final int BATCH = 100;
 
     private final PersonaWebhookRepository webhooks;
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
-    private final Outbox outbox;
-    private final SealedApplicantData applicantData;
+    private final Workers workers;
     private final Duration pollInterval;
-    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     /** The organization served last: the next turn goes to the next one after it. */
     private final AtomicReference<String> lastServed = new AtomicReference<>("");
-
-    private volatile Thread worker;
 
     PersonaWebhookProcessor(
             PersonaWebhookRepository webhooks,
             KycCaseRepository cases,
             CaseTransitions transitions,
-            Outbox outbox,
-            SealedApplicantData applicantData,
+            Workers workers,
             ComplianceConfig config) {
         this.webhooks = webhooks;
         this.cases = cases;
         this.transitions = transitions;
-        this.outbox = outbox;
-        this.applicantData = applicantData;
+        this.workers = workers;
         this.pollInterval = config.webhooks().pollInterval();
     }
 
-    void onStart(@Observes StartupEvent event) {
-        Thread thread = new Thread(this::run, "persona-webhook-processor");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-        }
+    @Override
+    public Duration pollInterval() {
+        return pollInterval;
     }
 
     /** Asks the processor to look for stored webhooks now. */
     public void wake() {
-        wakeups.offer(Boolean.TRUE);
+        workers.wake(NAME);
     }
 
-    private void run() {
-        while (worker == Thread.currentThread()) {
-            try {
-                while (processNext()) {
-                    // Drain everything stored before sleeping.
-                }
-                wakeups.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Processing Persona webhooks failed (%s); retrying", e.getMessage());
-                try {
-                    Thread.sleep(pollInterval.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
+    @Override
+    public Pass runPass() {
+        int processed = 0;
+        while (processed < BATCH && processNext()) {
+            processed++;
         }
+        return Pass.ofBatch(processed, BATCH);
     }
 
     /**
@@ -179,11 +156,7 @@ public class PersonaWebhookProcessor {
         Optional<KycCase> byCaseId = cases.lockInOrg(webhook.orgId, caseId)
                 .filter(kycCase -> PersonaKycProvider.NAME.equals(kycCase.provider))
                 .filter(kycCase -> kycCase.providerReference == null);
-        byCaseId.ifPresent(kycCase -> {
-            kycCase.providerReference = webhook.inquiryId;
-            applicantData.erase(kycCase);
-            outbox.publish(KycEvents.caseOpened(kycCase));
-        });
+        byCaseId.ifPresent(kycCase -> transitions.attachInquiry(kycCase, webhook.inquiryId, null));
         return byCaseId;
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.compliance.service;
 
+import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;

@@ -2,6 +2,7 @@ package dev.attest.compliance.rest;
 
 import static io.restassured.RestAssured.given;
 
+import dev.attest.contracts.EventTypes;
 import java.time.OffsetDateTime;
 
 /**
@@ -21,7 +22,7 @@ final class DemoOrg {
         }
         TenantEvents.organization(
                 "evt-demo-organization-created",
-                TenantEvents.ORGANIZATION_CREATED,
+                EventTypes.Tenant.ORGANIZATION_CREATED,
                 ID,
                 SLUG,
                 OffsetDateTime.parse("2026-01-01T00:00:00Z"));

@@ -8,6 +8,7 @@ import dev.attest.common.security.Roles;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class PersonaWebhookAdminTest {
                 .statusCode(401);
         String othersEvent = PersonaWebhookTest.newEventId();
         deliver(other, other.webhookSecret(), othersEvent).then().statusCode(200);
-        Sql sql = new Sql(dataSource);
+        TestDatabase sql = new TestDatabase(dataSource);
         Waiting.until(
                 () -> sql.count(
                         "select count(*) from persona_webhook where event_id in (?, ?, ?) and state = 'unmatched'",

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,7 +227,8 @@ class PersonaWebhookTest {
                 .statusCode(200)
                 .body("status", equalTo("refused"));
 
-        assertThat(new Sql(dataSource).count("select count(*) from persona_webhook where org_id = ?", org.id()))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from persona_webhook where org_id = ?", org.id()))
                 .isZero();
         assertThat(refusalReasons(org)).containsExactly("unstorable", "unstorable", "unstorable");
     }
@@ -235,7 +237,8 @@ class PersonaWebhookTest {
     void aPathNamingNoPossibleOrganizationIsRefusedWithProblemJsonNever500() throws Exception {
         String eventId = newEventId();
         byte[] body = event(eventId, "inq_x", "completed");
-        long before = new Sql(dataSource).count("select count(*) from persona_webhook_refusal where org_id is null");
+        long before =
+                new TestDatabase(dataSource).count("select count(*) from persona_webhook_refusal where org_id is null");
         // A NUL in the path: refused as text no service can store (common's filter), before anything is looked up.
         given().urlEncodingEnabled(false)
                 .header("Persona-Signature", signed(body))
@@ -253,7 +256,8 @@ class PersonaWebhookTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
-        assertThat(new Sql(dataSource).count("select count(*) from persona_webhook_refusal where org_id is null"))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from persona_webhook_refusal where org_id is null"))
                 .isEqualTo(before + 1);
         assertThat(storedRows(eventId)).isZero();
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,7 +153,7 @@ class ReconciliationTest {
                 .getList("$");
     }
 
-    private Sql sql() {
-        return new Sql(dataSource);
+    private TestDatabase sql() {
+        return new TestDatabase(dataSource);
     }
 }

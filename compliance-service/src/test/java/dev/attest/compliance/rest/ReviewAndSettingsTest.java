@@ -6,31 +6,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.attest.common.events.CloudEventAttributes;
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
+import dev.attest.testing.EventData;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -277,7 +272,7 @@ class ReviewAndSettingsTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        assertThat(new Sql(dataSource).count("select count(*) from persona_settings where org_id = ?", orgId))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from persona_settings where org_id = ?", orgId))
                 .isZero();
         admin.get("/orgs/" + orgId + "/integrations/persona")
                 .then()
@@ -324,7 +319,7 @@ class ReviewAndSettingsTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        assertThat(new Sql(dataSource).count("select count(*) from kyc_case where org_id = ?", org.id()))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from kyc_case where org_id = ?", org.id()))
                 .isZero();
     }
 
@@ -397,24 +392,8 @@ class ReviewAndSettingsTest {
         publishIdentityEvent(
                 org.id(),
                 user,
-                "attest.identity.claim-issued.v1",
-                Map.of(
-                        "user_id",
-                        user,
-                        "kyc_case_id",
-                        caseId,
-                        "identity_address",
-                        "0x" + "11".repeat(20),
-                        "issuer_address",
-                        "0x" + "22".repeat(20),
-                        "topic",
-                        1,
-                        "claim_id",
-                        CLAIM_ID,
-                        "tx_hash",
-                        TX_HASH,
-                        "block_number",
-                        7));
+                EventTypes.Identity.CLAIM_ISSUED,
+                EventData.claimIssued(user, caseId, CLAIM_ID, TX_HASH));
         JsonPath withClaim = Waiting.until(
                 () -> org.admin()
                         .get("/compliance/kyc/" + caseId)
@@ -427,8 +406,8 @@ class ReviewAndSettingsTest {
         publishIdentityEvent(
                 org.id(),
                 user,
-                "attest.identity.claim-revoked.v1",
-                Map.of("user_id", user, "kyc_case_id", caseId, "claim_id", CLAIM_ID, "tx_hash", TX_HASH));
+                EventTypes.Identity.CLAIM_REVOKED,
+                EventData.claimRevoked(user, caseId, CLAIM_ID, TX_HASH));
         JsonPath revoked = Waiting.until(
                 () -> org.admin()
                         .get("/compliance/kyc/" + caseId)
@@ -440,25 +419,8 @@ class ReviewAndSettingsTest {
     }
 
     private static void publishIdentityEvent(String orgId, String user, String type, Map<String, Object> data) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(data);
-            var event = CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
-                    .withType(type)
-                    .withSource(URI.create("/attest/identity-service"))
-                    .withTime(OffsetDateTime.now())
-                    .withDataContentType("application/json")
-                    .withData(json)
-                    .withExtension(CloudEventAttributes.ORG_ID, orgId)
-                    .build();
-            producer.send(KafkaMessageFactory.createWriter(Topics.IDENTITY, orgId + ":" + user)
-                            .writeBinary(event))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (EventPublisher events = new EventPublisher()) {
+            events.send(Topics.IDENTITY, type, orgId, orgId + ":" + user, data);
         }
     }
 }

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -94,23 +96,25 @@ class TenantAndProvidersTest {
     void tenantEventsApplyOnceAndAnOlderUpdateNeverOverwritesANewerOne() {
         String orgId = UUID.randomUUID().toString();
         OffsetDateTime t0 = OffsetDateTime.now().minusMinutes(3);
-        TenantEvents.organization("evt-a-" + orgId, TenantEvents.ORGANIZATION_CREATED, orgId, "first-" + orgId, t0);
         TenantEvents.organization(
-                "evt-c-" + orgId, TenantEvents.ORGANIZATION_UPDATED, orgId, "newest-" + orgId, t0.plusMinutes(2));
+                "evt-a-" + orgId, EventTypes.Tenant.ORGANIZATION_CREATED, orgId, "first-" + orgId, t0);
         TenantEvents.organization(
-                "evt-b-" + orgId, TenantEvents.ORGANIZATION_UPDATED, orgId, "older-" + orgId, t0.plusMinutes(1));
+                "evt-c-" + orgId, EventTypes.Tenant.ORGANIZATION_UPDATED, orgId, "newest-" + orgId, t0.plusMinutes(2));
         TenantEvents.organization(
-                "evt-c-" + orgId, TenantEvents.ORGANIZATION_UPDATED, orgId, "newest-" + orgId, t0.plusMinutes(2));
+                "evt-b-" + orgId, EventTypes.Tenant.ORGANIZATION_UPDATED, orgId, "older-" + orgId, t0.plusMinutes(1));
+        TenantEvents.organization(
+                "evt-c-" + orgId, EventTypes.Tenant.ORGANIZATION_UPDATED, orgId, "newest-" + orgId, t0.plusMinutes(2));
         // Same key, same partition: once the project is there, every organization event before it was consumed.
         String projectId = UUID.randomUUID().toString();
         TenantEvents.project(orgId, projectId, "persona");
         Waiting.until(
-                () -> sql().count("select count(*) from tenant_project where project_id = ?", projectId), n -> n == 1);
+                () -> sql().count("select count(*) from attest_tenant_project where project_id = ?", projectId),
+                n -> n == 1);
 
-        assertThat(sql().scalar("select slug from tenant_organization where org_id = ?", orgId))
+        assertThat(sql().scalar("select slug from attest_tenant_organization where org_id = ?", orgId))
                 .isEqualTo("newest-" + orgId);
         assertThat(sql().count(
-                                "select count(*) from attest_inbox where consumer = 'compliance.tenant' and event_id like ?",
+                                "select count(*) from attest_inbox where consumer = 'tenant-replica' and event_id like ?",
                                 "evt-%-" + orgId))
                 .isEqualTo(3);
     }
@@ -126,7 +130,7 @@ class TenantAndProvidersTest {
         TenantEvents.project("org-" + UUID.randomUUID(), foreignProject, "onfido");
         Waiting.until(
                 () -> sql().count(
-                                "select count(*) from tenant_project where project_id in (?, ?, ?)",
+                                "select count(*) from attest_tenant_project where project_id in (?, ?, ?)",
                                 personaProject,
                                 otherProvidersProject,
                                 foreignProject),
@@ -200,7 +204,7 @@ class TenantAndProvidersTest {
                 .containsEntry("address-country-code", "GB")
                 .containsEntry("identification-number", "P98765432Q");
 
-        Sql sql = sql();
+        TestDatabase sql = sql();
         for (String value : List.of(
                 "Augusta",
                 "Byronovna",
@@ -407,7 +411,7 @@ class TenantAndProvidersTest {
         }
     }
 
-    private Sql sql() {
-        return new Sql(dataSource);
+    private TestDatabase sql() {
+        return new TestDatabase(dataSource);
     }
 }

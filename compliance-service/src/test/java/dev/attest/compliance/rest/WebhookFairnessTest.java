@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class WebhookFairnessTest {
     void anotherOrganizationsEventIsProcessedWithoutWaitingForOneOrganizationsBacklog() {
         String flooding = "org-" + UUID.randomUUID();
         String other = "org-" + UUID.randomUUID();
-        Sql sql = new Sql(dataSource);
+        TestDatabase sql = new TestDatabase(dataSource);
         // Stored at once (one statement), as after a burst or an outage: the flooding organization's events are
         // all older than the other's, so "oldest event first" across organizations would serve it 40 times first.
         sql.update(

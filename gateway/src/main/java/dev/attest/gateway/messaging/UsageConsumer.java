@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.service.UsageService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +28,10 @@ public class UsageConsumer {
 
     /** The event types that are usage, and the metric each one counts. */
     private static final Map<String, String> METRICS = Map.of(
-            "attest.kyc.case-opened.v1", UsageService.KYC_CASES_OPENED,
-            "attest.wallet.provisioned.v1", UsageService.WALLETS_PROVISIONED,
-            "attest.wallet.transfer-status-changed.v1", UsageService.TRANSFERS,
-            "attest.notification.webhook-delivered.v1", UsageService.WEBHOOKS_DELIVERED);
+            EventTypes.Kyc.CASE_OPENED, UsageService.KYC_CASES_OPENED,
+            EventTypes.Wallet.PROVISIONED, UsageService.WALLETS_PROVISIONED,
+            EventTypes.Wallet.TRANSFER_STATUS_CHANGED, UsageService.TRANSFERS,
+            EventTypes.Notification.WEBHOOK_DELIVERED, UsageService.WEBHOOKS_DELIVERED);
 
     private final Inbox inbox;
     private final UsageService usage;

@@ -1,6 +1,7 @@
 package dev.attest.gateway.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.ApiKey;
 import dev.attest.gateway.Project;
 import dev.attest.gateway.repository.ApiKeyRepository;
@@ -75,7 +76,7 @@ public class ApiKeyService {
         ApiKey key = find(caller, orgRef, projectRef, keyRef);
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
-            events.apiKey(TenantEvents.REVOKED, key);
+            events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, key);
         }
         return key;
     }
@@ -90,7 +91,7 @@ public class ApiKeyService {
         Project project = projects.find(old.orgId, old.projectId.toString());
         IssuedKey successor = create(caller, project, old.name, old.scopeSet(), old.expiresAt);
         old.revokedAt = Instant.now();
-        events.apiKey(TenantEvents.REVOKED, old);
+        events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, old);
         return successor;
     }
 
@@ -130,7 +131,7 @@ public class ApiKeyService {
         key.createdBy = caller.subject();
         key.createdAt = Instant.now();
         keys.persist(key);
-        events.apiKey(TenantEvents.CREATED, key);
+        events.apiKey(EventTypes.Tenant.API_KEY_CREATED, key);
         return new IssuedKey(key, plain);
     }
 

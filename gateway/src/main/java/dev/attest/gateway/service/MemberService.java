@@ -2,6 +2,7 @@ package dev.attest.gateway.service;
 
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Roles;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Member;
 import dev.attest.gateway.repository.MemberRepository;
 import dev.attest.gateway.security.EdgeCaller;
@@ -45,7 +46,7 @@ public class MemberService {
         member.createdAt = Instant.now();
         member.updatedAt = member.createdAt;
         members.persist(member);
-        events.member(TenantEvents.ADDED, member);
+        events.member(EventTypes.Tenant.MEMBER_ADDED, member);
         return member;
     }
 
@@ -71,7 +72,7 @@ public class MemberService {
         member.createdAt = Instant.now();
         member.updatedAt = member.createdAt;
         members.persist(member);
-        events.member(TenantEvents.ADDED, member);
+        events.member(EventTypes.Tenant.MEMBER_ADDED, member);
         return member;
     }
 
@@ -85,7 +86,7 @@ public class MemberService {
         Member member = find(access.requireAdmin(caller, orgRef).org().id, userId);
         member.role = change.role();
         member.updatedAt = Instant.now();
-        events.member(TenantEvents.UPDATED, member);
+        events.member(EventTypes.Tenant.MEMBER_UPDATED, member);
         return member;
     }
 
@@ -93,7 +94,7 @@ public class MemberService {
     public void remove(EdgeCaller caller, String orgRef, String userId) {
         Member member = find(access.requireAdmin(caller, orgRef).org().id, userId);
         members.delete(member);
-        events.member(TenantEvents.REMOVED, member);
+        events.member(EventTypes.Tenant.MEMBER_REMOVED, member);
     }
 
     private Member find(UUID orgId, String userId) {

@@ -1,6 +1,7 @@
 package dev.attest.gateway.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Organization;
 import dev.attest.gateway.repository.OrganizationRepository;
 import dev.attest.gateway.security.EdgeCaller;
@@ -44,7 +45,7 @@ public class OrganizationService {
         org.createdAt = Instant.now();
         org.updatedAt = org.createdAt;
         organizations.persist(org);
-        events.organization(TenantEvents.CREATED, org);
+        events.organization(EventTypes.Tenant.ORGANIZATION_CREATED, org);
         return org;
     }
 
@@ -61,7 +62,7 @@ public class OrganizationService {
             org.selfSignup = changes.selfSignup();
         }
         org.updatedAt = Instant.now();
-        events.organization(TenantEvents.UPDATED, org);
+        events.organization(EventTypes.Tenant.ORGANIZATION_UPDATED, org);
         return org;
     }
 

@@ -1,6 +1,7 @@
 package dev.attest.gateway.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Project;
 import dev.attest.gateway.config.GatewayConfig;
 import dev.attest.gateway.repository.ProjectRepository;
@@ -52,7 +53,7 @@ public class ProjectService {
         project.createdAt = Instant.now();
         project.updatedAt = project.createdAt;
         projects.persist(project);
-        events.project(TenantEvents.CREATED, project);
+        events.project(EventTypes.Tenant.PROJECT_CREATED, project);
         return project;
     }
 
@@ -83,7 +84,7 @@ public class ProjectService {
             project.rateLimitRefillPerSecond = changes.rateLimit().refillPerSecond();
         }
         project.updatedAt = Instant.now();
-        events.project(TenantEvents.UPDATED, project);
+        events.project(EventTypes.Tenant.PROJECT_UPDATED, project);
         return project;
     }
 

@@ -5,6 +5,7 @@ import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
 import dev.attest.common.outbox.Outbox;
 import dev.attest.common.security.Roles;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.ApiKey;
 import dev.attest.gateway.Member;
 import dev.attest.gateway.Organization;
@@ -17,27 +18,25 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class TenantEvents {
-    private static final String PREFIX = "attest.tenant.";
-
     private final Outbox outbox;
 
     TenantEvents(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    public void organization(String change, Organization org) {
+    /** {@code type}: one of {@link EventTypes.Tenant}'s organization types. */
+    public void organization(String type, Organization org) {
         publish(
-                change,
-                "organization",
+                type,
                 org.id.toString(),
                 "organization/" + org.id,
                 new OrganizationData(org.id.toString(), org.slug, org.name));
     }
 
-    public void project(String change, Project project) {
+    /** {@code type}: one of {@link EventTypes.Tenant}'s project types. */
+    public void project(String type, Project project) {
         publish(
-                change,
-                "project",
+                type,
                 project.orgId.toString(),
                 "project/" + project.id,
                 new ProjectData(
@@ -49,19 +48,19 @@ public class TenantEvents {
                         project.walletNetwork));
     }
 
-    public void member(String change, Member member) {
+    /** {@code type}: one of {@link EventTypes.Tenant}'s member types. */
+    public void member(String type, Member member) {
         publish(
-                change,
-                "member",
+                type,
                 member.orgId.toString(),
                 "member/" + member.userId,
                 new MemberData(member.orgId.toString(), member.userId, member.role, adminContact(member)));
     }
 
-    public void apiKey(String change, ApiKey key) {
+    /** {@code type}: one of {@link EventTypes.Tenant}'s API key types. */
+    public void apiKey(String type, ApiKey key) {
         publish(
-                change,
-                "api-key",
+                type,
                 key.orgId.toString(),
                 "api-key/" + key.id,
                 new ApiKeyData(key.orgId.toString(), key.projectId.toString(), key.id.toString(), key.prefix));
@@ -72,18 +71,9 @@ public class TenantEvents {
         return Roles.ORG_ADMIN.equals(member.role) ? member.email : null;
     }
 
-    private void publish(String change, String entity, String orgId, String subject, Object data) {
-        String type = PREFIX + entity + "-" + change + ".v1";
+    private void publish(String type, String orgId, String subject, Object data) {
         outbox.publish(new OutgoingEvent(Topics.TENANT, type, orgId, subject, orgId, data));
     }
-
-    /** Changes named as in the event types. */
-    public static final String CREATED = "created";
-
-    public static final String UPDATED = "updated";
-    public static final String ADDED = "added";
-    public static final String REMOVED = "removed";
-    public static final String REVOKED = "revoked";
 
     record OrganizationData(String orgId, String slug, String name) {}
 

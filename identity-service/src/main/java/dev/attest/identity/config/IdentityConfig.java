@@ -43,7 +43,7 @@ public interface IdentityConfig {
     @WithDefault("10000000000000000")
     BigInteger minOperatorBalanceWei();
 
-    /** How often the issuance worker sends ready steps and collects receipts (the scheduler's minimum is 1s). */
+    /** How often the issuance worker sends ready steps and collects receipts. */
     @WithDefault("1s")
     Duration workerInterval();
 
@@ -67,13 +67,6 @@ public interface IdentityConfig {
 
     /** The highest gas price (wei) a replacement may offer; unset: no ceiling. */
     Optional<BigInteger> maxGasPriceWei();
-
-    /**
-     * On shutdown, how long to wait for the issuance round in progress to finish the step it is on. Whatever
-     * it has not finished is left as recorded state that the next start continues from.
-     */
-    @WithDefault("5s")
-    Duration shutdownGrace();
 
     /** Gas estimates are multiplied by this percentage, since state may change between estimate and mining. */
     @WithDefault("125")

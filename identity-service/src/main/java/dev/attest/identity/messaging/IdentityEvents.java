@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
 import dev.attest.common.outbox.Outbox;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,6 @@ import java.math.BigInteger;
 /** Publishes identity-service's events (docs/events.md, attest.identity.v1) through the outbox. */
 @ApplicationScoped
 public class IdentityEvents {
-    public static final String CREATED = "attest.identity.created.v1";
-    public static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
-    public static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";
-    public static final String CLAIM_ISSUANCE_FAILED = "attest.identity.claim-issuance-failed.v1";
-
     private final Outbox outbox;
 
     IdentityEvents(Outbox outbox) {
@@ -51,7 +47,7 @@ public class IdentityEvents {
     /** Must run in the transaction that made the identity ready. */
     public void created(Identity identity) {
         publish(
-                CREATED,
+                EventTypes.Identity.CREATED,
                 identity.orgId,
                 identity.userId,
                 "identity/" + identity.id,
@@ -65,7 +61,7 @@ public class IdentityEvents {
 
     public void claimIssued(Claim claim, String identityAddress) {
         publish(
-                CLAIM_ISSUED,
+                EventTypes.Identity.CLAIM_ISSUED,
                 claim.orgId,
                 claim.userId,
                 "claim/" + claim.id,
@@ -82,7 +78,7 @@ public class IdentityEvents {
 
     public void claimRevoked(Claim claim, String identityAddress) {
         publish(
-                CLAIM_REVOKED,
+                EventTypes.Identity.CLAIM_REVOKED,
                 claim.orgId,
                 claim.userId,
                 "claim/" + claim.id,
@@ -99,7 +95,7 @@ public class IdentityEvents {
     /** Every failure reported is final: a revert does not heal by retrying the same call. */
     public void claimIssuanceFailed(Claim claim) {
         publish(
-                CLAIM_ISSUANCE_FAILED,
+                EventTypes.Identity.CLAIM_ISSUANCE_FAILED,
                 claim.orgId,
                 claim.userId,
                 "claim/" + claim.id,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.service.IdentityIssuance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class KycEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!KycStatusChanged.TYPE.equals(event.type())) {
+        if (!EventTypes.Kyc.STATUS_CHANGED.equals(event.type())) {
             return;
         }
         inbox.processOnce("identity-service.kyc-status-changed", event, this::apply);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.service.IdentityIssuance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class WalletEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!WalletProvisioned.TYPE.equals(event.type())) {
+        if (!EventTypes.Wallet.PROVISIONED.equals(event.type())) {
             return; // other wallet events are not ours to act on
         }
         inbox.processOnce("identity-service.wallet-provisioned", event, this::apply);

@@ -2,6 +2,4 @@ package dev.attest.identity.messaging;
 
 /** The fields of {@code attest.wallet.provisioned.v1} identity-service reads. */
 public record WalletProvisioned(
-        String walletId, String userId, String network, String address, String kycCaseId, String kycLevel) {
-    public static final String TYPE = "attest.wallet.provisioned.v1";
-}
+        String walletId, String userId, String network, String address, String kycCaseId, String kycLevel) {}

@@ -1,106 +1,119 @@
 package dev.attest.identity.service;
 
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.Workers;
 import dev.attest.identity.client.ChainUnavailableException;
 import dev.attest.identity.config.IdentityConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
- * Drives issuance in the background, one round at a time on one thread (so one nonce sequence): settle
- * what was mined, then send every step that is ready, and again while that makes progress; only in the
- * replica that holds the {@link WorkerLease}.
- * An unreachable node only delays the next round. On shutdown no new round starts and the one in progress stops
- * at its next step (see {@link WorkGate}).
+ * Drives issuance in the background, a durable work run by {@link Workers}: each pass settles what was mined,
+ * then sends every step that is ready, and passes follow each other while they make progress (at most
+ * {@value #MAX_PASSES_IN_A_ROW} in a row). On a node that
+ * mines at once (ganache, a dev chain) that takes a user's transactions back to back; on a chain with block
+ * times a pass finds nothing mined and the work waits for its interval.
+ *
+ * <p>One worker per operator key, whatever the number of replicas (a rolling deployment runs two for a while):
+ * the nonce counter lives in the process, so two workers signing for one key would hand out the same nonces.
+ * The work's exclusive lease is keyed by the operator address; whoever takes it recovers the nonce from the
+ * facts. An unreachable node only delays the next pass. On shutdown the pass in progress stops at its next
+ * step (see {@link WorkGate}).
  */
 @ApplicationScoped
-public class IssuanceWorker {
+public class IssuanceWorker implements DurableWork {
+    public static final String NAME = "identity-issuance";
     private static final Logger LOG = Logger.getLogger(IssuanceWorker.class);
-    /** Passes per round at most: a round stays bounded in time under a steady stream of work. */
-    private static final int MAX_PASSES = 20;
+    /** Passes back to back at most before the interval: a steady stream of work never keeps the thread busy. */
+    private static final int MAX_PASSES_IN_A_ROW = 20;
 
     private final IdentityIssuance issuance;
     private final WorkGate gate;
-    private final WorkerLease lease;
+    private final PlatformKeys keys;
+    private final NonceManager nonces;
+    private final Workers workers;
     private final IdentityConfig config;
-    private final ReentrantLock running = new ReentrantLock();
+    private int passesInARow;
 
-    IssuanceWorker(IdentityIssuance issuance, WorkGate gate, WorkerLease lease, IdentityConfig config) {
+    IssuanceWorker(
+            IdentityIssuance issuance,
+            WorkGate gate,
+            PlatformKeys keys,
+            NonceManager nonces,
+            Workers workers,
+            IdentityConfig config) {
         this.issuance = issuance;
         this.gate = gate;
-        this.lease = lease;
+        this.keys = keys;
+        this.nonces = nonces;
+        this.workers = workers;
         this.config = config;
     }
 
-    @Scheduled(
-            every = "${attest.identity.worker-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void round() {
-        if (!running.tryLock()) {
-            return;
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return config.workerInterval();
+    }
+
+    /** The advisory lock's key: derived from the operator address, so each operator key has its own lease. */
+    @Override
+    public OptionalLong exclusiveLock() {
+        byte[] digest = org.web3j.crypto.Hash.sha3(
+                ("attest-identity-worker:" + keys.operatorAddress().toLowerCase(Locale.ROOT))
+                        .getBytes(StandardCharsets.UTF_8));
+        return OptionalLong.of(ByteBuffer.wrap(digest).getLong());
+    }
+
+    /** Another worker may have signed since this one last did. */
+    @Override
+    public void leaseTaken() {
+        nonces.forget();
+    }
+
+    @Override
+    public void stopRequested() {
+        gate.close();
+    }
+
+    @Override
+    public Pass runPass() {
+        if (!gate.isOpen()) {
+            return Pass.NOTHING;
         }
         try {
-            if (!gate.isOpen() || !lease.acquire()) {
-                return; // shutting down, or another replica runs issuance for this operator key
-            }
-            // On a node that mines at once (ganache, a dev chain) what a pass sent is mined before the next pass:
-            // going on while passes make progress takes a user's transactions back to back instead of one a round.
-            // On a chain with block times the second pass finds nothing mined and the round ends.
-            for (int pass = 0; pass < MAX_PASSES && gate.isOpen(); pass++) {
-                long start = System.nanoTime();
-                int settled = issuance.collectReceipts();
-                long collected = System.nanoTime();
-                int sent = issuance.advance();
-                if (settled + sent == 0) {
-                    break;
-                }
-                LOG.debugf(
-                        "pass %d: %d settled in %d ms, %d handled in %d ms",
-                        pass,
-                        settled,
-                        (collected - start) / 1_000_000,
-                        sent,
-                        (System.nanoTime() - collected) / 1_000_000);
-            }
+            long start = System.nanoTime();
+            int settled = issuance.collectReceipts();
+            long collected = System.nanoTime();
+            int sent = issuance.advance();
+            LOG.debugf(
+                    "%d settled in %d ms, %d handled in %d ms",
+                    settled, (collected - start) / 1_000_000, sent, (System.nanoTime() - collected) / 1_000_000);
+            boolean progress = settled + sent > 0;
+            passesInARow = progress && passesInARow < MAX_PASSES_IN_A_ROW ? passesInARow + 1 : 0;
+            return new Pass(settled + sent, progress && passesInARow > 0);
         } catch (ChainUnavailableException e) {
             LOG.warnf("issuance waits for the chain: %s", e.getMessage());
-        } finally {
-            running.unlock();
+            return Pass.NOTHING;
         }
     }
 
     /**
-     * Early in shutdown (before the database and Kafka clients close): take no new work and give the round
-     * in progress up to {@code shutdown-grace} to finish its current step.
-     */
-    void stopTakingWork(@Observes @Priority(1) ShutdownEvent shutdown) {
-        stopTakingWork();
-    }
-
-    /**
-     * Closes the gate and waits (at most {@code shutdown-grace}) for the round in progress to stop.
+     * Stops issuance as a shutdown does: the gate closes and the pass in progress gets {@code attest.work.shutdown-grace}
+     * to finish its current step.
      *
-     * @return whether no round is running any more
+     * @return whether no pass is running any more
      */
     public boolean stopTakingWork() {
-        gate.close();
-        try {
-            if (running.tryLock(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                lease.release();
-                running.unlock();
-                LOG.info("issuance stopped; recorded state is continued by the next start");
-                return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        LOG.warn("issuance round still running at shutdown; its recorded state is continued by the next start");
-        return false;
+        return workers.stop(NAME);
     }
 }

@@ -2,10 +2,10 @@ package dev.attest.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.Eventually;
 import dev.attest.identity.IdentityEventsRead;
 import dev.attest.identity.TestChain;
-import dev.attest.identity.TestDatabase;
 import dev.attest.identity.TestEvents;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
@@ -17,6 +17,7 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +30,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the worker does on SIGTERM (its ShutdownEvent observer calls {@link IssuanceWorker#stopTakingWork()}):
- * it takes no new work, and what it leaves in flight is continued by the next start, exactly once.
+ * What the worker does on SIGTERM (the shared runner, {@code Workers}, stops every durable work as
+ * {@link IssuanceWorker#stopTakingWork()} does here): it takes no new work, and what it leaves in flight is continued by the next start, exactly once.
  */
 @QuarkusTest
 @TestProfile(GracefulShutdownTest.OwnApplication.class)
@@ -93,7 +94,7 @@ class GracefulShutdownTest {
         try (TestEvents sent = new TestEvents()) {
             String warm = "warm-" + UUID.randomUUID();
             sent.walletProvisioned(org, warm, TestChain.newWallet(), "case-warm");
-            IdentityEventsRead.await((org + ":" + warm)::equals, IdentityEvents.CLAIM_ISSUED, 1);
+            IdentityEventsRead.await((org + ":" + warm)::equals, EventTypes.Identity.CLAIM_ISSUED, 1);
 
             TestChain.stopMining();
             try {
@@ -153,7 +154,7 @@ class GracefulShutdownTest {
                     });
             for (int i = 0; i < USERS; i++) {
                 String key = org + ":user-" + i;
-                assertThat(IdentityEventsRead.readFor(key::equals, IdentityEvents.CREATED, Duration.ofSeconds(2)))
+                assertThat(IdentityEventsRead.readFor(key::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                         .hasSize(1);
             }
             // Each in-flight deployment counted once: one deployment transaction per identity.

@@ -2,16 +2,17 @@ package dev.attest.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.common.work.Workers;
+import dev.attest.contracts.EventTypes;
 import dev.attest.identity.Eventually;
 import dev.attest.identity.IdentityEventsRead;
 import dev.attest.identity.TestChain;
-import dev.attest.identity.TestDatabase;
 import dev.attest.identity.TestEvents;
-import dev.attest.identity.messaging.IdentityEvents;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GatewayTokens.class)
 class SingleWorkerTest {
     @Inject
-    WorkerLease lease;
+    Workers workers;
 
     @Inject
     AgroalDataSource dataSource;
@@ -46,7 +47,7 @@ class SingleWorkerTest {
                 Connection otherReplica = dataSource.getConnection()) {
             // The other replica takes the lease the moment this one gives it up.
             Eventually.until("the other replica holds the lease", () -> {
-                lease.release();
+                workers.lease(IssuanceWorker.NAME).release();
                 return advisoryLock(otherReplica, "select pg_try_advisory_lock(?)");
             });
             try {
@@ -65,14 +66,14 @@ class SingleWorkerTest {
             } finally {
                 advisoryLock(otherReplica, "select pg_advisory_unlock(?)");
             }
-            assertThat(IdentityEventsRead.await((org + ":" + user)::equals, IdentityEvents.CLAIM_ISSUED, 1))
+            assertThat(IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CLAIM_ISSUED, 1))
                     .hasSize(1);
         }
     }
 
     private boolean advisoryLock(Connection connection, String sql) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, lease.key());
+            statement.setLong(1, workers.lease(IssuanceWorker.NAME).key());
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }

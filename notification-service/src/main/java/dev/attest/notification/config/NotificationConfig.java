@@ -47,9 +47,9 @@ public interface NotificationConfig {
         @WithDefault("16")
         int concurrency();
 
-        /** How often the delivery worker looks for due deliveries ({@code off} to drive it by hand). */
+        /** How often the delivery worker looks for due deliveries (tests switch it off: {@code attest.work.disabled}). */
         @WithDefault("1s")
-        String pollInterval();
+        Duration pollInterval();
 
         /** How many characters of a receiver's response body are kept with the attempt. */
         @WithDefault("1024")
@@ -67,7 +67,7 @@ public interface NotificationConfig {
 
         /** How often the mail worker looks for due emails. */
         @WithDefault("1s")
-        String pollInterval();
+        Duration pollInterval();
 
         /** Base URL of links in emails and notifications. */
         @WithDefault("http://localhost:8080")

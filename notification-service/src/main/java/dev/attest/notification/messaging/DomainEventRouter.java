@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
-import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.messaging.in.UserEvent;
 import dev.attest.notification.repository.TenantRepository;
 import dev.attest.notification.service.AdminAlerts;
@@ -26,18 +26,20 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DomainEventRouter {
-    /** Types sent to webhook endpoints: the domain events of a project, never tenant internals. */
+    /**
+     * Types sent to webhook endpoints: the domain events of a project, never tenant internals. Not
+     * {@code claim-recorded}: it repeats {@code claim-issued} (docs/events.md, Webhooks).
+     */
     static final Set<String> WEBHOOK_TYPES = Set.of(
-            EventTypes.KYC_CASE_OPENED,
-            EventTypes.KYC_STATUS_CHANGED,
-            EventTypes.KYC_CLAIM_RECORDED,
-            EventTypes.WALLET_PROVISIONED,
-            EventTypes.WALLET_PROVISIONING_FAILED,
-            EventTypes.TRANSFER_STATUS_CHANGED,
-            EventTypes.IDENTITY_CREATED,
-            EventTypes.CLAIM_ISSUED,
-            EventTypes.CLAIM_REVOKED,
-            EventTypes.CLAIM_ISSUANCE_FAILED);
+            EventTypes.Kyc.CASE_OPENED,
+            EventTypes.Kyc.STATUS_CHANGED,
+            EventTypes.Wallet.PROVISIONED,
+            EventTypes.Wallet.PROVISIONING_FAILED,
+            EventTypes.Wallet.TRANSFER_STATUS_CHANGED,
+            EventTypes.Identity.CREATED,
+            EventTypes.Identity.CLAIM_ISSUED,
+            EventTypes.Identity.CLAIM_REVOKED,
+            EventTypes.Identity.CLAIM_ISSUANCE_FAILED);
 
     private final ObjectMapper mapper;
     private final TenantRepository tenants;
@@ -92,7 +94,7 @@ public class DomainEventRouter {
 
     private void notifyAdmins(IncomingEvent event, UserEvent e) {
         switch (event.type()) {
-            case EventTypes.WALLET_PROVISIONED -> {
+            case EventTypes.Wallet.PROVISIONED -> {
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("user_id", e.userId());
                 model.put("wallet_id", e.walletId());
@@ -103,7 +105,7 @@ public class DomainEventRouter {
                         event.id(),
                         new AdminEmails.Email("wallet-provisioned", "[Attest] Wallet provisioned", model));
             }
-            case EventTypes.WALLET_PROVISIONING_FAILED -> {
+            case EventTypes.Wallet.PROVISIONING_FAILED -> {
                 if (e.finalFailure()) {
                     alerts.critical(
                             event.orgId(),
@@ -115,7 +117,7 @@ public class DomainEventRouter {
                             "/users/" + e.userId());
                 }
             }
-            case EventTypes.CLAIM_ISSUANCE_FAILED -> {
+            case EventTypes.Identity.CLAIM_ISSUANCE_FAILED -> {
                 if (e.finalFailure()) {
                     alerts.critical(
                             event.orgId(),

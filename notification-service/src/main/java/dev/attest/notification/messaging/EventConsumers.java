@@ -11,36 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The service's Kafka consumers, one per {@code attest.*} topic: each event once (inbox), bounded retries,
- * then the topic's dead-letter twin.
+ * then the topic's dead-letter twin. {@code attest.tenant.v1} is consumed by common's tenant replica, whose events
+ * {@link TenantEventHandler} observes.
  */
 @ApplicationScoped
 public class EventConsumers {
-    public static final String TENANT = "tenant-events";
     public static final String KYC = "kyc-events";
     public static final String WALLET = "wallet-events";
     public static final String IDENTITY = "identity-events";
 
     private final Inbox inbox;
-    private final TenantEventHandler tenants;
     private final DomainEventRouter router;
     private final ProviderCredentialsAlerts credentialAlerts;
 
-    EventConsumers(
-            Inbox inbox,
-            TenantEventHandler tenants,
-            DomainEventRouter router,
-            ProviderCredentialsAlerts credentialAlerts) {
+    EventConsumers(Inbox inbox, DomainEventRouter router, ProviderCredentialsAlerts credentialAlerts) {
         this.inbox = inbox;
-        this.tenants = tenants;
         this.router = router;
         this.credentialAlerts = credentialAlerts;
-    }
-
-    @Incoming(TENANT)
-    @Blocking
-    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
-    public void tenant(ConsumerRecord<String, byte[]> record) {
-        inbox.processOnce("notification.tenant", IncomingEvent.from(record), tenants::handle);
     }
 
     @Incoming(KYC)

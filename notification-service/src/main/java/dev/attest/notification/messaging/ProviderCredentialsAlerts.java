@@ -3,7 +3,7 @@ package dev.attest.notification.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
-import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.messaging.in.ProviderCredentialsRejected;
 import dev.attest.notification.service.AdminAlerts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ProviderCredentialsAlerts {
     private static final Set<String> TYPES =
-            Set.of(EventTypes.KYC_PROVIDER_CREDENTIALS_REJECTED, EventTypes.WALLET_PROVIDER_CREDENTIALS_REJECTED);
+            Set.of(EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED, EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED);
     /** Provider and operation end up in an email: only short plain names pass. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 

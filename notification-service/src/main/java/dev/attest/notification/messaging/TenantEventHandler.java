@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
 import dev.attest.common.security.Roles;
-import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.common.tenant.TenantEvent;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.messaging.in.MemberChanged;
-import dev.attest.notification.messaging.in.ProjectCreated;
 import dev.attest.notification.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 
-/** Keeps the admins' addresses and the projects up to date from the tenant events. */
+/**
+ * Keeps the org admins' addresses up to date from the tenant events that common's tenant replica consumes (it keeps
+ * the organizations and projects; the admins are this service's concern alone): observed in the replica's inbox
+ * transaction, so each member event counts once.
+ */
 @ApplicationScoped
 public class TenantEventHandler {
     private final ObjectMapper mapper;
@@ -22,10 +26,10 @@ public class TenantEventHandler {
         this.tenants = tenants;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void handle(IncomingEvent event) {
+    void onTenantEvent(@Observes TenantEvent tenantEvent) {
+        IncomingEvent event = tenantEvent.event();
         switch (event.type()) {
-            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_UPDATED -> {
+            case EventTypes.Tenant.MEMBER_ADDED, EventTypes.Tenant.MEMBER_UPDATED -> {
                 MemberChanged member = member(event);
                 // A member who is no longer an admin (or has no address) gets no admin email.
                 if (Roles.ORG_ADMIN.equals(member.role())
@@ -36,17 +40,10 @@ public class TenantEventHandler {
                     tenants.removeAdmin(event.orgId(), member.userId());
                 }
             }
-            case EventTypes.MEMBER_REMOVED -> tenants.removeAdmin(
+            case EventTypes.Tenant.MEMBER_REMOVED -> tenants.removeAdmin(
                     event.orgId(), member(event).userId());
-            case EventTypes.PROJECT_CREATED -> {
-                ProjectCreated project = event.dataAs(mapper, ProjectCreated.class);
-                if (project.projectId() == null) {
-                    throw new PoisonEventException("event " + event.id() + " has no project_id");
-                }
-                tenants.saveProject(event.orgId(), project.projectId());
-            }
             default -> {
-                // Other tenant events do not concern notifications.
+                // Organizations and projects are the replica's; API keys do not concern notifications.
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.attest.notification.messaging;
 
-import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.messaging.in.UserEvent;
 import dev.attest.notification.service.InAppNotifications.Content;
 import java.util.Optional;
@@ -11,18 +11,18 @@ public final class UserNotificationTexts {
 
     public static Optional<Content> of(String eventType, UserEvent e) {
         return switch (eventType) {
-            case EventTypes.KYC_CASE_OPENED -> kyc("kyc.started", "Your identity verification has started.", e);
-            case EventTypes.KYC_STATUS_CHANGED -> kycStatus(e);
-            case EventTypes.WALLET_PROVISIONED -> Optional.of(
+            case EventTypes.Kyc.CASE_OPENED -> kyc("kyc.started", "Your identity verification has started.", e);
+            case EventTypes.Kyc.STATUS_CHANGED -> kycStatus(e);
+            case EventTypes.Wallet.PROVISIONED -> Optional.of(
                     new Content("wallet.provisioned", "Your wallet is ready.", "/wallets/" + e.walletId()));
-            case EventTypes.WALLET_PROVISIONING_FAILED -> e.finalFailure()
+            case EventTypes.Wallet.PROVISIONING_FAILED -> e.finalFailure()
                     ? Optional.of(new Content(
                             "wallet.failed", "We could not create your wallet. Support has been told.", "/wallets"))
                     : Optional.empty();
-            case EventTypes.TRANSFER_STATUS_CHANGED -> transfer(e);
-            case EventTypes.CLAIM_ISSUED -> Optional.of(
+            case EventTypes.Wallet.TRANSFER_STATUS_CHANGED -> transfer(e);
+            case EventTypes.Identity.CLAIM_ISSUED -> Optional.of(
                     new Content("claim.issued", "Your verified identity claim was issued.", "/identity"));
-            case EventTypes.CLAIM_REVOKED -> Optional.of(
+            case EventTypes.Identity.CLAIM_REVOKED -> Optional.of(
                     new Content("claim.revoked", "Your verified identity claim was revoked.", "/identity"));
             default -> Optional.empty();
         };

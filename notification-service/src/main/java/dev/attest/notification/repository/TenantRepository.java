@@ -1,14 +1,16 @@
 package dev.attest.notification.repository;
 
 import dev.attest.notification.OrgAdmin;
-import dev.attest.notification.Project;
 import dev.attest.notification.UserProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** What the tenant and KYC events taught this service: admins, projects, and each user's project. */
+/**
+ * What the tenant and KYC events taught this service beyond common's tenant replica (which keeps the organizations
+ * and projects): the org admins' addresses, and each user's project.
+ */
 @ApplicationScoped
 public class TenantRepository {
     private final EntityManager em;
@@ -40,19 +42,6 @@ public class TenantRepository {
         OrgAdmin admin = em.find(OrgAdmin.class, new OrgAdmin.Key(orgId, userId));
         if (admin != null) {
             em.remove(admin);
-        }
-    }
-
-    public boolean projectExists(String orgId, String projectId) {
-        return em.find(Project.class, new Project.Key(orgId, projectId)) != null;
-    }
-
-    public void saveProject(String orgId, String projectId) {
-        if (!projectExists(orgId, projectId)) {
-            Project project = new Project();
-            project.orgId = orgId;
-            project.projectId = projectId;
-            em.persist(project);
         }
     }
 

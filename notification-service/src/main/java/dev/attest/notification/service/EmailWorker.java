@@ -1,5 +1,8 @@
 package dev.attest.notification.service;
 
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.RetrySchedule;
+import dev.attest.common.work.Workers;
 import dev.attest.notification.EmailMessage;
 import dev.attest.notification.config.NotificationConfig;
 import dev.attest.notification.repository.EmailMessageRepository;
@@ -8,21 +11,23 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Sends the recorded admin emails over SMTP. Each one is locked while it is sent (so two workers never
- * send it at once), marked sent in the same transaction, and rescheduled on an SMTP failure.
+ * send it at once), marked sent in the same transaction, and rescheduled on an SMTP failure (by
+ * {@code email.retry-schedule}). A durable work run by {@link Workers}.
  */
 @ApplicationScoped
-public class EmailWorker {
+public class EmailWorker implements DurableWork {
+    public static final String NAME = "admin-email";
     private static final Logger LOG = Logger.getLogger(EmailWorker.class);
     private static final int BATCH = 20;
 
@@ -31,6 +36,7 @@ public class EmailWorker {
     private final Engine templates;
     private final Clock clock;
     private final NotificationConfig config;
+    private final RetrySchedule retries;
 
     EmailWorker(
             EmailMessageRepository emails, Mailer mailer, Engine templates, Clock clock, NotificationConfig config) {
@@ -39,18 +45,21 @@ public class EmailWorker {
         this.templates = templates;
         this.clock = clock;
         this.config = config;
+        this.retries = new RetrySchedule(config.email().retrySchedule());
     }
 
-    @Scheduled(
-            every = "${attest.notification.email.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
-        sendDue();
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Sends every due email; returns how many were sent. */
-    public int sendDue() {
+    @Override
+    public Duration pollInterval() {
+        return config.email().pollInterval();
+    }
+
+    @Override
+    public Pass runPass() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<EmailMessage> due = emails.lockDue(clock.instant(), BATCH);
             int sent = 0;
@@ -59,8 +68,13 @@ public class EmailWorker {
                     sent++;
                 }
             }
-            return sent;
+            return new Pass(sent, due.size() == BATCH);
         });
+    }
+
+    /** Sends a batch of due emails; returns how many were sent. */
+    public int sendDue() {
+        return runPass().handled();
     }
 
     private boolean send(EmailMessage email) {
@@ -78,13 +92,13 @@ public class EmailWorker {
             email.lastError = null;
             return true;
         } catch (RuntimeException e) {
-            List<Duration> schedule = config.email().retrySchedule();
             email.lastError = e.getClass().getSimpleName();
-            if (email.attempts > schedule.size()) {
+            Optional<Instant> next = retries.next(email.attempts, now);
+            if (next.isEmpty()) {
                 email.status = EmailMessage.FAILED;
                 LOG.errorf("email %s (%s) failed for good after %d attempts", email.id, email.template, email.attempts);
             } else {
-                email.nextAttemptAt = now.plus(schedule.get(email.attempts - 1));
+                email.nextAttemptAt = next.get();
                 LOG.warnf("email %s (%s) failed, retrying at %s", email.id, email.template, email.nextAttemptAt);
             }
             return false;

@@ -3,6 +3,8 @@ package dev.attest.notification.webhook;
 import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
 import dev.attest.common.outbox.Outbox;
+import dev.attest.common.work.RetrySchedule;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.WebhookAttempt;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
@@ -91,7 +93,7 @@ public class AttemptRecorder {
         WebhookMessage message = messages.findById(delivery.messageId);
         outbox.publish(new OutgoingEvent(
                 Topics.NOTIFICATION,
-                WebhookDelivered.TYPE,
+                EventTypes.Notification.WEBHOOK_DELIVERED,
                 endpoint.orgId + ":" + endpoint.id,
                 "webhook-message/" + message.id,
                 endpoint.orgId,

@@ -2,6 +2,8 @@ package dev.attest.notification.webhook;
 
 import dev.attest.common.net.OutboundAddressGuard;
 import dev.attest.common.net.RefusedAddressException;
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.Workers;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
@@ -10,7 +12,6 @@ import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
 import dev.attest.notification.repository.WebhookMessageRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -32,10 +33,13 @@ import java.util.concurrent.Semaphore;
  * Delivers due webhooks. A pass claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases them
  * (their next attempt moves past the request deadline, so a crash mid-request only delays a retry), sends
  * them in parallel outside any transaction, then records each outcome. Everything it needs to go on after
- * a restart is in the database.
+ * a restart is in the database. A durable work run by {@link Workers}; a finished request wakes it, so a freed
+ * slot is taken up at once.
  */
 @ApplicationScoped
-public class DeliveryWorker {
+public class DeliveryWorker implements DurableWork {
+    public static final String NAME = "webhook-delivery";
+
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
     private final WebhookMessageRepository messages;
@@ -46,6 +50,7 @@ public class DeliveryWorker {
     private final AttemptRecorder recorder;
     private final NotificationConfig config;
     private final Clock clock;
+    private final Workers workers;
     private final ExecutorService requests;
     /** Free request slots: a pass claims no more than it can start at once. */
     private final Semaphore slots;
@@ -60,7 +65,8 @@ public class DeliveryWorker {
             WebhookSender sender,
             AttemptRecorder recorder,
             NotificationConfig config,
-            Clock clock) {
+            Clock clock,
+            Workers workers) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.messages = messages;
@@ -71,6 +77,7 @@ public class DeliveryWorker {
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;
+        this.workers = workers;
         this.requests = Executors.newFixedThreadPool(config.webhooks().concurrency());
         this.slots = new Semaphore(config.webhooks().concurrency());
     }
@@ -85,12 +92,21 @@ public class DeliveryWorker {
             String payload,
             Instant attemptedAt) {}
 
-    @Scheduled(
-            every = "${attest.notification.webhooks.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
-        dispatchDue(); // without waiting: a slow request holds its slot, never the next pass
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return config.webhooks().pollInterval();
+    }
+
+    /** Starts what the free slots allow without waiting: a slow request holds its slot, never the next pass. */
+    @Override
+    public Pass runPass() {
+        int free = freeSlots();
+        return Pass.ofBatch(dispatchDue().size(), Math.max(1, free));
     }
 
     /**
@@ -105,7 +121,7 @@ public class DeliveryWorker {
 
     /** Claims as many due deliveries as there are free request slots and starts their requests. */
     List<CompletableFuture<Void>> dispatchDue() {
-        int free = Math.min(slots.availablePermits(), config.webhooks().batchSize());
+        int free = freeSlots();
         if (free == 0) {
             return List.of();
         }
@@ -113,10 +129,17 @@ public class DeliveryWorker {
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Claim claim : claims) {
             slots.acquireUninterruptibly();
-            started.add(CompletableFuture.runAsync(() -> attempt(claim), requests)
-                    .whenComplete((done, error) -> slots.release()));
+            started.add(
+                    CompletableFuture.runAsync(() -> attempt(claim), requests).whenComplete((done, error) -> {
+                        slots.release();
+                        workers.wake(NAME);
+                    }));
         }
         return started;
+    }
+
+    private int freeSlots() {
+        return Math.min(slots.availablePermits(), config.webhooks().batchSize());
     }
 
     /** Claims and leases due deliveries without sending them: what a worker that then crashes leaves behind. */

@@ -3,6 +3,7 @@ package dev.attest.notification.webhook;
 import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
 import dev.attest.common.outbox.Outbox;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.messaging.out.EndpointDisabled;
 import dev.attest.notification.service.AdminAlerts;
@@ -30,7 +31,7 @@ public class EndpointDisabler {
         endpoint.updatedAt = clock.instant();
         var eventId = outbox.publish(new OutgoingEvent(
                 Topics.NOTIFICATION,
-                EndpointDisabled.TYPE,
+                EventTypes.Notification.ENDPOINT_DISABLED,
                 endpoint.orgId + ":" + endpoint.id,
                 "webhook-endpoint/" + endpoint.id,
                 endpoint.orgId,

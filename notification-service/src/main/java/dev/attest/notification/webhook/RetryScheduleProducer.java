@@ -1,5 +1,6 @@
 package dev.attest.notification.webhook;
 
+import dev.attest.common.work.RetrySchedule;
 import dev.attest.notification.config.NotificationConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -3,12 +3,12 @@ package dev.attest.notification.webhook;
 import dev.attest.common.net.OutboundAddressGuard;
 import dev.attest.common.net.RefusedAddressException;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.notification.WebhookAttempt;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
 import dev.attest.notification.config.NotificationConfig;
-import dev.attest.notification.repository.TenantRepository;
 import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
 import dev.attest.notification.repository.WebhookMessageRepository;
@@ -26,7 +26,7 @@ public class WebhookEndpoints {
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;
     private final WebhookMessageRepository messages;
-    private final TenantRepository tenants;
+    private final Tenants tenants;
     private final OutboundAddressGuard guard;
     private final EndpointSecrets secrets;
     private final WebhookFanout fanout;
@@ -37,7 +37,7 @@ public class WebhookEndpoints {
             WebhookEndpointRepository endpoints,
             WebhookDeliveryRepository deliveries,
             WebhookMessageRepository messages,
-            TenantRepository tenants,
+            Tenants tenants,
             OutboundAddressGuard guard,
             EndpointSecrets secrets,
             WebhookFanout fanout,
@@ -192,7 +192,7 @@ public class WebhookEndpoints {
     }
 
     private void requireProject(String orgId, String projectId) {
-        if (!tenants.projectExists(orgId, projectId)) {
+        if (tenants.project(orgId, projectId).isEmpty()) {
             throw ProblemException.notFound("Project " + projectId);
         }
     }

@@ -3,6 +3,7 @@ package dev.attest.notification.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
@@ -60,7 +61,7 @@ public class WebhookFanout {
     public WebhookMessage sendTest(WebhookEndpoint endpoint) {
         ObjectNode data = mapper.createObjectNode().put("endpoint_id", endpoint.id.toString());
         WebhookMessage message =
-                newMessage(endpoint.orgId, endpoint.projectId, "attest.webhook.test.v1", null, clock.instant(), data);
+                newMessage(endpoint.orgId, endpoint.projectId, EventTypes.Webhook.TEST, null, clock.instant(), data);
         enqueue(message, endpoint);
         return message;
     }

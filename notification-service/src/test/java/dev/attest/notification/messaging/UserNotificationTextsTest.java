@@ -2,7 +2,7 @@ package dev.attest.notification.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attest.notification.messaging.in.EventTypes;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.messaging.in.UserEvent;
 import dev.attest.notification.service.InAppNotifications.Content;
 import java.util.Optional;
@@ -50,7 +50,7 @@ class UserNotificationTextsTest {
                 "attest.wallet.transfer-status-changed.v1, executing, -",
                 "attest.kyc.claim-recorded.v1,             -,         -",
                 "attest.identity.created.v1,               -,         -",
-                EventTypes.TRANSFER_STATUS_CHANGED + ",    -,         -",
+                EventTypes.Wallet.TRANSFER_STATUS_CHANGED + ",    -,         -",
             })
     void intermediateOrInternalStepsTellTheUserNothing(String eventType, String status, Boolean isFinal) {
         assertThat(UserNotificationTexts.of(eventType, event(status, isFinal))).isEmpty();

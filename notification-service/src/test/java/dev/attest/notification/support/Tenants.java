@@ -1,7 +1,10 @@
 package dev.attest.notification.support;
 
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.repository.TenantRepository;
+import dev.attest.testing.EventPublisher;
+import dev.attest.testing.TenantEventData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -9,31 +12,27 @@ import java.util.Map;
 @ApplicationScoped
 public class Tenants {
     private final TenantRepository tenants;
+    private final dev.attest.common.tenant.Tenants replica;
 
-    Tenants(TenantRepository tenants) {
+    Tenants(TenantRepository tenants, dev.attest.common.tenant.Tenants replica) {
         this.tenants = tenants;
+        this.replica = replica;
     }
 
-    public void seed(Events events, String orgId, String projectId, String adminUserId, String adminEmail) {
+    public void seed(EventPublisher events, String orgId, String projectId, String adminUserId, String adminEmail) {
         events.send(
                 Topics.TENANT,
-                "attest.tenant.member-added.v1",
+                EventTypes.Tenant.MEMBER_ADDED,
                 orgId,
                 orgId,
                 Map.of("org_id", orgId, "user_id", adminUserId, "role", "org-admin", "email", adminEmail));
         events.send(
                 Topics.TENANT,
-                "attest.tenant.project-created.v1",
+                EventTypes.Tenant.PROJECT_CREATED,
                 orgId,
                 orgId,
-                Map.of(
-                        "org_id", orgId,
-                        "project_id", projectId,
-                        "name", "Demo",
-                        "environment", "sandbox",
-                        "kyc_provider", "persona",
-                        "wallet_network", "ethereum-sepolia"));
-        Await.until(() -> tenants.projectExists(orgId, projectId), Boolean::booleanValue, "project " + projectId);
+                TenantEventData.project(orgId, projectId, "persona", "ethereum-sepolia"));
+        Await.until(() -> replica.project(orgId, projectId).isPresent(), Boolean::booleanValue, "project " + projectId);
         Await.until(() -> tenants.admins(orgId).size(), n -> n == 1, "admin of " + orgId);
     }
 }

@@ -11,14 +11,16 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
 import dev.attest.notification.support.Await;
-import dev.attest.notification.support.Events;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.Receiver.Answer;
 import dev.attest.notification.support.Signatures;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
+import dev.attest.testing.EventData;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
@@ -60,13 +62,13 @@ class WebhookDeliveryTest {
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
     private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-    private Events events;
+    private EventPublisher events;
     private Receiver receiver;
     private WebhookApi api;
 
     @BeforeEach
     void setUp() throws Exception {
-        events = new Events();
+        events = new EventPublisher();
         receiver = new Receiver();
         api = new WebhookApi(org, project);
         tenants.seed(events, org, project, "admin-of-" + org, adminEmail);
@@ -85,7 +87,7 @@ class WebhookDeliveryTest {
     @Test
     void aDomainEventReachesTheProjectsEndpointSignedWithItsSecret() throws Exception {
         String[] endpoint = api.createEndpoint(
-                Map.of("url", receiver.url("/hooks"), "event_types", List.of("attest.kyc.case-opened.v1")));
+                Map.of("url", receiver.url("/hooks"), "event_types", List.of(EventTypes.Kyc.CASE_OPENED)));
         assertThat(endpoint[1]).startsWith("whsec_");
         api.get("/" + endpoint[0]).statusCode(200).body("secret", nullValue());
 
@@ -93,15 +95,10 @@ class WebhookDeliveryTest {
         try (TopicReader delivered = TopicReader.of(Topics.NOTIFICATION)) {
             events.send(
                     Topics.KYC,
-                    "attest.kyc.case-opened.v1",
+                    EventTypes.Kyc.CASE_OPENED,
                     org,
                     org + ":user-1",
-                    Map.of(
-                            "case_id", caseId,
-                            "user_id", "user-1",
-                            "project_id", project,
-                            "provider", "persona",
-                            "provider_reference", "inq_1"));
+                    EventData.kycCaseOpened(caseId, "user-1", project));
             Await.until(
                     () -> {
                         worker.deliverDue();
@@ -266,13 +263,13 @@ class WebhookDeliveryTest {
             api.sendTest(slow);
             api.sendTest(fast);
 
-            worker.poll(); // the scheduled pass: starts the requests, waits for none
+            worker.runPass(); // the runner's pass: starts the requests, waits for none
             Await.until(() -> receiver.requests("/fast").size(), n -> n == 1, "the fast endpoint's delivery");
             Await.until(() -> hanging.requests("/slow").size(), n -> n == 1, "the request the slow endpoint holds");
 
             // While the slow request is still open, the next pass delivers the fast endpoint's next message.
             api.sendTest(fast);
-            worker.poll();
+            worker.runPass();
             Await.until(() -> receiver.requests("/fast").size(), n -> n == 2, "the fast endpoint's second delivery");
             api.get("/" + slow + "/messages").body("[0].attempts", equalTo(0));
 

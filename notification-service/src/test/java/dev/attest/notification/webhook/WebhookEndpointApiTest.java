@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.attest.common.security.Roles;
-import dev.attest.notification.support.Events;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
+import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -41,12 +41,12 @@ class WebhookEndpointApiTest {
 
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
-    private Events events;
+    private EventPublisher events;
     private WebhookApi api;
 
     @BeforeEach
     void setUp() {
-        events = new Events();
+        events = new EventPublisher();
         api = new WebhookApi(org, project);
         tenants.seed(events, org, project, "admin-of-" + org, "admin@example.com");
     }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.net.OutboundAddressGuard;
 import dev.attest.common.net.RefusedAddressException;
 import dev.attest.wallet.config.WalletConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +38,14 @@ public class DfnsClient {
 
     private final DfnsHttp http;
     private final OutboundAddressGuard guard;
-    private final Event<CredentialsRejected> rejections;
+    private final CredentialsRejectedAlerts alerts;
     private final int maxRetries;
     private final Duration backoff;
 
-    DfnsClient(DfnsHttp http, OutboundAddressGuard guard, Event<CredentialsRejected> rejections, WalletConfig config) {
+    DfnsClient(DfnsHttp http, OutboundAddressGuard guard, CredentialsRejectedAlerts alerts, WalletConfig config) {
         this.http = http;
         this.guard = guard;
-        this.rejections = rejections;
+        this.alerts = alerts;
         this.maxRetries = config.dfns().maxRetries();
         this.backoff = config.dfns().retryBackoff();
     }
@@ -182,18 +182,10 @@ public class DfnsClient {
                         credentials, "/wallets", "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}"));
     }
 
-    // A 401/403 means the org's stored credentials no longer work: announced so its admins are alerted.
+    // A 401/403 means the org's stored credentials no longer work: its admins are alerted (common's alerts).
     private <T> T as(DfnsCredentials credentials, String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (DfnsException e) {
-            if (e.status() == 401 || e.status() == 403) {
-                credentials
-                        .orgId()
-                        .ifPresent(org -> rejections.fire(new CredentialsRejected(org, operation, e.status())));
-            }
-            throw e;
-        }
+        Optional<String> org = credentials.orgId();
+        return org.isPresent() ? alerts.watching(org.get(), "dfns", operation, call) : call.get();
     }
 
     private DfnsHttp.Answer get(DfnsCredentials credentials, String path) {

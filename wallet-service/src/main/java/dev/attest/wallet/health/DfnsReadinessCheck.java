@@ -1,11 +1,11 @@
 package dev.attest.wallet.health;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.config.WalletConfig;
 import dev.attest.wallet.service.DfnsSettingsService;
-import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -36,7 +36,7 @@ public class DfnsReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var org = defaultOrg.orgId().map(tenants::resolveOrgId).flatMap(settings::forOrg);
+        var org = defaultOrg.orgId().map(tenants::orgIdOf).flatMap(settings::forOrg);
         if (org.isEmpty()) {
             return HealthCheckResponse.named(NAME)
                     .up()

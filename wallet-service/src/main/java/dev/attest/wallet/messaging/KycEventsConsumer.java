@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.wallet.service.ProvisioningService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class KycEventsConsumer {
     public static final String CHANNEL = "kyc-events";
-    static final String STATUS_CHANGED = "attest.kyc.status-changed.v1";
 
     private final Inbox inbox;
     private final ObjectMapper mapper;
@@ -35,7 +35,7 @@ public class KycEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!STATUS_CHANGED.equals(event.type())) {
+        if (!EventTypes.Kyc.STATUS_CHANGED.equals(event.type())) {
             return; // other KYC events concern other services
         }
         inbox.processOnce("wallet-service.kyc-status", event, this::apply);

@@ -2,20 +2,16 @@ package dev.attest.wallet.messaging;
 
 import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
 import dev.attest.wallet.Transfer;
 import dev.attest.wallet.Wallet;
 
 /** The events of {@code attest.wallet.v1} and how each is keyed: by {@code <org_id>:<user_id>}. */
 public final class WalletEvents {
-    public static final String PROVISIONED = "attest.wallet.provisioned.v1";
-    public static final String PROVISIONING_FAILED = "attest.wallet.provisioning-failed.v1";
-    public static final String TRANSFER_STATUS_CHANGED = "attest.wallet.transfer-status-changed.v1";
-    public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.wallet.provider-credentials-rejected.v1";
-
-    /** Payload of {@link #PROVIDER_CREDENTIALS_REJECTED}: no secret and no body, only what was refused. */
+    /** Payload of {@link EventTypes.Wallet#PROVIDER_CREDENTIALS_REJECTED}: what was refused, no secret or body. */
     public record ProviderCredentialsRejected(String provider, String operation, int statusCode) {}
 
-    /** Payload of {@link #PROVISIONED}. */
+    /** Payload of {@link EventTypes.Wallet#PROVISIONED}. */
     public record Provisioned(
             String walletId,
             String userId,
@@ -25,7 +21,7 @@ public final class WalletEvents {
             String kycCaseId,
             String kycLevel) {}
 
-    /** Payload of {@link #PROVISIONING_FAILED}: an admin alert once {@code final} is true. */
+    /** Payload of {@link EventTypes.Wallet#PROVISIONING_FAILED}: an admin alert once {@code final} is true. */
     public record ProvisioningFailed(
             String userId,
             String kycCaseId,
@@ -33,7 +29,7 @@ public final class WalletEvents {
             String reason,
             @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal) {}
 
-    /** Payload of {@link #TRANSFER_STATUS_CHANGED}. */
+    /** Payload of {@link EventTypes.Wallet#TRANSFER_STATUS_CHANGED}. */
     public record TransferStatusChanged(
             String transferId,
             String walletId,
@@ -49,7 +45,7 @@ public final class WalletEvents {
     public static OutgoingEvent provisioned(Wallet wallet) {
         return event(
                 wallet,
-                PROVISIONED,
+                EventTypes.Wallet.PROVISIONED,
                 "wallet/" + wallet.id,
                 new Provisioned(
                         wallet.id.toString(),
@@ -64,7 +60,7 @@ public final class WalletEvents {
     public static OutgoingEvent provisioningFailed(Wallet wallet, boolean isFinal) {
         return event(
                 wallet,
-                PROVISIONING_FAILED,
+                EventTypes.Wallet.PROVISIONING_FAILED,
                 "wallet/" + wallet.id,
                 new ProvisioningFailed(wallet.userId, wallet.kycCaseId, wallet.attempts, wallet.lastError, isFinal));
     }
@@ -73,7 +69,7 @@ public final class WalletEvents {
         String previous = Transfer.REQUESTED.equals(previousStatus) ? null : previousStatus;
         return new OutgoingEvent(
                 Topics.WALLET,
-                TRANSFER_STATUS_CHANGED,
+                EventTypes.Wallet.TRANSFER_STATUS_CHANGED,
                 transfer.orgId + ":" + transfer.userId,
                 "transfer/" + transfer.id,
                 transfer.orgId,
@@ -92,7 +88,7 @@ public final class WalletEvents {
     public static OutgoingEvent providerCredentialsRejected(String orgId, String operation, int statusCode) {
         return new OutgoingEvent(
                 Topics.WALLET,
-                PROVIDER_CREDENTIALS_REJECTED,
+                EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
                 orgId,
                 "org/" + orgId + "/dfns",
                 orgId,

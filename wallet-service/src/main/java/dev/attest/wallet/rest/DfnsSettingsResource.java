@@ -17,12 +17,10 @@ import jakarta.ws.rs.PathParam;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class DfnsSettingsResource {
     private final Caller caller;
-    private final OrgScope scope;
     private final DfnsSettingsService settings;
 
-    DfnsSettingsResource(Caller caller, OrgScope scope, DfnsSettingsService settings) {
+    DfnsSettingsResource(Caller caller, DfnsSettingsService settings) {
         this.caller = caller;
-        this.scope = scope;
         this.settings = settings;
     }
 
@@ -32,18 +30,18 @@ public class DfnsSettingsResource {
      */
     @PUT
     public DfnsSettingsView put(@PathParam("org") String org, @Valid @NotNull DfnsSettingsRequest request) {
-        return settings.put(scope.require(org), request, caller.subject());
+        return settings.put(caller.ownOrg(org), request, caller.subject());
     }
 
     @GET
     public DfnsSettingsView get(@PathParam("org") String org) {
-        return settings.get(scope.require(org));
+        return settings.get(caller.ownOrg(org));
     }
 
     /** Proves the token and the signing key without creating anything; says which part failed. */
     @POST
     @Path("/test")
     public CredentialCheckView test(@PathParam("org") String org) {
-        return settings.check(scope.require(org));
+        return settings.check(caller.ownOrg(org));
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.wallet.service.OrgListingService;
 import dev.attest.wallet.service.OrgTransactionsService;
@@ -20,17 +21,17 @@ import java.util.Optional;
 @Path("/orgs/{org}")
 @RolesAllowed(Roles.ORG_ADMIN)
 public class OrgWalletsResource {
-    private final OrgScope scope;
+    private final Caller caller;
     private final OrgListingService listings;
     private final OrgTransactionsService transactions;
     private final ProvisioningService provisioning;
 
     OrgWalletsResource(
-            OrgScope scope,
+            Caller caller,
             OrgListingService listings,
             OrgTransactionsService transactions,
             ProvisioningService provisioning) {
-        this.scope = scope;
+        this.caller = caller;
         this.listings = listings;
         this.transactions = transactions;
         this.provisioning = provisioning;
@@ -40,7 +41,7 @@ public class OrgWalletsResource {
     @POST
     @Path("/users/{user_id}/wallet/retry")
     public Response retryProvisioning(@PathParam("org") String org, @PathParam("user_id") String userId) {
-        return Response.accepted(provisioning.retry(scope.require(org), userId)).build();
+        return Response.accepted(provisioning.retry(caller.ownOrg(org), userId)).build();
     }
 
     /** The org's wallets from Dfns, paged as Dfns pages them, each with the user it belongs to. */
@@ -50,7 +51,7 @@ public class OrgWalletsResource {
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return listings.wallets(scope.require(org), limit, Optional.ofNullable(pageToken));
+        return listings.wallets(caller.ownOrg(org), limit, Optional.ofNullable(pageToken));
     }
 
     /**
@@ -65,6 +66,6 @@ public class OrgWalletsResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
         return transactions.page(
-                scope.require(org), limit, Optional.ofNullable(pageToken).filter(token -> !token.isBlank()));
+                caller.ownOrg(org), limit, Optional.ofNullable(pageToken).filter(token -> !token.isBlank()));
     }
 }

@@ -20,24 +20,22 @@ import jakarta.ws.rs.PathParam;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class SpendingPolicyResource {
     private final Caller caller;
-    private final OrgScope scope;
     private final SpendingPolicyService policies;
 
-    SpendingPolicyResource(Caller caller, OrgScope scope, SpendingPolicyService policies) {
+    SpendingPolicyResource(Caller caller, SpendingPolicyService policies) {
         this.caller = caller;
-        this.scope = scope;
         this.policies = policies;
     }
 
     /** The policy; a part null means none. */
     @GET
     public SpendingPolicyView get(@PathParam("org") String org) {
-        return policies.get(scope.require(org));
+        return policies.get(caller.ownOrg(org));
     }
 
     /** Replaces the whole policy (a part absent or null: none); it applies to the next transfer. */
     @PUT
     public SpendingPolicyView put(@PathParam("org") String org, @Valid @NotNull SpendingPolicyRequest request) {
-        return policies.put(scope.require(org), request, caller.subject());
+        return policies.put(caller.ownOrg(org), request, caller.subject());
     }
 }

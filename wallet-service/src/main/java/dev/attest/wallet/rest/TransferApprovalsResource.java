@@ -19,15 +19,13 @@ import java.util.List;
 @RolesAllowed(Roles.ORG_ADMIN)
 public class TransferApprovalsResource {
     private final Caller caller;
-    private final OrgScope scope;
     private final TransferApprovalService approvals;
 
     /** Body of a rejection. */
     public record Rejection(String reason) {}
 
-    TransferApprovalsResource(Caller caller, OrgScope scope, TransferApprovalService approvals) {
+    TransferApprovalsResource(Caller caller, TransferApprovalService approvals) {
         this.caller = caller;
-        this.scope = scope;
         this.approvals = approvals;
     }
 
@@ -35,7 +33,7 @@ public class TransferApprovalsResource {
     @GET
     public List<TransferView> awaiting(
             @PathParam("org") String org, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
-        return approvals.awaiting(scope.require(org), limit).stream()
+        return approvals.awaiting(caller.ownOrg(org), limit).stream()
                 .map(TransferView::of)
                 .toList();
     }
@@ -44,7 +42,7 @@ public class TransferApprovalsResource {
     @POST
     @Path("/{transfer_id}/approve")
     public TransferView approve(@PathParam("org") String org, @PathParam("transfer_id") String transferId) {
-        return TransferView.of(approvals.approve(scope.require(org), caller.subject(), transferId));
+        return TransferView.of(approvals.approve(caller.ownOrg(org), caller.subject(), transferId));
     }
 
     /** Rejects the transfer with a reason: it is never sent. */
@@ -53,6 +51,6 @@ public class TransferApprovalsResource {
     public TransferView reject(
             @PathParam("org") String org, @PathParam("transfer_id") String transferId, Rejection rejection) {
         return TransferView.of(approvals.reject(
-                scope.require(org), caller.subject(), transferId, rejection == null ? null : rejection.reason()));
+                caller.ownOrg(org), caller.subject(), transferId, rejection == null ? null : rejection.reason()));
     }
 }

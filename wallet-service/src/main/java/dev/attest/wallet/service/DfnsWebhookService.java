@@ -1,9 +1,9 @@
 package dev.attest.wallet.service;
 
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.wallet.client.DfnsWebhookEvent;
 import dev.attest.wallet.config.WalletConfig;
-import dev.attest.wallet.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -40,7 +40,7 @@ public class DfnsWebhookService {
      * secret rotation two secrets are active: a signature by either is accepted.
      */
     public void receive(String org, String signatureHeader, byte[] rawBody) {
-        String orgId = tenants.resolveOrgId(org);
+        String orgId = tenants.orgIdOf(org);
         List<String> secrets = settings.forOrg(orgId)
                 .map(DfnsSettingsService.OrgDfns::webhookSecrets)
                 .filter(active -> !active.isEmpty())

@@ -2,7 +2,11 @@ package dev.attest.wallet.service;
 
 import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
-import dev.attest.common.transaction.AfterCommit;
+import dev.attest.common.tenant.TenantProject;
+import dev.attest.common.tenant.Tenants;
+import dev.attest.common.work.DurableWork;
+import dev.attest.common.work.RetrySchedule;
+import dev.attest.common.work.Workers;
 import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Wallet;
 import dev.attest.wallet.client.DfnsClient;
@@ -15,21 +19,14 @@ import dev.attest.wallet.messaging.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.WalletRepository;
 import dev.attest.wallet.rest.MyWalletView;
-import dev.attest.wallet.tenant.Tenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,12 +36,13 @@ import org.jboss.logging.Logger;
  * redelivered event all end with the same single wallet. Failures are retried with exponential backoff;
  * when the attempts run out the wallet is {@code failed} and the org's admins are alerted by event.
  *
- * <p>A wallet that becomes due wakes the worker once its transaction commits; the schedule only picks up what
- * another replica recorded, retries and leftovers after a crash. Each run drains everything due. Two runs at
- * once (the wake and the schedule, or two replicas) are safe: a wallet is leased by the run that locks it.
+ * <p>A durable work run by {@link Workers}: a wallet that becomes due wakes it once its transaction commits; its
+ * interval only picks up what another replica recorded, retries and leftovers after a crash. Two replicas at once
+ * are safe: a wallet is leased by the pass that locks it.
  */
 @ApplicationScoped
-public class ProvisioningService {
+public class ProvisioningService implements DurableWork {
+    public static final String NAME = "wallet-provisioning";
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
     private static final int BATCH = 20;
 
@@ -55,13 +53,8 @@ public class ProvisioningService {
     private final Outbox outbox;
     private final Tenants tenants;
     private final WalletConfig.Provisioning config;
-    private final TransactionSynchronizationRegistry transactions;
-    private final ExecutorService woken = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "wallet-provisioning");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final Workers workers;
+    private final RetrySchedule retries;
 
     ProvisioningService(
             WalletRepository wallets,
@@ -71,7 +64,7 @@ public class ProvisioningService {
             Outbox outbox,
             Tenants tenants,
             WalletConfig config,
-            TransactionSynchronizationRegistry transactions) {
+            Workers workers) {
         this.wallets = wallets;
         this.standings = standings;
         this.settings = settings;
@@ -79,11 +72,18 @@ public class ProvisioningService {
         this.outbox = outbox;
         this.tenants = tenants;
         this.config = config.provisioning();
-        this.transactions = transactions;
+        this.workers = workers;
+        this.retries = RetrySchedule.exponential(this.config.backoff(), this.config.maxAttempts());
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        woken.shutdownNow();
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return config.pollInterval();
     }
 
     /** Records the user's KYC status; on {@code verified}, a wallet becomes due unless the user has one. */
@@ -106,13 +106,15 @@ public class ProvisioningService {
                     orgId, changed.userId(), networkFor(orgId, changed.projectId()), changed.caseId(), changed.level());
             wallet.projectId = changed.projectId();
             wallets.persist(wallet);
-            AfterCommit.run(transactions, this::wake);
+            workers.wakeAfterCommit(NAME);
         }
     }
 
     // The project's wallet network (tenant replica) when the event names a known project, else the org's default.
     private String networkFor(String orgId, String projectId) {
-        return tenants.walletNetworkOf(orgId, projectId)
+        return tenants.project(orgId, projectId)
+                .map(TenantProject::walletNetwork)
+                .filter(network -> !network.isBlank())
                 .map(DfnsNetworks::fromProject)
                 .orElseGet(() -> settings.forOrg(orgId)
                         .map(DfnsSettingsService.OrgDfns::defaultNetwork)
@@ -145,45 +147,30 @@ public class ProvisioningService {
         return wallets.findByUser(orgId, userId).map(MyWalletView::of).orElseGet(MyWalletView::none);
     }
 
-    @Scheduled(
-            every = "${attest.wallet.provisioning.poll-interval:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void provisionDue() {
-        List<UUID> due = List.of();
-        List<UUID> previous;
-        do {
-            previous = due;
-            due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
-            for (UUID id : due) {
-                try {
-                    provision(id);
-                } catch (RuntimeException e) {
-                    // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
-                    LOG.warnf(
-                            "provisioning wallet %s broke off (%s); it is retried when its lease ends",
-                            id, e.toString());
+    /** One batch of due wallets; another at once if it was full and this pass could claim some of it. */
+    @Override
+    public Pass runPass() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
+        int claimed = 0;
+        for (UUID id : due) {
+            try {
+                if (provision(id)) {
+                    claimed++;
                 }
+            } catch (RuntimeException e) {
+                // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
+                LOG.warnf("provisioning wallet %s broke off (%s); it is retried when its lease ends", id, e.toString());
             }
-            // A full batch means more may be due; the same batch again means none of it could be claimed (locked
-            // elsewhere, or the database refusing): leave it to the next run rather than spin.
-        } while (due.size() == BATCH && !due.equals(previous));
-    }
-
-    /** Runs {@link #provisionDue()} soon on the worker thread; wakes that come while one is queued join it. */
-    void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            woken.execute(() -> {
-                wakeQueued.set(false);
-                provisionDue();
-            });
         }
+        // None claimed of a full batch: it is locked elsewhere or the database refuses; the interval looks again.
+        return new Pass(claimed, due.size() == BATCH && claimed > 0);
     }
 
-    /** One attempt at the wallet {@code id}, if it is still due. */
-    void provision(UUID id) {
+    /** One attempt at the wallet {@code id}, if it is still due; returns whether this pass claimed it. */
+    boolean provision(UUID id) {
         Optional<Wallet> claimed = QuarkusTransaction.requiringNew().call(() -> claim(id));
         if (claimed.isEmpty()) {
-            return;
+            return false;
         }
         Wallet wallet = claimed.get();
         try {
@@ -200,6 +187,7 @@ public class ProvisioningService {
             LOG.infof("provisioning wallet %s failed: %s", id, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> fail(id, e.getMessage()));
         }
+        return true;
     }
 
     private DfnsWallet create(DfnsSettingsService.OrgDfns org, Wallet wallet) {
@@ -255,12 +243,11 @@ public class ProvisioningService {
         wallet.attempts++;
         wallet.lastError = reason == null || reason.isBlank() ? "unknown error" : truncate(reason);
         wallet.updatedAt = Instant.now();
-        if (wallet.attempts >= config.maxAttempts()) {
+        Optional<Instant> next = retries.next(wallet.attempts, wallet.updatedAt);
+        wallet.nextAttemptAt = next.orElse(null);
+        if (next.isEmpty()) {
             wallet.status = Wallet.FAILED;
-            wallet.nextAttemptAt = null;
             outbox.publish(WalletEvents.provisioningFailed(wallet, true));
-        } else {
-            wallet.nextAttemptAt = Instant.now().plus(config.backoff().multipliedBy(1L << (wallet.attempts - 1)));
         }
     }
 

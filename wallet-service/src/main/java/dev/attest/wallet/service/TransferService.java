@@ -9,7 +9,6 @@ import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsTransfer;
 import dev.attest.wallet.client.DfnsUnavailableException;
-import dev.attest.wallet.config.WalletConfig;
 import dev.attest.wallet.messaging.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
@@ -19,7 +18,6 @@ import dev.attest.wallet.rest.TransferRequest;
 import dev.attest.wallet.rest.TransferView;
 import dev.attest.wallet.rest.WeiAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,12 +37,11 @@ import org.jboss.logging.Logger;
  * idempotency key, spending policy) before anything is stored or sent; it is then stored as
  * {@code requested} and sent to Dfns with the transfer's id as externalId, so a resubmission after a crash
  * or an outage can never move value twice. Status changes come from Dfns webhooks, with polling as the
- * fallback, and each one is announced as TransferStatusChanged.
+ * fallback ({@link TransferTracking}), and each one is announced as TransferStatusChanged.
  */
 @ApplicationScoped
 public class TransferService {
     private static final Logger LOG = Logger.getLogger(TransferService.class);
-    private static final int POLL_BATCH = 50;
 
     private final WalletRepository wallets;
     private final TransferRepository transfers;
@@ -53,7 +50,6 @@ public class TransferService {
     private final SpendingPolicyEnforcement policy;
     private final DfnsClient dfns;
     private final Outbox outbox;
-    private final WalletConfig.Transfers config;
 
     /** The transfer, and whether this request created it (false: a replay of the same idempotency key). */
     public record Outcome(Transfer transfer, boolean created) {}
@@ -65,8 +61,7 @@ public class TransferService {
             DfnsSettingsService settings,
             SpendingPolicyEnforcement policy,
             DfnsClient dfns,
-            Outbox outbox,
-            WalletConfig config) {
+            Outbox outbox) {
         this.wallets = wallets;
         this.transfers = transfers;
         this.standings = standings;
@@ -74,7 +69,6 @@ public class TransferService {
         this.policy = policy;
         this.dfns = dfns;
         this.outbox = outbox;
-        this.config = config.transfers();
     }
 
     public Outcome request(
@@ -130,30 +124,6 @@ public class TransferService {
                     shown.stream().map(TransferView::of).toList(),
                     more ? shown.get(shown.size() - 1).id.toString() : null);
         });
-    }
-
-    @Scheduled(
-            every = "${attest.wallet.transfers.poll-interval:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollOpenTransfers() {
-        Instant before = Instant.now().minus(config.pollAfter());
-        for (Transfer open : QuarkusTransaction.requiringNew().call(() -> transfers.openSince(before, POLL_BATCH))) {
-            try {
-                if (open.providerTransferId == null) {
-                    submit(open.id);
-                } else {
-                    Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findById(open.walletId));
-                    settings.forOrg(open.orgId)
-                            .ifPresent(org -> applyProviderStatus(
-                                    open.orgId,
-                                    dfns.getTransfer(
-                                            org.credentials(), wallet.providerWalletId, open.providerTransferId)));
-                }
-            } catch (DfnsException | DfnsUnavailableException e) {
-                LOG.debugf("polling transfer %s: %s", open.id, e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> transfers.findById(open.id).updatedAt = Instant.now());
-            }
-        }
     }
 
     private record Checked(String kind, String to, BigInteger amount, String contract) {}

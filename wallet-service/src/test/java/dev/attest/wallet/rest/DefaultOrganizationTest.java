@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.attest.common.security.Roles;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -14,7 +15,6 @@ import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
-import dev.attest.wallet.tenant.Tenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -98,7 +98,7 @@ class DefaultOrganizationTest {
         try (TenantEvents tenants = new TenantEvents()) {
             tenants.organizationCreated(orgId, "demo");
         }
-        Await.until(() -> replica.resolveOrgId("demo"), orgId);
+        Await.until(() -> replica.orgIdOf("demo"), orgId);
         String user = "user-" + UUID.randomUUID();
         try (KycEvents kyc = new KycEvents()) {
             kyc.statusChanged(orgId, user, "case-demo", "verified");

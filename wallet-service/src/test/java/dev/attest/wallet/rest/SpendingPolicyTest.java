@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -22,7 +23,6 @@ import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
-import dev.attest.wallet.tenant.Tenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -235,7 +235,7 @@ class SpendingPolicyTest {
         try (TenantEvents tenants = new TenantEvents()) {
             tenants.organizationCreated(org.orgId, slug);
         }
-        Await.until(() -> replica.resolveOrgId(slug), org.orgId);
+        Await.until(() -> replica.orgIdOf(slug), org.orgId);
         String change = "{\"approval_threshold\":\"1\"}";
 
         for (String name : new String[] {org.orgId, slug}) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.attest.common.tenant.TenantProject;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -12,8 +14,6 @@ import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
-import dev.attest.wallet.tenant.Tenants;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -95,7 +95,7 @@ class TenantReplicaTest {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String slug = "slug-" + UUID.randomUUID();
         tenantEvents.organizationCreated(org.orgId, slug);
-        Await.until(() -> replica.resolveOrgId(slug), org.orgId);
+        Await.until(() -> replica.orgIdOf(slug), org.orgId);
         String body = DfnsWebhookTest.event(Instant.now().getEpochSecond());
         String signature = DfnsWebhookTest.sign(org.webhookSecret, body);
 
@@ -113,8 +113,8 @@ class TenantReplicaTest {
         String otherSlug = "slug-" + UUID.randomUUID();
         tenantEvents.organizationCreated(org.orgId, slug);
         tenantEvents.organizationCreated(other.orgId, otherSlug);
-        Await.until(() -> replica.resolveOrgId(slug), org.orgId);
-        Await.until(() -> replica.resolveOrgId(otherSlug), other.orgId);
+        Await.until(() -> replica.orgIdOf(slug), org.orgId);
+        Await.until(() -> replica.orgIdOf(otherSlug), other.orgId);
 
         given().auth()
                 .oauth2(org.admin())
@@ -136,8 +136,9 @@ class TenantReplicaTest {
 
     private void awaitProject(String orgId, String project, String network) {
         Await.until(
-                () -> QuarkusTransaction.requiringNew()
-                        .call(() -> replica.walletNetworkOf(orgId, project).orElse(null)),
+                () -> replica.project(orgId, project)
+                        .map(TenantProject::walletNetwork)
+                        .orElse(null),
                 network);
     }
 

@@ -1,24 +1,15 @@
 package dev.attest.wallet.support;
 
 import dev.attest.common.events.Topics;
-import dev.attest.testing.KafkaResource;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import dev.attest.contracts.EventTypes;
+import dev.attest.testing.EventData;
+import dev.attest.testing.EventPublisher;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes {@code attest.kyc.status-changed.v1} as compliance-service does (CloudEvents binary mode). */
+/** Publishes {@code attest.kyc.status-changed.v1} as compliance-service does. */
 public final class KycEvents implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    private final EventPublisher events = new EventPublisher();
 
     /** Sends a status change with a new event id; answers that id. */
     public String statusChanged(String orgId, String userId, String caseId, String status) {
@@ -40,30 +31,15 @@ public final class KycEvents implements AutoCloseable {
     }
 
     private void send(String id, String orgId, String userId, String caseId, String status, String projectId) {
-        String data = "{\"case_id\":\"" + caseId + "\",\"user_id\":\"" + userId + "\",\"status\":\"" + status
-                + "\",\"previous_status\":\"pending\",\"provider\":\"persona\",\"provider_reference\":\"inq_1\","
-                + (projectId == null ? "" : "\"project_id\":\"" + projectId + "\",")
-                + "\"level\":\"basic\"}";
-        var event = CloudEventBuilder.v1()
-                .withId(id)
-                .withType("attest.kyc.status-changed.v1")
-                .withSource(URI.create("/attest/compliance-service"))
-                .withSubject("kyc-case/" + caseId)
-                .withDataContentType("application/json")
-                .withData(data.getBytes(StandardCharsets.UTF_8))
-                .withExtension("orgid", orgId)
-                .build();
-        try {
-            producer.send(KafkaMessageFactory.createWriter(Topics.KYC, null, null, orgId + ":" + userId)
-                            .writeBinary(event))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> data = EventData.kycStatusChanged(caseId, userId, projectId, status);
+        events.event(Topics.KYC, EventTypes.Kyc.STATUS_CHANGED, orgId, orgId + ":" + userId, data)
+                .id(id)
+                .subject("kyc-case/" + caseId)
+                .send();
     }
 
     @Override
     public void close() {
-        producer.close();
+        events.close();
     }
 }

@@ -4,6 +4,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Payload of {@code attest.notification.endpoint-disabled.v1}. */
 public record EndpointDisabled(
-        @JsonProperty("endpoint_id") String endpointId, @JsonProperty("project_id") String projectId, String reason) {
-    public static final String TYPE = "attest.notification.endpoint-disabled.v1";
-}
+        @JsonProperty("endpoint_id") String endpointId, @JsonProperty("project_id") String projectId, String reason) {}

@@ -7,6 +7,4 @@ public record WebhookDelivered(
         @JsonProperty("endpoint_id") String endpointId,
         @JsonProperty("project_id") String projectId,
         @JsonProperty("message_id") String messageId,
-        @JsonProperty("event_type") String eventType) {
-    public static final String TYPE = "attest.notification.webhook-delivered.v1";
-}
+        @JsonProperty("event_type") String eventType) {}

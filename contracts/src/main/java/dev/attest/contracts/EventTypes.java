@@ -1,0 +1,73 @@
+package dev.attest.contracts;
+
+/**
+ * The CloudEvents type of every Attest event, by topic (docs/events.md). Each has its JSON Schema beside
+ * these names, at {@code META-INF/attest/schemas/<type>.schema.json} ({@link JsonSchemas}); a breaking
+ * change is a new type version. Publishers and consumers name types only through these constants.
+ */
+public final class EventTypes {
+    private EventTypes() {}
+
+    /** {@code attest.tenant.v1}, published by the gateway. */
+    public static final class Tenant {
+        public static final String ORGANIZATION_CREATED = "attest.tenant.organization-created.v1";
+        public static final String ORGANIZATION_UPDATED = "attest.tenant.organization-updated.v1";
+        public static final String PROJECT_CREATED = "attest.tenant.project-created.v1";
+        public static final String PROJECT_UPDATED = "attest.tenant.project-updated.v1";
+        public static final String MEMBER_ADDED = "attest.tenant.member-added.v1";
+        public static final String MEMBER_UPDATED = "attest.tenant.member-updated.v1";
+        public static final String MEMBER_REMOVED = "attest.tenant.member-removed.v1";
+        public static final String API_KEY_CREATED = "attest.tenant.api-key-created.v1";
+        public static final String API_KEY_REVOKED = "attest.tenant.api-key-revoked.v1";
+
+        private Tenant() {}
+    }
+
+    /** {@code attest.kyc.v1}, published by compliance-service. */
+    public static final class Kyc {
+        public static final String CASE_OPENED = "attest.kyc.case-opened.v1";
+        public static final String STATUS_CHANGED = "attest.kyc.status-changed.v1";
+        /** The case holds the references of its on-chain claim; not sent to webhooks (docs/events.md). */
+        public static final String CLAIM_RECORDED = "attest.kyc.claim-recorded.v1";
+
+        public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
+
+        private Kyc() {}
+    }
+
+    /** {@code attest.wallet.v1}, published by wallet-service. */
+    public static final class Wallet {
+        public static final String PROVISIONED = "attest.wallet.provisioned.v1";
+        public static final String PROVISIONING_FAILED = "attest.wallet.provisioning-failed.v1";
+        public static final String TRANSFER_STATUS_CHANGED = "attest.wallet.transfer-status-changed.v1";
+        public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.wallet.provider-credentials-rejected.v1";
+
+        private Wallet() {}
+    }
+
+    /** {@code attest.identity.v1}, published by identity-service. */
+    public static final class Identity {
+        public static final String CREATED = "attest.identity.created.v1";
+        public static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
+        public static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";
+        public static final String CLAIM_ISSUANCE_FAILED = "attest.identity.claim-issuance-failed.v1";
+
+        private Identity() {}
+    }
+
+    /** {@code attest.notification.v1}, published by notification-service. */
+    public static final class Notification {
+        public static final String ENDPOINT_DISABLED = "attest.notification.endpoint-disabled.v1";
+        public static final String WEBHOOK_DELIVERED = "attest.notification.webhook-delivered.v1";
+
+        private Notification() {}
+    }
+
+    /** Webhook messages that are no domain event: never on Kafka, so without a JSON Schema here. */
+    public static final class Webhook {
+        /** The message an org admin sends to an endpoint to try it. */
+        public static final String TEST = "attest.webhook.test.v1";
+
+        private Webhook() {}
+    }
+}
