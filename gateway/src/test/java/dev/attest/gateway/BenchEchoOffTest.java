@@ -2,6 +2,7 @@ package dev.attest.gateway;
 
 import static io.restassured.RestAssured.given;
 
+import dev.attest.gateway.support.RecordingUpstream;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.attest.gateway.support.RecordingUpstream;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

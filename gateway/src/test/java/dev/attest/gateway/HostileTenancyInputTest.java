@@ -4,14 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class HostileTenancyInputTest {
+    @Inject
+    AgroalDataSource dataSource;
+
     private static final String NUL = "\\u0000"; // as JSON writes it
 
     @Test
@@ -44,9 +53,10 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(admin, body).post("/orgs"), body);
         }
-        assertThat(Db.count("select count(*) from organization where slug = ?", slug))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from organization where slug = ?", slug))
                 .isZero();
-        assertThat(Db.count("select count(*) from attest_outbox where data->>'slug' = ?", slug))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from attest_outbox where data->>'slug' = ?", slug))
                 .isZero();
 
         Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
@@ -55,7 +65,10 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(org.adminToken(), body).patch("/orgs/" + org.id()), body);
         }
-        assertThat(Db.count("select count(*) from organization where id = ?::uuid and name like 'Renamed%'", org.id()))
+        assertThat(new TestDatabase(dataSource)
+                        .count(
+                                "select count(*) from organization where id = ?::uuid and name like 'Renamed%'",
+                                org.id()))
                 .isZero();
     }
 
@@ -75,7 +88,7 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(org.adminToken(), body).post("/orgs/" + org.id() + "/projects"), body);
         }
-        assertThat(Db.count("select count(*) from project where org_id = ?::uuid", org.id()))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from project where org_id = ?::uuid", org.id()))
                 .isZero();
 
         String project = Tenants.project(org, "sandbox");
@@ -84,10 +97,11 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(org.adminToken(), body).patch("/orgs/" + org.id() + "/projects/" + project), body);
         }
-        assertThat(Db.count(
-                        "select count(*) from project where id = ?::uuid and name = 'Project'"
-                                + " and rate_limit_capacity = 100",
-                        project))
+        assertThat(new TestDatabase(dataSource)
+                        .count(
+                                "select count(*) from project where id = ?::uuid and name = 'Project'"
+                                        + " and rate_limit_capacity = 100",
+                                project))
                 .isOne();
     }
 
@@ -104,13 +118,14 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(org.adminToken(), body).post(members), body);
         }
-        assertThat(Db.count("select count(*) from member where org_id = ?::uuid", org.id()))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from member where org_id = ?::uuid", org.id()))
                 .as("only the admin Tenants made")
                 .isOne();
 
         String role = "{\"role\":{\"name\":\"user\"}}";
         assertRefused(json(org.adminToken(), role).patch(members + "/" + org.adminSubject()), role);
-        assertThat(Db.count("select count(*) from member where org_id = ?::uuid and role = 'org-admin'", org.id()))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from member where org_id = ?::uuid and role = 'org-admin'", org.id()))
                 .isOne();
     }
 
@@ -128,7 +143,8 @@ class HostileTenancyInputTest {
         }) {
             assertRefused(json(org.adminToken(), body).post(keys), body);
         }
-        assertThat(Db.count("select count(*) from api_key where project_id = ?::uuid", project))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from api_key where project_id = ?::uuid", project))
                 .isZero();
     }
 
@@ -162,7 +178,8 @@ class HostileTenancyInputTest {
                         .urlEncodingEnabled(false)
                         .delete("/orgs/" + org.id() + "/projects/" + project + "/api-keys/%00"),
                 "revoke %00");
-        assertThat(Db.count("select count(*) from api_key where id = ?::uuid and revoked_at is null", key.id()))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from api_key where id = ?::uuid and revoked_at is null", key.id()))
                 .isOne();
 
         for (String path : new String[] {"/orgs/%00/kyc/cases", "/orgs/" + org.id() + "/projects/%00/webhooks/x"}) {

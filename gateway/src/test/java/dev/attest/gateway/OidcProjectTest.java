@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.GatewayTokenVerifier;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;
@@ -27,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class OidcProjectTest {
+    @Inject
+    AgroalDataSource dataSource;
+
     private static final Map<String, Object> TWO_PER_HOUR = Map.of("capacity", 2, "refill_per_second", 0.001);
 
     @Test
@@ -201,9 +211,10 @@ class OidcProjectTest {
                 .header("RateLimit-Remaining", "1");
     }
 
-    private static long requestsCounted(String projectId) {
-        return Db.count(
-                "select coalesce(sum(count), 0) from usage_daily where project_key = ? and metric = 'requests'",
-                projectId);
+    private long requestsCounted(String projectId) {
+        return new TestDatabase(dataSource)
+                .count(
+                        "select coalesce(sum(count), 0) from usage_daily where project_key = ? and metric = 'requests'",
+                        projectId);
     }
 }

@@ -7,13 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.attest.common.problem.Problem;
 import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.TokenBuckets;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class RateLimitTest {
+    @Inject
+    AgroalDataSource dataSource;
+
     /** So slow that no token comes back while a test runs. */
     private static final Map<String, Object> THREE_PER_HOUR = Map.of("capacity", 3, "refill_per_second", 0.001);
     /** attest.gateway.rate-limit.caller.capacity (its default); the test profile makes it refill very slowly. */
@@ -258,7 +267,7 @@ class RateLimitTest {
         assertThat(refused.contentType()).startsWith(Problem.MEDIA_TYPE);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
-        assertThat(Db.count("select count(*) from project where org_id = ?::uuid", org.id()))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from project where org_id = ?::uuid", org.id()))
                 .isZero();
         // another admin of the same organization is not held up
         given().auth()

@@ -1,5 +1,6 @@
 package dev.attest.gateway;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,14 +8,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.attest.common.problem.Problem;
-import dev.attest.gateway.proxy.ServicePaths;
+import dev.attest.gateway.support.GatewayTokenVerifier;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.ServicePaths;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class RoutingTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void apiKeyReachesTheServiceWithAGatewayTokenInsteadOfTheKey() throws Exception {
@@ -146,7 +156,7 @@ class RoutingTest {
         String uri = "/identities/" + UUID.randomUUID();
         given().auth().oauth2(key.key()).get(uri).then().statusCode(201);
 
-        Db.update("update api_key set revoked_at = now() where id = ?::uuid", key.id());
+        new TestDatabase(dataSource).update("update api_key set revoked_at = now() where id = ?::uuid", key.id());
 
         given().auth().oauth2(key.key()).get(uri).then().statusCode(401);
         assertThat(RecordingUpstream.receivedAt(uri)).hasSize(1);
@@ -176,7 +186,8 @@ class RoutingTest {
         Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
         String projectId = Tenants.project(org, "sandbox");
         Tenants.IssuedKey key = Tenants.apiKey(org, projectId, "identities:read");
-        Db.update("update api_key set expires_at = now() - interval '1 second' where id = ?::uuid", key.id());
+        new TestDatabase(dataSource)
+                .update("update api_key set expires_at = now() - interval '1 second' where id = ?::uuid", key.id());
 
         for (String presented : List.of(
                 key.key(),
@@ -431,11 +442,8 @@ class RoutingTest {
         }
     }
 
-    private static void awaitHeld(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (RecordingUpstream.held() != count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private static void awaitHeld(int count) {
+        waitFor(count + " requests held at the upstream").until(() -> RecordingUpstream.held() == count);
     }
 
     private HttpRequest chunkedPost(String token, String path, byte[] body) {

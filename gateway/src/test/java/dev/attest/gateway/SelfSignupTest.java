@@ -7,12 +7,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class SelfSignupTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aNewUserJoinsAnOpenOrganizationAsAnEndUserOnce() {
@@ -56,7 +64,8 @@ class SelfSignupTest {
                 .get("/orgs/" + org.slug())
                 .then()
                 .body("my_roles", equalTo(List.of("org-admin", "user")));
-        assertThat(Db.count("select count(*) from member where org_id = ?::uuid and user_id = ?", org.id(), subject))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from member where org_id = ?::uuid and user_id = ?", org.id(), subject))
                 .isEqualTo(1);
         // an end user, not an admin
         given().auth()
@@ -83,7 +92,7 @@ class SelfSignupTest {
                 .then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE);
-        assertThat(Db.count("select count(*) from member where user_id = ?", subject))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from member where user_id = ?", subject))
                 .isZero();
     }
 
@@ -126,7 +135,7 @@ class SelfSignupTest {
                 .then()
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE);
-        assertThat(Db.count("select count(*) from member where user_id = ?", subject))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from member where user_id = ?", subject))
                 .isZero();
     }
 

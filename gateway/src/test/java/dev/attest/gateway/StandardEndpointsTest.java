@@ -1,5 +1,6 @@
 package dev.attest.gateway;
 
+import dev.attest.gateway.support.RecordingUpstream;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.StandardEndpointsContract;

@@ -1,5 +1,6 @@
 package dev.attest.gateway;
 
+import static dev.attest.testing.TopicReader.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,13 +12,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class TenancyTest {
+    @Inject
+    AgroalDataSource dataSource;
+
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -84,7 +94,8 @@ class TenancyTest {
                 .then()
                 .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE);
-        assertThat(Db.count("select count(*) from organization where slug = ?", body.get("slug")))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from organization where slug = ?", body.get("slug")))
                 .isZero();
     }
 
@@ -100,9 +111,9 @@ class TenancyTest {
                 .contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://attest.dev/problems/validation-failed"))
                 .body("errors.field", hasItem("slug"));
-        assertThat(Db.count("select count(*) from organization where name = 'Bad'"))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from organization where name = 'Bad'"))
                 .isZero();
-        assertThat(Db.count("select count(*) from attest_outbox where data->>'name' = 'Bad'"))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from attest_outbox where data->>'name' = 'Bad'"))
                 .isZero();
     }
 
@@ -150,7 +161,8 @@ class TenancyTest {
             assertThat(json(event).get("project_id").asText()).isEqualTo(projectId);
             assertThat(json(event).get("environment").asText()).isEqualTo("sandbox");
         }
-        assertThat(Db.count("select count(*) from project where org_id = ?::uuid", other.id()))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from project where org_id = ?::uuid", other.id()))
                 .isZero();
     }
 
@@ -239,13 +251,15 @@ class TenancyTest {
                     .body("[0].id", equalTo(issued.id()))
                     .body("[0]", not(hasKey("key")))
                     .body("[0].prefix", equalTo(issued.key().substring(0, 14)));
-            assertThat(Db.count(
-                            "select count(*) from api_key where key_hash = encode(sha256(?::bytea), 'hex')",
-                            issued.key()))
+            assertThat(new TestDatabase(dataSource)
+                            .count(
+                                    "select count(*) from api_key where key_hash = encode(sha256(?::bytea), 'hex')",
+                                    issued.key()))
                     .isEqualTo(1);
-            assertThat(Db.count(
-                            "select count(*) from api_key where position(? in key_hash || prefix || name) > 0",
-                            issued.key()))
+            assertThat(new TestDatabase(dataSource)
+                            .count(
+                                    "select count(*) from api_key where position(? in key_hash || prefix || name) > 0",
+                                    issued.key()))
                     .isZero();
 
             ConsumerRecord<String, byte[]> event = awaitEvent(topic, org.id(), "attest.tenant.api-key-created.v1");
@@ -277,7 +291,8 @@ class TenancyTest {
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://attest.dev/problems/unknown-scope"));
-        assertThat(Db.count("select count(*) from api_key where project_id = ?::uuid", projectId))
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from api_key where project_id = ?::uuid", projectId))
                 .isZero();
     }
 
@@ -318,10 +333,5 @@ class TenancyTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,13 +3,20 @@ package dev.attest.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.gateway.support.ApiScopesForTests;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class TenantIsolationTest {
+    @Inject
+    AgroalDataSource dataSource;
+
     private Tenants.Org a;
     private String projectA;
     private Tenants.IssuedKey keyA;
@@ -157,7 +167,10 @@ class TenantIsolationTest {
                 assertThat(RecordingUpstream.receivedAt(uri)).isEmpty();
             }
         }
-        assertThat(Db.count("select count(*) from usage_daily where project_key = ? and metric = 'requests'", projectA))
+        assertThat(new TestDatabase(dataSource)
+                        .count(
+                                "select count(*) from usage_daily where project_key = ? and metric = 'requests'",
+                                projectA))
                 .isZero();
     }
 
@@ -189,13 +202,16 @@ class TenantIsolationTest {
                 .isEqualTo(missing.jsonPath().getString("title"));
         assertNothingReachedAServiceFor(a.id());
         // and nothing changed
-        assertThat(Db.count("select count(*) from organization where name = 'taken over'"))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from organization where name = 'taken over'"))
                 .isZero();
-        assertThat(Db.count("select count(*) from member where user_id = 'intruder'"))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from member where user_id = 'intruder'"))
                 .isZero();
-        assertThat(Db.count("select count(*) from api_key where project_id = ?::uuid and revoked_at is null", projectA))
+        assertThat(new TestDatabase(dataSource)
+                        .count(
+                                "select count(*) from api_key where project_id = ?::uuid and revoked_at is null",
+                                projectA))
                 .isEqualTo(1);
-        assertThat(Db.count("select count(*) from member where user_id = ?", memberA))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from member where user_id = ?", memberA))
                 .isEqualTo(1);
     }
 

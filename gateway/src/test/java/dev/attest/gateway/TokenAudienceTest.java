@@ -4,13 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +35,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class TokenAudienceTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void tokensOfTheRealmsOtherClientsAreRefusedOnRoutedAndOwnRoutes() {
@@ -58,7 +66,7 @@ class TokenAudienceTest {
         }
 
         assertThat(RecordingUpstream.receivedAt(uri)).isEmpty();
-        assertThat(Db.count("select count(*) from organization where slug = ?", slug))
+        assertThat(new TestDatabase(dataSource).count("select count(*) from organization where slug = ?", slug))
                 .isZero();
     }
 

@@ -1,24 +1,29 @@
 package dev.attest.gateway;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
+import dev.attest.gateway.support.RecordingUpstream;
+import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingUpstream.class)
 class UsageTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void requestsAtTheEdgeAreCountedPerProjectAndDay() {
@@ -86,18 +93,20 @@ class UsageTest {
                     transfer("confirmed", "pending"));
         }
 
-        JsonPath usage = awaitUsage(
-                org,
-                u -> countOf(u, projectId, "webhooks_delivered") == 1
-                        && countOf(u, projectId, "kyc_cases_opened") >= 1
-                        && countOf(u, null, "wallets_provisioned") == 1
-                        && countOf(u, null, "transfers") >= 1);
+        JsonPath usage = waitFor("the usage counted")
+                .until(
+                        () -> usage(org),
+                        u -> countOf(u, projectId, "webhooks_delivered") == 1
+                                && countOf(u, projectId, "kyc_cases_opened") >= 1
+                                && countOf(u, null, "wallets_provisioned") == 1
+                                && countOf(u, null, "transfers") >= 1);
 
         assertThat(countOf(usage, projectId, "kyc_cases_opened")).isEqualTo(1);
         assertThat(countOf(usage, null, "transfers")).isEqualTo(1);
-        assertThat(Db.count(
-                        "select count(*) from attest_inbox where consumer = 'gateway.usage' and event_id = ?",
-                        caseOpened))
+        assertThat(new TestDatabase(dataSource)
+                        .count(
+                                "select count(*) from attest_inbox where consumer = 'gateway.usage' and event_id = ?",
+                                caseOpened))
                 .isEqualTo(1);
     }
 
@@ -109,16 +118,6 @@ class UsageTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static JsonPath awaitUsage(Tenants.Org org, Predicate<JsonPath> done) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonPath usage = usage(org);
-        while (!done.test(usage) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            usage = usage(org);
-        }
-        return usage;
     }
 
     /** The count of {@code metric} for {@code projectId} (null: reported without a project) over all days. */

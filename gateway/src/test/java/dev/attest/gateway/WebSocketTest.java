@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.GatewayTokenVerifier;
+import dev.attest.gateway.support.OidcUsers;
+import dev.attest.gateway.support.Tenants;
+import dev.attest.gateway.support.WebSocketUpstream;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.problem.Problem;
+import dev.attest.gateway.support.FromAddress;
+import dev.attest.gateway.support.RecordingUpstream;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

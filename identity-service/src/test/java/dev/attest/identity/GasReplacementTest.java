@@ -1,9 +1,14 @@
 package dev.attest.identity;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.contracts.EventTypes;
 import dev.attest.identity.service.PlatformContracts;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.RpcRelayResource;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -79,9 +84,8 @@ class GasReplacementTest {
         TestChain.stopMining();
         events.walletProvisioned(org, user, wallet, "case-" + UUID.randomUUID());
 
-        Eventually.until(
-                "the deployment replaced twice, the newest version broadcast",
-                () -> supersededVersions(user).size() >= 2 && inFlightAndBroadcast(user));
+        waitFor("the deployment replaced twice, the newest version broadcast")
+                .until(() -> supersededVersions(user).size() >= 2 && inFlightAndBroadcast(user));
         TestChain.startMining();
 
         String identity = awaitIssued(user);
@@ -105,14 +109,13 @@ class GasReplacementTest {
         String wallet = TestChain.newWallet();
         TestChain.stopMining();
         events.walletProvisioned(org, user, wallet, "case-" + UUID.randomUUID());
-        Eventually.until("the deployment broadcast", () -> inFlightAndBroadcast(user));
+        waitFor("the deployment broadcast").until(() -> inFlightAndBroadcast(user));
         String original = db.strings(DEPLOYMENT.formatted("tx_hash"), user).get(0);
         // The replacement never reaches the node's pool: the original is what gets mined.
         RpcRelayResource.refuseTransactions();
-        Eventually.until(
-                "the deployment replaced", () -> supersededVersions(user).contains(original));
+        waitFor("the deployment replaced").until(() -> supersededVersions(user).contains(original));
         TestChain.startMining();
-        Eventually.until("the original mined", () -> TestChain.receipt(original).isPresent());
+        waitFor("the original mined").until(() -> TestChain.receipt(original).isPresent());
         RpcRelayResource.acceptTransactions();
 
         String identity = awaitIssued(user);

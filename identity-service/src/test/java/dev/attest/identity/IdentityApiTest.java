@@ -1,5 +1,6 @@
 package dev.attest.identity;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,9 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.security.Roles;
 import dev.attest.contracts.EventTypes;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -214,7 +218,7 @@ class IdentityApiTest {
 
         events.walletProvisioned(org, owner, second, ownerCase);
 
-        Eventually.until("the second wallet listed", () -> walletsOf(owner).size() == 2);
+        waitFor("the second wallet listed").until(() -> walletsOf(owner).size() == 2);
         given().auth()
                 .oauth2(GatewayTokens.user(org, "admin-1", Roles.ORG_ADMIN))
                 .when()

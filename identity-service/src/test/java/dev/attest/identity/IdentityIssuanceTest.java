@@ -1,6 +1,7 @@
 package dev.attest.identity;
 
-import static dev.attest.identity.IdentityEventsRead.await;
+import static dev.attest.identity.support.IdentityEventsRead.await;
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +11,16 @@ import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.service.PlatformContracts;
 import dev.attest.identity.service.PlatformKeys;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
+import dev.attest.testing.Waits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -213,7 +218,7 @@ class IdentityIssuanceTest {
         try (TopicReader deadLetters = TopicReader.of(Topics.deadLetter(Topics.WALLET))) {
             events.malformedWalletProvisioned(org, user, "not-an-address", "case-1");
             var dead = deadLetters.readUntil(
-                    r -> r.stream().anyMatch(d -> (org + ":" + user).equals(d.key())), IdentityEventsRead.WAIT);
+                    r -> r.stream().anyMatch(d -> (org + ":" + user).equals(d.key())), Waits.TIMEOUT);
             assertThat(dead).anyMatch(d -> (org + ":" + user).equals(d.key()));
         }
         assertThat(db.count("select count(*) from identities where user_id = ?", user))
@@ -239,9 +244,8 @@ class IdentityIssuanceTest {
             String inFlight = "select t.nonce from chain_transactions t join identities i on i.pending_tx_id = t.id"
                     + " where i.org_id = ? and t.status = 'PENDING' and t.broadcast_at is not null"
                     + " and t.purpose = 'identity:deploy' order by t.nonce";
-            Eventually.until(
-                    "all " + users + " deployments in flight",
-                    () -> db.longs(inFlight, batchOrg).size() == users);
+            waitFor("all " + users + " deployments in flight")
+                    .until(() -> db.longs(inFlight, batchOrg).size() == users);
             assertThat(TestChain.blockNumber()).isEqualTo(blockBefore);
             List<Long> nonces = db.longs(inFlight, batchOrg);
             assertThat(nonces).doesNotHaveDuplicates();
@@ -294,23 +298,26 @@ class IdentityIssuanceTest {
             String addClaimInFlight =
                     "select count(*) from claims c join chain_transactions t on t.id = c.pending_tx_id"
                             + " where c.user_id = ? and t.purpose = 'claim:add' and t.broadcast_at is not null";
-            Eventually.until(
-                    "the addClaim transaction in flight",
-                    () -> db.count(addClaimInFlight, user) == 1,
-                    () -> db.whileLocked(
-                            "select coalesce(pending_tx_id::text, '') from claims where user_id = ? for update",
-                            List.of(user),
-                            pending -> {
-                                if (pending.size() == 1 && "".equals(pending.get(0))) {
-                                    TestChain.mineBlock();
-                                }
-                            }));
+            waitFor("the addClaim transaction in flight").until(() -> {
+                if (db.count(addClaimInFlight, user) == 1) {
+                    return true;
+                }
+                db.whileLocked(
+                        "select coalesce(pending_tx_id::text, '') from claims where user_id = ? for update",
+                        List.of(user),
+                        pending -> {
+                            if (pending.size() == 1 && "".equals(pending.get(0))) {
+                                TestChain.mineBlock();
+                            }
+                        });
+                return false;
+            });
 
             events.kycStatusChanged(org, user, caseId, "rejected");
 
-            Eventually.until(
-                    "the rejection recorded",
-                    () -> db.count("select count(*) from claims where user_id = ? and revoke_requested", user) == 1);
+            waitFor("the rejection recorded")
+                    .until(() ->
+                            db.count("select count(*) from claims where user_id = ? and revoke_requested", user) == 1);
             assertThat(db.strings("select status from claims where user_id = ?", user))
                     .containsExactly("ISSUING");
         } finally {
@@ -336,9 +343,8 @@ class IdentityIssuanceTest {
         TestChain.stopMining();
         try {
             events.walletProvisioned(org, user, wallet, caseId);
-            Eventually.until(
-                    "the identity's deployment in flight",
-                    () -> db.count(
+            waitFor("the identity's deployment in flight")
+                    .until(() -> db.count(
                                     "select count(*) from identities where user_id = ? and pending_tx_id is not null",
                                     user)
                             == 1);
@@ -368,22 +374,12 @@ class IdentityIssuanceTest {
     }
 
     private PlatformContracts.Addresses awaitContracts() {
-        long deadline = System.nanoTime() + IdentityEventsRead.WAIT.toNanos();
-        while (contracts.addresses().isEmpty() && System.nanoTime() < deadline) {
-            sleep();
-        }
-        return contracts.addresses().orElseThrow();
+        return waitFor("the platform's contracts")
+                .until(contracts::addresses, java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private java.util.function.Predicate<String> key(String user) {
         return (org + ":" + user)::equals;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.service.PlatformContracts;
+import dev.attest.identity.support.FlakyNodeResource;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -93,12 +95,7 @@ class RpcOutageTest {
         }
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private long count(String sql) {
+        return new TestDatabase(dataSource).count(sql);
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.notification;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +10,6 @@ import dev.attest.common.security.Roles;
 import dev.attest.contracts.EventTypes;
 import dev.attest.notification.repository.EmailMessageRepository;
 import dev.attest.notification.service.EmailWorker;
-import dev.attest.notification.support.Await;
 import dev.attest.notification.support.Mailbox;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
@@ -88,7 +88,7 @@ class AdminAlertEmailTest {
                 org,
                 Map.of("provider", "dfns", "operation", "create-wallet", "status_code", 403));
 
-        List<MimeMessage> mails = Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 2, "two alerts");
+        List<MimeMessage> mails = waitFor("two alerts").until(() -> Mailbox.to(adminEmail), m -> m.size() == 2);
         assertThat(mails)
                 .extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder(
@@ -114,7 +114,7 @@ class AdminAlertEmailTest {
                 org,
                 org,
                 Map.of("provider", "persona", "operation", "check-credentials", "status_code", 401));
-        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 3, "the marker alert");
+        waitFor("the marker alert").until(() -> Mailbox.to(adminEmail), m -> m.size() == 3);
         assertThat(Mailbox.to(adminEmail).stream().filter(m -> text(m).contains("create-inquiry")))
                 .hasSize(1);
     }
@@ -149,7 +149,8 @@ class AdminAlertEmailTest {
                 Map.of("provider", "dfns", "operation", "list-wallets", "status_code", 401));
 
         Instant firstTry = clock.instant();
-        var failed = Await.until(this::emailsOfOrg, e -> e.size() == 1 && e.get(0).attempts == 1, "a failed send")
+        var failed = waitFor("a failed send")
+                .until(this::emailsOfOrg, e -> e.size() == 1 && e.get(0).attempts == 1)
                 .get(0);
         assertThat(failed.status).isEqualTo("pending");
         assertThat(failed.lastError).isNotBlank();
@@ -161,21 +162,21 @@ class AdminAlertEmailTest {
         emailWorker.sendDue();
         assertThat(emailsOfOrg().get(0).attempts).isEqualTo(1);
         Instant secondTry = clock.advance(Duration.ofSeconds(1));
-        Await.until(
-                () -> {
-                    emailWorker.sendDue();
-                    return emailsOfOrg().get(0).attempts;
-                },
-                n -> n == 2,
-                "the second, failing, attempt");
+        waitFor("the second, failing, attempt")
+                .until(
+                        () -> {
+                            emailWorker.sendDue();
+                            return emailsOfOrg().get(0).attempts;
+                        },
+                        n -> n == 2);
         assertThat(emailsOfOrg().get(0).nextAttemptAt).isEqualTo(secondTry.plus(Duration.ofMinutes(1)));
         assertThat(Mailbox.to(adminEmail)).isEmpty();
 
         SmtpRelayResource.relay().restore();
         clock.advance(Duration.ofMinutes(1));
-        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 1, "the email once SMTP is back");
+        waitFor("the email once SMTP is back").until(() -> Mailbox.to(adminEmail), m -> m.size() == 1);
         // GreenMail has the mail as soon as SMTP accepted it; the worker's record commits just after.
-        var sent = Await.until(() -> emailsOfOrg().get(0), e -> "sent".equals(e.status), "the send recorded");
+        var sent = waitFor("the send recorded").until(() -> emailsOfOrg().get(0), e -> "sent".equals(e.status));
         assertThat(sent.attempts).isEqualTo(3);
 
         // Later passes and a redelivery of the same event send nothing more.
@@ -195,7 +196,7 @@ class AdminAlertEmailTest {
                 org,
                 org,
                 Map.of("provider", "dfns", "operation", "marker", "status_code", 401));
-        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 2, "the marker alert");
+        waitFor("the marker alert").until(() -> Mailbox.to(adminEmail), m -> m.size() == 2);
         assertThat(Mailbox.to(adminEmail).stream().filter(m -> text(m).contains("list-wallets")))
                 .hasSize(1);
         assertThat(emailsOfOrg()).hasSize(2);

@@ -1,5 +1,6 @@
 package dev.attest.notification;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
 import dev.attest.contracts.EventTypes;
-import dev.attest.notification.support.Await;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.SseClient;
 import dev.attest.notification.support.Tenants;
@@ -82,7 +82,8 @@ class NotificationFlowTest {
             String walletEvent = walletProvisioned(user);
             assertThat(type(live.next())).isEqualTo("wallet.provisioned");
 
-            MimeMessage mail = Await.until(() -> mailsTo(adminEmail), m -> m.size() == 1, "admin email")
+            MimeMessage mail = waitFor("admin email")
+                    .until(() -> mailsTo(adminEmail), m -> m.size() == 1)
                     .get(0);
             assertThat(mail.getSubject()).isEqualTo("[Attest] Wallet provisioned");
             Multipart parts = (Multipart) mail.getContent();
@@ -110,7 +111,7 @@ class NotificationFlowTest {
             firstId = first.id();
         }
         kycStatus("case-x", "review"); // while no stream is open
-        Await.until(this::notificationCount, n -> n == 2, "the second notification");
+        waitFor("the second notification").until(this::notificationCount, n -> n == 2);
 
         try (SseClient resumed = SseClient.open(stream, userToken(), firstId)) {
             SseClient.Event missed = resumed.next();
@@ -133,7 +134,7 @@ class NotificationFlowTest {
                 .send();
         walletProvisioned("marker-" + user); // same key, so consumed after both copies
 
-        Await.until(() -> mailsTo(adminEmail), m -> m.size() == 2, "the marker email");
+        waitFor("the marker email").until(() -> mailsTo(adminEmail), m -> m.size() == 2);
         assertThat(notificationCount()).isEqualTo(1);
     }
 
@@ -142,7 +143,8 @@ class NotificationFlowTest {
         events.send(Topics.WALLET, EventTypes.Wallet.PROVISIONING_FAILED, org, key(), failure(false));
         events.send(Topics.WALLET, EventTypes.Wallet.PROVISIONING_FAILED, org, key(), failure(true));
 
-        MimeMessage alert = Await.until(() -> mailsTo(adminEmail), m -> m.size() == 1, "the alert")
+        MimeMessage alert = waitFor("the alert")
+                .until(() -> mailsTo(adminEmail), m -> m.size() == 1)
                 .get(0);
         assertThat(alert.getSubject()).isEqualTo("[Attest] Wallet provisioning failed");
         given().auth()
@@ -161,7 +163,7 @@ class NotificationFlowTest {
     void usersReadTheirOwnNotificationsOnly() {
         kycCaseOpened();
         kycStatus("case-1", "pending");
-        Await.until(this::notificationCount, n -> n == 2, "two notifications");
+        waitFor("two notifications").until(this::notificationCount, n -> n == 2);
         String id = given().auth()
                 .oauth2(userToken())
                 .get("/notifications/me")

@@ -1,5 +1,6 @@
 package dev.attest.notification;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,27 +10,24 @@ import dev.attest.common.security.Roles;
 import dev.attest.notification.service.AdminAlerts;
 import dev.attest.notification.service.InAppNotifications;
 import dev.attest.notification.service.RetentionJob;
-import dev.attest.notification.support.Await;
-import dev.attest.notification.support.Database;
 import dev.attest.notification.support.Mailbox;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.Receiver.Answer;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
+import dev.attest.notification.support.WebhookApi;
 import dev.attest.notification.webhook.DeliveryWorker;
-import dev.attest.notification.webhook.WebhookApi;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ class RetentionTest {
     DeliveryWorker worker;
 
     @Inject
-    Database database;
+    AgroalDataSource dataSource;
 
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
@@ -143,8 +141,8 @@ class RetentionTest {
         String cause = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew()
                 .run(() -> alerts.critical(org, cause, "test.alert", "Retention test", "A test alert.", "/"));
-        Await.until(() -> Mailbox.to(adminEmail), m -> m.size() == 1, "the alert email");
-        Await.until(() -> emailsOf(cause), n -> n == 1, "the sent email's record");
+        waitFor("the alert email").until(() -> Mailbox.to(adminEmail), m -> m.size() == 1);
+        waitFor("the sent email's record").until(() -> emailsOf(cause), n -> n == 1);
 
         clock.advance(Duration.ofDays(89));
         retention.purge();
@@ -188,33 +186,20 @@ class RetentionTest {
         return GatewayTokens.user(org, user, Roles.USER);
     }
 
-    private long attemptsOf(String messageId) throws Exception {
-        return count(
-                "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id"
-                        + " where d.message_id = ?",
-                messageId);
+    private long attemptsOf(String messageId) {
+        return new TestDatabase(dataSource)
+                .count(
+                        "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id"
+                                + " where d.message_id = ?",
+                        messageId);
     }
 
-    private boolean messageExists(String messageId) throws Exception {
-        return count("select count(*) from webhook_message where id = ?", messageId) > 0;
+    private boolean messageExists(String messageId) {
+        return new TestDatabase(dataSource).count("select count(*) from webhook_message where id = ?", messageId) > 0;
     }
 
     private long emailsOf(String cause) {
-        try {
-            return count("select count(*) from email_message where source_event_id = ? and status = 'sent'", cause);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String query, String parameter) throws Exception {
-        try (Connection connection = database.connect();
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return new TestDatabase(dataSource)
+                .count("select count(*) from email_message where source_event_id = ? and status = 'sent'", cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -53,6 +55,12 @@ public final class TopicReader implements AutoCloseable {
     /** Polls for {@code duration} and returns everything read so far. */
     public List<ConsumerRecord<String, byte[]>> readFor(Duration duration) {
         return readUntil(records -> false, duration);
+    }
+
+    /** The text of the record's last header {@code name} (a CloudEvents attribute: {@code ce_type}, ...); null without one. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

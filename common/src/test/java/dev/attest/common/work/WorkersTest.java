@@ -1,7 +1,7 @@
 package dev.attest.common.work;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -42,7 +42,7 @@ class WorkersTest {
         workers.stop(RecordingWork.NAME);
         work.reset();
         workers.start(RecordingWork.NAME);
-        await().until(() -> work.passes.get() == 1);
+        waitFor("the first pass after the start").until(() -> work.passes.get() == 1);
         work.passes.set(0);
     }
 
@@ -53,14 +53,16 @@ class WorkersTest {
             // Not yet: the pass would not see what this transaction writes.
             assertThat(work.passes.get()).isZero();
         });
-        await().untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(1));
+        waitFor("the work's passes")
+                .untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(1));
     }
 
     @Test
     void passesRunBackToBackWhileAPassReportsMore() {
         work.moreLeft.set(3);
         workers.wake(RecordingWork.NAME);
-        await().untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(4));
+        waitFor("the work's passes")
+                .untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(4));
     }
 
     @Test
@@ -68,25 +70,29 @@ class WorkersTest {
         double failedBefore = failedPasses();
         work.failuresLeft.set(2);
         workers.wake(RecordingWork.NAME);
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(3));
+        waitFor("the work's passes").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(work.passes.get())
+                .isEqualTo(3));
         assertThat(failedPasses() - failedBefore).isEqualTo(2.0);
     }
 
     @Test
     void whileAnotherReplicaHoldsTheLeaseNoPassRunsAndTheWorkResumesWhenItIsFree() throws SQLException {
         try (Connection otherReplica = dataSource.getConnection()) {
-            await().until(() -> {
+            waitFor("the other replica holds the lease").until(() -> {
                 workers.lease(RecordingWork.NAME).release();
                 return advisoryLock(otherReplica, "select pg_try_advisory_lock(?)");
             });
             int leasesBefore = work.leasesTaken.get();
             workers.wake(RecordingWork.NAME);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> work.passes.get() == 0);
+            waitFor("no pass while another replica holds the lease")
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> work.passes.get() == 0);
 
             advisoryLock(otherReplica, "select pg_advisory_unlock(?)");
             workers.wake(RecordingWork.NAME);
-            await().untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(1));
+            waitFor("the work's passes")
+                    .untilAsserted(() -> assertThat(work.passes.get()).isEqualTo(1));
             assertThat(work.leasesTaken.get()).isEqualTo(leasesBefore + 1);
         }
     }
@@ -96,7 +102,7 @@ class WorkersTest {
         CountDownLatch passEnded = new CountDownLatch(1);
         work.blockUntilStopped = passEnded;
         workers.wake(RecordingWork.NAME);
-        await().until(() -> work.passes.get() == 1);
+        waitFor("the pass in progress").until(() -> work.passes.get() == 1);
 
         assertThat(workers.stop(RecordingWork.NAME)).isTrue();
         assertThat(passEnded.getCount()).isZero();
@@ -107,7 +113,10 @@ class WorkersTest {
             advisoryLock(otherReplica, "select pg_advisory_unlock(?)");
         }
         workers.wake(RecordingWork.NAME);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> work.passes.get() == 1);
+        waitFor("no pass once stopped")
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> work.passes.get() == 1);
     }
 
     private double failedPasses() {

@@ -4,7 +4,7 @@ import dev.attest.common.outbox.Outbox;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
-import dev.attest.compliance.messaging.KycEvents;
+import dev.attest.compliance.events.KycEvents;
 import dev.attest.compliance.repository.CaseHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

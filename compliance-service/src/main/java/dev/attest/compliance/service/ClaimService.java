@@ -2,7 +2,7 @@ package dev.attest.compliance.service;
 
 import dev.attest.common.outbox.Outbox;
 import dev.attest.compliance.KycCase;
-import dev.attest.compliance.messaging.KycEvents;
+import dev.attest.compliance.events.KycEvents;
 import dev.attest.compliance.repository.KycCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,22 +1,23 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.attest.common.security.Roles;
+import dev.attest.compliance.support.KycEventsOnKafka;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +89,13 @@ class KycFlowTest {
                 .post("/persona/_sandbox/inquiries/" + inquiry + "/redeliver")
                 .then()
                 .statusCode(202);
-        List<Integer> replayed = Waiting.until(
-                () -> given().queryParam("inquiry_id", inquiry)
-                        .get("/persona/_sandbox/deliveries")
-                        .jsonPath()
-                        .getList("status", Integer.class),
-                statuses -> statuses.size() >= events * 4);
+        List<Integer> replayed = waitFor("the redelivered webhooks delivered")
+                .until(
+                        () -> given().queryParam("inquiry_id", inquiry)
+                                .get("/persona/_sandbox/deliveries")
+                                .jsonPath()
+                                .getList("status", Integer.class),
+                        statuses -> statuses.size() >= events * 4);
         assertThat(replayed).hasSize(events * 4).containsOnly(200);
 
         List<String> history = org.admin()
@@ -124,12 +126,13 @@ class KycFlowTest {
         String inquiry = started.getString("persona_inquiry_id");
         completeOnSandboxPage(inquiry, started.getString("persona_session_token"));
 
-        Waiting.until(
-                () -> given().queryParam("inquiry_id", inquiry)
-                        .get("/persona/_sandbox/deliveries")
-                        .jsonPath()
-                        .getList("event_name", String.class),
-                names -> names.contains("inquiry.completed"));
+        waitFor("the inquiry.completed webhook delivered")
+                .until(
+                        () -> given().queryParam("inquiry_id", inquiry)
+                                .get("/persona/_sandbox/deliveries")
+                                .jsonPath()
+                                .getList("event_name", String.class),
+                        names -> names.contains("inquiry.completed"));
         JsonPath kycCase = awaitStatus(org, user, caseId, "rejected");
         assertThat(kycCase.getString("persona_status")).isEqualTo("declined");
         assertThat(kycCase.getFloat("score")).isEqualTo(0.0f);
@@ -182,13 +185,14 @@ class KycFlowTest {
         given().post("/persona/_sandbox/inquiries/" + inquiry + "/expire")
                 .then()
                 .statusCode(200);
-        JsonPath expired = Waiting.until(
-                () -> org.user(user)
-                        .get("/compliance/kyc/" + caseId)
-                        .then()
-                        .extract()
-                        .jsonPath(),
-                json -> "expired".equals(json.getString("persona_status")));
+        JsonPath expired = waitFor("the expiry at Persona on the case")
+                .until(
+                        () -> org.user(user)
+                                .get("/compliance/kyc/" + caseId)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        json -> "expired".equals(json.getString("persona_status")));
         assertThat(expired.getString("persona_status")).isEqualTo("expired");
         assertThat(expired.getString("status")).isEqualTo("pending");
 
@@ -213,24 +217,21 @@ class KycFlowTest {
                 .extract()
                 .asString();
         assertThat(shown).doesNotContain("Lovelace").doesNotContain("X1234567");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select (select count(*) from kyc_case where id = ?::uuid"
-                                + " and personal_info_enc is null and document_data_enc is null),"
-                                + " (select count(*) from kyc_case where kyc_case::text like '%Lovelace%'"
-                                + " or kyc_case::text like '%X1234567%'),"
-                                + " (select count(*) from attest_outbox where data::text like '%Lovelace%'"
-                                + " or data::text like '%X1234567%')")) {
-            select.setString(1, caseId);
-            try (ResultSet counts = select.executeQuery()) {
-                counts.next();
-                assertThat(counts.getLong(1))
-                        .as("sealed copies erased once Persona has the data")
-                        .isEqualTo(1);
-                assertThat(counts.getLong(2)).as("plaintext in cases").isZero();
-                assertThat(counts.getLong(3)).as("plaintext in events").isZero();
-            }
-        }
+        TestDatabase sql = new TestDatabase(dataSource);
+        assertThat(sql.count(
+                        "select count(*) from kyc_case where id = ?::uuid"
+                                + " and personal_info_enc is null and document_data_enc is null",
+                        caseId))
+                .as("sealed copies erased once Persona has the data")
+                .isEqualTo(1);
+        assertThat(sql.count("select count(*) from kyc_case where kyc_case::text like '%Lovelace%'"
+                        + " or kyc_case::text like '%X1234567%'"))
+                .as("plaintext in cases")
+                .isZero();
+        assertThat(sql.count("select count(*) from attest_outbox where data::text like '%Lovelace%'"
+                        + " or data::text like '%X1234567%'"))
+                .as("plaintext in events")
+                .isZero();
     }
 
     @Test
@@ -347,14 +348,15 @@ class KycFlowTest {
     }
 
     static JsonPath awaitStatus(TestOrg org, String user, String caseId, String status) {
-        JsonPath kycCase = Waiting.until(
-                () -> org.user(user)
-                        .get("/compliance/kyc/" + caseId)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath(),
-                json -> status.equals(json.getString("status")));
+        JsonPath kycCase = waitFor("the case " + status)
+                .until(
+                        () -> org.user(user)
+                                .get("/compliance/kyc/" + caseId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        json -> status.equals(json.getString("status")));
         assertThat(kycCase.getString("status")).isEqualTo(status);
         assertThat(kycCase.getString("created_at")).isNotNull();
         return kycCase;

@@ -1,10 +1,13 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.attest.common.security.Roles;
+import dev.attest.compliance.support.PersonaSigner;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -42,13 +45,14 @@ class PersonaWebhookAdminTest {
         String othersEvent = PersonaWebhookTest.newEventId();
         deliver(other, other.webhookSecret(), othersEvent).then().statusCode(200);
         TestDatabase sql = new TestDatabase(dataSource);
-        Waiting.until(
-                () -> sql.count(
-                        "select count(*) from persona_webhook where event_id in (?, ?, ?) and state = 'unmatched'",
-                        first,
-                        second,
-                        othersEvent),
-                n -> n == 3);
+        waitFor("the three webhooks unmatched")
+                .until(
+                        () -> sql.count(
+                                "select count(*) from persona_webhook where event_id in (?, ?, ?) and state = 'unmatched'",
+                                first,
+                                second,
+                                othersEvent),
+                        n -> n == 3);
 
         JsonPath page0 = org.admin()
                 .queryParam("size", 1)

@@ -1,9 +1,13 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.attest.compliance.support.DemoOrg;
+import dev.attest.compliance.support.PersonaSigner;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -13,10 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -99,7 +99,7 @@ class PersonaWebhookTest {
         post(signed(body), body).then().statusCode(200).body("status", equalTo("duplicate"));
 
         assertThat(storedRows(eventId)).isEqualTo(1);
-        String state = Waiting.until(() -> stateOf(eventId), "unmatched"::equals);
+        String state = waitFor("the webhook unmatched").until(() -> stateOf(eventId), "unmatched"::equals);
         assertThat(state).isEqualTo("unmatched");
     }
 
@@ -166,7 +166,8 @@ class PersonaWebhookTest {
                 .then()
                 .statusCode(401);
 
-        assertThat(Waiting.until(() -> stateOf(eventId), "unmatched"::equals)).isEqualTo("unmatched");
+        assertThat(waitFor("the webhook unmatched").until(() -> stateOf(eventId), "unmatched"::equals))
+                .isEqualTo("unmatched");
         victim.admin()
                 .get("/compliance/kyc/" + started.getString("case_id"))
                 .then()
@@ -314,28 +315,12 @@ class PersonaWebhookTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private long storedRows(String eventId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count =
-                        connection.prepareStatement("select count(*) from persona_webhook where event_id = ?")) {
-            count.setString(1, eventId);
-            try (ResultSet result = count.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private long storedRows(String eventId) {
+        return new TestDatabase(dataSource).count("select count(*) from persona_webhook where event_id = ?", eventId);
     }
 
     private String stateOf(String eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select state from persona_webhook where event_id = ?")) {
-            select.setString(1, eventId);
-            try (ResultSet result = select.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return (String)
+                new TestDatabase(dataSource).scalar("select state from persona_webhook where event_id = ?", eventId);
     }
 }

@@ -1,9 +1,12 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.attest.compliance.support.KycEventsOnKafka;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -81,11 +84,12 @@ class ReconciliationTest {
                 .jsonPath()
                 .getList("$")
                 .size();
-        long processed = Waiting.until(
-                () -> sql().count(
-                                "select count(*) from persona_webhook where inquiry_id = ? and state <> 'received'",
-                                inquiry),
-                count -> count >= events);
+        long processed = waitFor("the inquiry's webhooks processed")
+                .until(
+                        () -> sql().count(
+                                        "select count(*) from persona_webhook where inquiry_id = ? and state <> 'received'",
+                                        inquiry),
+                        count -> count >= events);
         assertThat(processed).isEqualTo(events);
         List<String> history = org.admin()
                 .get("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/history")
@@ -114,9 +118,10 @@ class ReconciliationTest {
                 KycFlowTest.start(org, user).then().statusCode(200).extract().path("case_id");
 
         backdate(caseId);
-        Object asked = Waiting.until(
-                () -> sql().scalar("select reconciled_at from kyc_case where id = ?::uuid", caseId),
-                java.util.Objects::nonNull);
+        Object asked = waitFor("the case asked about")
+                .until(
+                        () -> sql().scalar("select reconciled_at from kyc_case where id = ?::uuid", caseId),
+                        java.util.Objects::nonNull);
         assertThat(asked).as("the case was asked about").isNotNull();
 
         // Persona still shows it created: nothing to change, nothing announced, and no second question soon.

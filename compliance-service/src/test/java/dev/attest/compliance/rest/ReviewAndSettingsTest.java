@@ -1,5 +1,6 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,6 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.attest.common.events.Topics;
+import dev.attest.compliance.support.KycEventsOnKafka;
+import dev.attest.compliance.support.PersonaSigner;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.contracts.EventTypes;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
@@ -20,9 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,13 +84,14 @@ class ReviewAndSettingsTest {
                 .jsonPath()
                 .getList("$")
                 .size();
-        Waiting.until(
-                () -> given().queryParam("inquiry_id", inquiry)
-                        .get("/persona/_sandbox/deliveries")
-                        .jsonPath()
-                        .getList("status")
-                        .size(),
-                delivered -> delivered >= events * 2);
+        waitFor("the redelivered webhooks delivered")
+                .until(
+                        () -> given().queryParam("inquiry_id", inquiry)
+                                .get("/persona/_sandbox/deliveries")
+                                .jsonPath()
+                                .getList("status")
+                                .size(),
+                        delivered -> delivered >= events * 2);
         List<Map<String, Object>> history = org.admin()
                 .get("/orgs/" + org.id() + "/kyc/cases/" + caseId + "/history")
                 .then()
@@ -155,15 +157,13 @@ class ReviewAndSettingsTest {
                         equalTo("****" + org.apiKey().substring(org.apiKey().length() - 4)))
                 .body("webhook_secrets[0]", startsWith("****"))
                 .body("source", equalTo("organization"));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select api_key_enc || webhook_secret_enc from persona_settings where org_id = ?")) {
-            select.setString(1, org.id());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                assertThat(row.getString(1)).doesNotContain(org.apiKey()).doesNotContain(org.webhookSecret());
-            }
-        }
+        assertThat(new TestDatabase(dataSource)
+                        .strings(
+                                "select api_key_enc || webhook_secret_enc from persona_settings where org_id = ?",
+                                org.id())
+                        .get(0))
+                .doesNotContain(org.apiKey())
+                .doesNotContain(org.webhookSecret());
         org.admin()
                 .post("/orgs/" + org.id() + "/integrations/persona/test")
                 .then()
@@ -394,13 +394,8 @@ class ReviewAndSettingsTest {
                 user,
                 EventTypes.Identity.CLAIM_ISSUED,
                 EventData.claimIssued(user, caseId, CLAIM_ID, TX_HASH));
-        JsonPath withClaim = Waiting.until(
-                () -> org.admin()
-                        .get("/compliance/kyc/" + caseId)
-                        .then()
-                        .extract()
-                        .jsonPath(),
-                json -> CLAIM_ID.equals(json.getString("kyc_claim_id")));
+        JsonPath withClaim = waitFor("the claim recorded on the case")
+                .until(() -> kycCase(org, caseId), json -> CLAIM_ID.equals(json.getString("kyc_claim_id")));
         assertThat(withClaim.getString("kyc_claim_tx_hash")).isEqualTo(TX_HASH);
 
         publishIdentityEvent(
@@ -408,14 +403,13 @@ class ReviewAndSettingsTest {
                 user,
                 EventTypes.Identity.CLAIM_REVOKED,
                 EventData.claimRevoked(user, caseId, CLAIM_ID, TX_HASH));
-        JsonPath revoked = Waiting.until(
-                () -> org.admin()
-                        .get("/compliance/kyc/" + caseId)
-                        .then()
-                        .extract()
-                        .jsonPath(),
-                json -> json.getString("kyc_claim_revoked_at") != null);
+        JsonPath revoked = waitFor("the claim's revocation recorded on the case")
+                .until(() -> kycCase(org, caseId), json -> json.getString("kyc_claim_revoked_at") != null);
         assertThat(revoked.getString("kyc_claim_revoked_at")).isNotNull();
+    }
+
+    private static JsonPath kycCase(TestOrg org, String caseId) {
+        return org.admin().get("/compliance/kyc/" + caseId).then().extract().jsonPath();
     }
 
     private static void publishIdentityEvent(String orgId, String user, String type, Map<String, Object> data) {

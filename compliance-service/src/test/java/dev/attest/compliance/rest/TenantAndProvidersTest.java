@@ -1,5 +1,7 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.TopicReader.header;
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,19 +9,24 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
+import dev.attest.compliance.support.DemoOrg;
+import dev.attest.compliance.support.PersonaSigner;
+import dev.attest.compliance.support.ProjectTokens;
+import dev.attest.compliance.support.TenantEvents;
+import dev.attest.compliance.support.TestOrg;
 import dev.attest.contracts.EventTypes;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
+import dev.attest.testing.Waits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /** The tenant replica, the project's provider, personal data sent to Persona, and the credentials alert. */
@@ -107,9 +113,10 @@ class TenantAndProvidersTest {
         // Same key, same partition: once the project is there, every organization event before it was consumed.
         String projectId = UUID.randomUUID().toString();
         TenantEvents.project(orgId, projectId, "persona");
-        Waiting.until(
-                () -> sql().count("select count(*) from attest_tenant_project where project_id = ?", projectId),
-                n -> n == 1);
+        waitFor("the project in the tenant replica")
+                .until(
+                        () -> sql().count("select count(*) from attest_tenant_project where project_id = ?", projectId),
+                        n -> n == 1);
 
         assertThat(sql().scalar("select slug from attest_tenant_organization where org_id = ?", orgId))
                 .isEqualTo("newest-" + orgId);
@@ -128,13 +135,14 @@ class TenantAndProvidersTest {
         TenantEvents.project(org.id(), personaProject, "persona");
         TenantEvents.project(org.id(), otherProvidersProject, "onfido");
         TenantEvents.project("org-" + UUID.randomUUID(), foreignProject, "onfido");
-        Waiting.until(
-                () -> sql().count(
-                                "select count(*) from attest_tenant_project where project_id in (?, ?, ?)",
-                                personaProject,
-                                otherProvidersProject,
-                                foreignProject),
-                n -> n == 3);
+        waitFor("the three projects in the tenant replica")
+                .until(
+                        () -> sql().count(
+                                        "select count(*) from attest_tenant_project where project_id in (?, ?, ?)",
+                                        personaProject,
+                                        otherProvidersProject,
+                                        foreignProject),
+                        n -> n == 3);
 
         String refused = "user-" + UUID.randomUUID();
         startIn(org, otherProvidersProject, refused)
@@ -274,7 +282,7 @@ class TenantAndProvidersTest {
                 .body("api_key.ok", equalTo(false));
 
         try (TopicReader reader = TopicReader.of(Topics.KYC)) {
-            reader.readUntil(records -> !alertsOf(records, org.id()).isEmpty(), Waiting.TIMEOUT);
+            reader.readUntil(records -> !alertsOf(records, org.id()).isEmpty(), Waits.TIMEOUT);
             List<ConsumerRecord<String, byte[]>> alerts = alertsOf(reader.readFor(Duration.ofSeconds(2)), org.id());
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).key()).isEqualTo(org.id());
@@ -301,7 +309,7 @@ class TenantAndProvidersTest {
 
         try (TopicReader reader = TopicReader.of(Topics.KYC)) {
             List<ConsumerRecord<String, byte[]>> alerts = alertsOf(
-                    reader.readUntil(records -> !alertsOf(records, org.id()).isEmpty(), Waiting.TIMEOUT), org.id());
+                    reader.readUntil(records -> !alertsOf(records, org.id()).isEmpty(), Waits.TIMEOUT), org.id());
             assertThat(alerts).hasSize(1);
             assertThat(json(alerts.get(0).value()).get("status_code").asInt()).isEqualTo(403);
         }
@@ -329,8 +337,8 @@ class TenantAndProvidersTest {
         assertThat(inquiriesAtPersona(org, caseId)).isZero();
 
         // After the breaker's delay a trial call goes through and closes it.
-        int status = Waiting.until(
-                () -> KycFlowTest.start(org, user).then().extract().statusCode(), code -> code == 200);
+        int status = waitFor("a start once the breaker lets a trial call through")
+                .until(() -> KycFlowTest.start(org, user).then().extract().statusCode(), code -> code == 200);
         assertThat(status).isEqualTo(200);
         assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
     }
@@ -396,11 +404,6 @@ class TenantAndProvidersTest {
         return records.stream()
                 .filter(r -> CREDENTIALS_REJECTED.equals(header(r, "ce_type")) && orgId.equals(header(r, "ce_orgid")))
                 .toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode json(byte[] value) {

@@ -1,5 +1,6 @@
 package dev.attest.compliance.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.testing.GatewayTokens;
@@ -45,12 +46,13 @@ class WebhookFairnessTest {
                 flooding,
                 other);
 
-        long left = Waiting.until(
-                () -> sql.count(
-                        "select count(*) from persona_webhook where org_id in (?, ?) and state = 'received'",
-                        flooding,
-                        other),
-                count -> count == 0);
+        long left = waitFor("both organizations' webhooks processed")
+                .until(
+                        () -> sql.count(
+                                "select count(*) from persona_webhook where org_id in (?, ?) and state = 'received'",
+                                flooding,
+                                other),
+                        count -> count == 0);
         assertThat(left).isZero();
 
         long servedBefore = sql.count(

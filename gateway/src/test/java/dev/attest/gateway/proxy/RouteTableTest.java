@@ -3,6 +3,8 @@ package dev.attest.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.gateway.config.GatewayConfig;
+import dev.attest.gateway.support.JaxRsPaths;
+import dev.attest.gateway.support.ServicePaths;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;

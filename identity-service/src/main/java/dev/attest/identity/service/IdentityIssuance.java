@@ -9,7 +9,7 @@ import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.client.RevertedException;
 import dev.attest.identity.config.IdentityConfig;
-import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.identity.events.IdentityEvents;
 import dev.attest.identity.repository.ChainTransactionRepository;
 import dev.attest.identity.repository.ClaimRepository;
 import dev.attest.identity.repository.IdentityRepository;

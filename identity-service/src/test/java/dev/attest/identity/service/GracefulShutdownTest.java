@@ -1,18 +1,18 @@
 package dev.attest.identity.service;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.contracts.EventTypes;
-import dev.attest.identity.Eventually;
-import dev.attest.identity.IdentityEventsRead;
-import dev.attest.identity.TestChain;
-import dev.attest.identity.TestEvents;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
-import dev.attest.identity.messaging.IdentityEvents;
+import dev.attest.identity.events.IdentityEvents;
 import dev.attest.identity.repository.ChainTransactionRepository;
 import dev.attest.identity.repository.ClaimRepository;
 import dev.attest.identity.repository.IdentityRepository;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -101,9 +101,8 @@ class GracefulShutdownTest {
                 for (int i = 0; i < USERS; i++) {
                     sent.walletProvisioned(org, "user-" + i, TestChain.newWallet(), "case-" + i);
                 }
-                Eventually.until(
-                        "the deployments in flight",
-                        () -> db.count(
+                waitFor("the deployments in flight")
+                        .until(() -> db.count(
                                         "select count(*) from identities i join chain_transactions t"
                                                 + " on t.id = i.pending_tx_id where i.org_id = ? and i.user_id <> ?",
                                         org,
@@ -119,12 +118,16 @@ class GracefulShutdownTest {
                             + " where i.org_id = ? and t.status = 'PENDING'",
                     org);
             assertThat(inFlight).hasSize(USERS);
-            inFlight.forEach(hash -> Eventually.until(
-                    "mined: " + hash, () -> TestChain.receipt(hash).isPresent()));
+            inFlight.forEach(hash -> waitFor("mined: " + hash)
+                    .until(() -> TestChain.receipt(hash).isPresent()));
             long recorded = db.count("select count(*) from chain_transactions");
 
             // Stopped: mined receipts are not collected and nothing new is sent.
-            Eventually.pause(Duration.ofSeconds(3));
+            waitFor("nothing collected or sent while stopped")
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> db.count("select count(*) from chain_transactions") == recorded
+                            && db.count("select count(*) from chain_transactions where status = 'PENDING'") == USERS);
             assertThat(db.count("select count(*) from chain_transactions")).isEqualTo(recorded);
             assertThat(db.count("select count(*) from chain_transactions where status = 'PENDING'"))
                     .isEqualTo(USERS);
@@ -144,14 +147,15 @@ class GracefulShutdownTest {
                     config,
                     node,
                     new WorkGate());
-            Eventually.until(
-                    "every claim issued after the restart",
-                    () -> db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org)
-                            == USERS + 1,
-                    () -> {
-                        restarted.collectReceipts();
-                        restarted.advance();
-                    });
+            // The restarted issuance is driven here, a round between two looks.
+            waitFor("every claim issued after the restart").until(() -> {
+                if (db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org) == USERS + 1) {
+                    return true;
+                }
+                restarted.collectReceipts();
+                restarted.advance();
+                return false;
+            });
             for (int i = 0; i < USERS; i++) {
                 String key = org + ":user-" + i;
                 assertThat(IdentityEventsRead.readFor(key::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))

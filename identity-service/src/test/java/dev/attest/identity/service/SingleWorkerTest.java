@@ -1,13 +1,13 @@
 package dev.attest.identity.service;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.work.Workers;
 import dev.attest.contracts.EventTypes;
-import dev.attest.identity.Eventually;
-import dev.attest.identity.IdentityEventsRead;
-import dev.attest.identity.TestChain;
-import dev.attest.identity.TestEvents;
+import dev.attest.identity.support.IdentityEventsRead;
+import dev.attest.identity.support.TestChain;
+import dev.attest.identity.support.TestEvents;
 import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -39,25 +39,34 @@ class SingleWorkerTest {
     AgroalDataSource dataSource;
 
     @Test
-    void whileAnotherReplicaHoldsTheLeaseNothingIsSentAndIssuanceResumesWhenItIsFree() throws SQLException {
+    void whileAnotherReplicaHoldsTheLeaseNothingIsSentAndIssuanceResumesWhenItIsFree()
+            throws SQLException, InterruptedException {
         TestDatabase db = new TestDatabase(dataSource);
         String org = "org-" + UUID.randomUUID();
         String user = "user-" + UUID.randomUUID();
         try (TestEvents events = new TestEvents();
                 Connection otherReplica = dataSource.getConnection()) {
             // The other replica takes the lease the moment this one gives it up.
-            Eventually.until("the other replica holds the lease", () -> {
+            waitFor("the other replica holds the lease").until(() -> {
                 workers.lease(IssuanceWorker.NAME).release();
                 return advisoryLock(otherReplica, "select pg_try_advisory_lock(?)");
             });
             try {
-                Eventually.pause(Duration.ofSeconds(2)); // a round that started before the hand-over ends
+                // A fixed pause, not a wait for an outcome: a round that started before the hand-over ends, so
+                // that the event below can only be planned by this replica while it no longer holds the lease.
+                Thread.sleep(2_000);
                 events.walletProvisioned(org, user, TestChain.newWallet(), "case-" + UUID.randomUUID());
-                Eventually.until(
-                        "the identity planned",
-                        () -> db.count("select count(*) from identities where user_id = ?", user) == 1);
+                waitFor("the identity planned")
+                        .until(() -> db.count("select count(*) from identities where user_id = ?", user) == 1);
 
-                Eventually.pause(Duration.ofSeconds(3));
+                waitFor("no deployment sent while the other replica holds the lease")
+                        .during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> db.count(
+                                        "select count(*) from identities where user_id = ? and step = 'DEPLOY'"
+                                                + " and pending_tx_id is null",
+                                        user)
+                                == 1);
                 assertThat(db.count(
                                 "select count(*) from identities where user_id = ? and step = 'DEPLOY'"
                                         + " and pending_tx_id is null",

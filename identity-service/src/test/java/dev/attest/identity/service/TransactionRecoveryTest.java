@@ -1,5 +1,6 @@
 package dev.attest.identity.service;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.identity.ChainTransaction;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -56,15 +58,11 @@ class TransactionRecoveryTest {
         assertThat(settled.broadcastAt).isNotNull();
     }
 
-    private ChainTransaction awaitSettled(ChainTransaction tx) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            ChainTransaction now = QuarkusTransaction.requiringNew().call(() -> transactions.findById(tx.id));
-            if (now.status != ChainTransaction.Status.PENDING) {
-                return now;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("transaction " + tx.txHash + " was never settled");
+    private ChainTransaction awaitSettled(ChainTransaction tx) {
+        return waitFor("transaction " + tx.txHash + " settled")
+                .atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> QuarkusTransaction.requiringNew().call(() -> transactions.findById(tx.id)),
+                        now -> now.status != ChainTransaction.Status.PENDING);
     }
 }

@@ -10,7 +10,7 @@ import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
 import dev.attest.notification.config.NotificationConfig;
-import dev.attest.notification.messaging.out.WebhookDelivered;
+import dev.attest.notification.events.WebhookDelivered;
 import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
 import dev.attest.notification.repository.WebhookMessageRepository;

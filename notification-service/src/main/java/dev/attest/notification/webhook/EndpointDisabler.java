@@ -5,7 +5,7 @@ import dev.attest.common.events.Topics;
 import dev.attest.common.outbox.Outbox;
 import dev.attest.contracts.EventTypes;
 import dev.attest.notification.WebhookEndpoint;
-import dev.attest.notification.messaging.out.EndpointDisabled;
+import dev.attest.notification.events.EndpointDisabled;
 import dev.attest.notification.service.AdminAlerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

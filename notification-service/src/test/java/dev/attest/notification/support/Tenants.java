@@ -1,5 +1,7 @@
 package dev.attest.notification.support;
 
+import static dev.attest.testing.Waits.waitFor;
+
 import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
 import dev.attest.notification.repository.TenantRepository;
@@ -32,7 +34,8 @@ public class Tenants {
                 orgId,
                 orgId,
                 TenantEventData.project(orgId, projectId, "persona", "ethereum-sepolia"));
-        Await.until(() -> replica.project(orgId, projectId).isPresent(), Boolean::booleanValue, "project " + projectId);
-        Await.until(() -> tenants.admins(orgId).size(), n -> n == 1, "admin of " + orgId);
+        waitFor("project " + projectId)
+                .until(() -> replica.project(orgId, projectId).isPresent());
+        waitFor("admin of " + orgId).until(() -> tenants.admins(orgId).size(), n -> n == 1);
     }
 }

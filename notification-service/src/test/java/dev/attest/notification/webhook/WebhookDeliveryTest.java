@@ -1,5 +1,6 @@
 package dev.attest.notification.webhook;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,20 +13,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
-import dev.attest.notification.support.Await;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.Receiver.Answer;
 import dev.attest.notification.support.Signatures;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
 import dev.attest.notification.support.TestClock;
+import dev.attest.notification.support.WebhookApi;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,7 +60,7 @@ class WebhookDeliveryTest {
     Tenants tenants;
 
     @Inject
-    dev.attest.notification.support.Database database;
+    AgroalDataSource dataSource;
 
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
@@ -99,13 +102,13 @@ class WebhookDeliveryTest {
                     org,
                     org + ":user-1",
                     EventData.kycCaseOpened(caseId, "user-1", project));
-            Await.until(
-                    () -> {
-                        worker.deliverDue();
-                        return receiver.requests().size();
-                    },
-                    n -> n == 1,
-                    "the webhook at the receiver");
+            waitFor("the webhook at the receiver")
+                    .until(
+                            () -> {
+                                worker.deliverDue();
+                                return receiver.requests().size();
+                            },
+                            n -> n == 1);
 
             Receiver.Request request = receiver.requests().get(0);
             assertThat(request.header("webhook-id")).startsWith("msg_");
@@ -190,7 +193,7 @@ class WebhookDeliveryTest {
                                     rec.headers().lastHeader("ce_type").value())))
                     .containsExactly("attest.notification.endpoint-disabled.v1");
         }
-        Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+        waitFor("the endpoint-disabled email to the admin").until(() -> mailsTo(adminEmail), n -> n == 1);
         io.restassured.RestAssured.given()
                 .auth()
                 .oauth2(GatewayTokens.user(org, "admin-of-" + org, dev.attest.common.security.Roles.ORG_ADMIN))
@@ -227,7 +230,7 @@ class WebhookDeliveryTest {
         api.get("/" + endpoint)
                 .body("enabled", equalTo(false))
                 .body("disabled_reason", equalTo("every delivery failed for 5 days"));
-        Await.until(() -> mailsTo(adminEmail), n -> n == 1, "the endpoint-disabled email to the admin");
+        waitFor("the endpoint-disabled email to the admin").until(() -> mailsTo(adminEmail), n -> n == 1);
         io.restassured.RestAssured.given()
                 .auth()
                 .oauth2(GatewayTokens.user(org, "admin-of-" + org, dev.attest.common.security.Roles.ORG_ADMIN))
@@ -264,20 +267,23 @@ class WebhookDeliveryTest {
             api.sendTest(fast);
 
             worker.runPass(); // the runner's pass: starts the requests, waits for none
-            Await.until(() -> receiver.requests("/fast").size(), n -> n == 1, "the fast endpoint's delivery");
-            Await.until(() -> hanging.requests("/slow").size(), n -> n == 1, "the request the slow endpoint holds");
+            waitFor("the fast endpoint's delivery")
+                    .until(() -> receiver.requests("/fast").size(), n -> n == 1);
+            waitFor("the request the slow endpoint holds")
+                    .until(() -> hanging.requests("/slow").size(), n -> n == 1);
 
             // While the slow request is still open, the next pass delivers the fast endpoint's next message.
             api.sendTest(fast);
             worker.runPass();
-            Await.until(() -> receiver.requests("/fast").size(), n -> n == 2, "the fast endpoint's second delivery");
+            waitFor("the fast endpoint's second delivery")
+                    .until(() -> receiver.requests("/fast").size(), n -> n == 2);
             api.get("/" + slow + "/messages").body("[0].attempts", equalTo(0));
 
             release.countDown();
-            Await.until(
-                    () -> api.get("/" + slow + "/messages").extract().path("[0].attempts"),
-                    n -> Integer.valueOf(1).equals(n),
-                    "the slow endpoint's attempt, once it answers");
+            waitFor("the slow endpoint's attempt, once it answers")
+                    .until(
+                            () -> api.get("/" + slow + "/messages").extract().path("[0].attempts"),
+                            n -> Integer.valueOf(1).equals(n));
             assertThat(hanging.requests("/slow")).hasSize(1);
         }
     }
@@ -297,13 +303,13 @@ class WebhookDeliveryTest {
                 .extracting(r -> r.header("webhook-id"))
                 .containsExactly(waiting);
         // The backlog is only buffered: later passes deliver all of it, each message once.
-        Await.until(
-                () -> {
-                    worker.deliverDue();
-                    return receiver.requests("/busy").size();
-                },
-                n -> n == 25,
-                "the whole backlog");
+        waitFor("the whole backlog")
+                .until(
+                        () -> {
+                            worker.deliverDue();
+                            return receiver.requests("/busy").size();
+                        },
+                        n -> n == 25);
         assertThat(receiver.requests("/busy"))
                 .extracting(r -> r.header("webhook-id"))
                 .doesNotHaveDuplicates();
@@ -334,14 +340,13 @@ class WebhookDeliveryTest {
     void aStoredUrlThatIsNotAllowedIsRefusedAgainAtConnectTime() throws Exception {
         String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
         // Written past the API (an older version, an operator): the worker must not trust it.
-        try (java.sql.Connection connection = database.connect();
-                java.sql.PreparedStatement update =
-                        connection.prepareStatement("update webhook_endpoint set url = ? where id = ?::uuid")) {
-            update.setString(
-                    1, "http://[::ffff:169.254.169.254]:" + receiver.url("").split(":")[2] + "/latest");
-            update.setString(2, endpoint);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(new TestDatabase(dataSource)
+                        .update(
+                                "update webhook_endpoint set url = ? where id = ?::uuid",
+                                "http://[::ffff:169.254.169.254]:"
+                                        + receiver.url("").split(":")[2] + "/latest",
+                                endpoint))
+                .isEqualTo(1);
         api.sendTest(endpoint);
         worker.deliverDue();
 
@@ -449,13 +454,11 @@ class WebhookDeliveryTest {
     void theRateLimitBucketIsSharedWithTheOtherInstances() throws Exception {
         String endpoint = api.createEndpoint(Map.of("url", receiver.url("/hooks"), "rate_limit", 2))[0];
         // Another instance has just used up this second's tokens of the endpoint.
-        try (java.sql.Connection connection = database.connect();
-                java.sql.PreparedStatement used = connection.prepareStatement(
-                        "insert into webhook_rate_bucket (endpoint_id, tokens, refilled_at) values (?::uuid, 0, ?)")) {
-            used.setString(1, endpoint);
-            used.setTimestamp(2, java.sql.Timestamp.from(clock.instant()));
-            used.executeUpdate();
-        }
+        new TestDatabase(dataSource)
+                .update(
+                        "insert into webhook_rate_bucket (endpoint_id, tokens, refilled_at) values (?::uuid, 0, ?)",
+                        endpoint,
+                        java.sql.Timestamp.from(clock.instant()));
         api.sendTest(endpoint);
         api.sendTest(endpoint);
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.attest.common.security.Roles;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
+import dev.attest.notification.support.WebhookApi;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;

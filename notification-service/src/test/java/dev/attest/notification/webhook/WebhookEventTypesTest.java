@@ -1,13 +1,14 @@
 package dev.attest.notification.webhook;
 
+import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
-import dev.attest.notification.support.Await;
 import dev.attest.notification.support.Receiver;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.Tenants;
+import dev.attest.notification.support.WebhookApi;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
@@ -63,10 +64,8 @@ class WebhookEventTypesTest {
                     org,
                     key,
                     EventData.kycStatusChanged(caseId, user, project, "verified"));
-            Await.until(
-                    () -> messageTypes(api, endpoint),
-                    types -> types.contains("attest.kyc.status-changed.v1"),
-                    "the status change's message");
+            waitFor("the status change's message")
+                    .until(() -> messageTypes(api, endpoint), types -> types.contains("attest.kyc.status-changed.v1"));
             // After the case's events: the user's project is known here by then.
             events.send(
                     Topics.IDENTITY,
@@ -75,10 +74,8 @@ class WebhookEventTypesTest {
                     key,
                     EventData.claimIssued(user, caseId, CLAIM_ID, TX_HASH));
 
-            List<String> types = Await.until(
-                    () -> messageTypes(api, endpoint),
-                    all -> all.contains("attest.identity.claim-issued.v1"),
-                    "the claim's message");
+            List<String> types = waitFor("the claim's message")
+                    .until(() -> messageTypes(api, endpoint), all -> all.contains("attest.identity.claim-issued.v1"));
             assertThat(types)
                     .containsExactlyInAnyOrder(
                             "attest.kyc.case-opened.v1",

@@ -1,5 +1,6 @@
 package dev.attest.sandbox.dfns;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -297,17 +298,11 @@ class DfnsSandboxTest {
         given().body(body).post("/dfns/_sandbox/faults").then().statusCode(204);
     }
 
-    private static String awaitStatus(SigningClient client, String path, String wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = client.get(path).then().statusCode(200).extract().path("status");
-            if (wanted.equals(status) || "Failed".equals(status)) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        return status;
+    private static String awaitStatus(SigningClient client, String path, String wanted) {
+        return waitFor("the transfer " + wanted + " (or failed)")
+                .until(
+                        () -> client.get(path).then().statusCode(200).extract().<String>path("status"),
+                        status -> wanted.equals(status) || "Failed".equals(status));
     }
 
     /** The account's token and credential id, but a key that was never registered. */

@@ -1,15 +1,16 @@
 package dev.attest.sandbox.dfns;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.attest.sandbox.support.TestToken;
 import dev.attest.testing.GanacheResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -185,13 +186,11 @@ class DfnsWalletAssetsTest {
         return receipt.getContractAddress();
     }
 
-    private static void awaitConfirmed(SigningClient client, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline && !"Confirmed".equals(status) && !"Failed".equals(status)) {
-            Thread.sleep(100);
-            status = client.get(path).then().statusCode(200).extract().path("status");
-        }
+    private static void awaitConfirmed(SigningClient client, String path) {
+        String status = waitFor("the transfer settled")
+                .until(
+                        () -> client.get(path).then().statusCode(200).extract().<String>path("status"),
+                        settled -> "Confirmed".equals(settled) || "Failed".equals(settled));
         assertThat(status).isEqualTo("Confirmed");
     }
 }

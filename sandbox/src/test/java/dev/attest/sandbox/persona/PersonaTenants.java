@@ -1,11 +1,12 @@
 package dev.attest.sandbox.persona;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.sandbox.support.WebhookReceiver;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -74,22 +75,16 @@ final class PersonaTenants {
         return "http://localhost:" + RestAssured.port + "/test/persona-receiver";
     }
 
-    /** The webhooks received for the inquiry, once {@code done} holds of them (or as they are after 20 s). */
-    static List<JsonNode> awaitEvents(String inquiry, Predicate<List<JsonNode>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> events = List.of();
-        while (System.nanoTime() < deadline) {
-            events = WebhookReceiver.RECEIVED.stream()
-                    .map(r -> PersonaJson.parse(r.body()).orElseThrow())
-                    .filter(e -> inquiry.equals(
-                            e.at("/data/attributes/payload/data/id").asText()))
-                    .toList();
-            if (done.test(events)) {
-                return events;
-            }
-            Thread.sleep(50);
-        }
-        return events;
+    /** The webhooks received for the inquiry, once {@code done} holds of them. */
+    static List<JsonNode> awaitEvents(String inquiry, Predicate<List<JsonNode>> done) {
+        return waitFor("the webhooks of inquiry " + inquiry)
+                .until(
+                        () -> WebhookReceiver.RECEIVED.stream()
+                                .map(r -> PersonaJson.parse(r.body()).orElseThrow())
+                                .filter(e -> inquiry.equals(
+                                        e.at("/data/attributes/payload/data/id").asText()))
+                                .toList(),
+                        done);
     }
 
     /**

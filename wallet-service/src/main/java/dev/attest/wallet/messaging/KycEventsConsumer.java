@@ -5,6 +5,7 @@ import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
 import dev.attest.contracts.EventTypes;
+import dev.attest.wallet.events.KycStatusChanged;
 import dev.attest.wallet.service.ProvisioningService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,6 @@ public class KycEventsConsumer {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final ProvisioningService provisioning;
-
-    /** The fields of {@code attest.kyc.status-changed.v1} this service reads. */
-    public record KycStatusChanged(String caseId, String userId, String projectId, String status, String level) {}
 
     KycEventsConsumer(Inbox inbox, ObjectMapper mapper, ProvisioningService provisioning) {
         this.inbox = inbox;

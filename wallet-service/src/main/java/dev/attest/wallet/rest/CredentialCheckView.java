@@ -1,5 +1,7 @@
 package dev.attest.wallet.rest;
 
+import dev.attest.wallet.service.DfnsSettingsService;
+
 /**
  * The result of proving an organization's Dfns settings without creating anything. Only a classification
  * and fixed sentences: never what the target answered, so that the check tells nothing more about the API
@@ -13,4 +15,9 @@ package dev.attest.wallet.rest;
  * @param detail a fixed sentence for the result, prefixed with the part it is about ({@code token: },
  *     {@code signing key: }); null when all is well
  */
-public record CredentialCheckView(boolean ok, String token, String signingKey, String result, String detail) {}
+public record CredentialCheckView(boolean ok, String token, String signingKey, String result, String detail) {
+
+    public static CredentialCheckView of(DfnsSettingsService.CredentialCheck check) {
+        return new CredentialCheckView(check.ok(), check.token(), check.signingKey(), check.result(), check.detail());
+    }
+}

@@ -30,18 +30,18 @@ public class DfnsSettingsResource {
      */
     @PUT
     public DfnsSettingsView put(@PathParam("org") String org, @Valid @NotNull DfnsSettingsRequest request) {
-        return settings.put(caller.ownOrg(org), request, caller.subject());
+        return DfnsSettingsView.of(settings.put(caller.ownOrg(org), request, caller.subject()));
     }
 
     @GET
     public DfnsSettingsView get(@PathParam("org") String org) {
-        return settings.get(caller.ownOrg(org));
+        return DfnsSettingsView.of(settings.get(caller.ownOrg(org)));
     }
 
     /** Proves the token and the signing key without creating anything; says which part failed. */
     @POST
     @Path("/test")
     public CredentialCheckView test(@PathParam("org") String org) {
-        return settings.check(caller.ownOrg(org));
+        return CredentialCheckView.of(settings.check(caller.ownOrg(org)));
     }
 }

@@ -41,7 +41,8 @@ public class OrgWalletsResource {
     @POST
     @Path("/users/{user_id}/wallet/retry")
     public Response retryProvisioning(@PathParam("org") String org, @PathParam("user_id") String userId) {
-        return Response.accepted(provisioning.retry(caller.ownOrg(org), userId)).build();
+        return Response.accepted(MyWalletView.of(provisioning.retry(caller.ownOrg(org), userId)))
+                .build();
     }
 
     /** The org's wallets from Dfns, paged as Dfns pages them, each with the user it belongs to. */
@@ -51,7 +52,8 @@ public class OrgWalletsResource {
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return listings.wallets(caller.ownOrg(org), limit, Optional.ofNullable(pageToken));
+        return PageView.of(
+                listings.wallets(caller.ownOrg(org), limit, Optional.ofNullable(pageToken)), OrgWalletView::of);
     }
 
     /**
@@ -65,7 +67,11 @@ public class OrgWalletsResource {
             @PathParam("org") String org,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("page_token") String pageToken) {
-        return transactions.page(
-                caller.ownOrg(org), limit, Optional.ofNullable(pageToken).filter(token -> !token.isBlank()));
+        return PageView.of(
+                transactions.page(
+                        caller.ownOrg(org),
+                        limit,
+                        Optional.ofNullable(pageToken).filter(token -> !token.isBlank())),
+                TransferView::of);
     }
 }

@@ -30,12 +30,12 @@ public class SpendingPolicyResource {
     /** The policy; a part null means none. */
     @GET
     public SpendingPolicyView get(@PathParam("org") String org) {
-        return policies.get(caller.ownOrg(org));
+        return SpendingPolicyView.of(policies.get(caller.ownOrg(org)));
     }
 
     /** Replaces the whole policy (a part absent or null: none); it applies to the next transfer. */
     @PUT
     public SpendingPolicyView put(@PathParam("org") String org, @Valid @NotNull SpendingPolicyRequest request) {
-        return policies.put(caller.ownOrg(org), request, caller.subject());
+        return SpendingPolicyView.of(policies.put(caller.ownOrg(org), request, caller.subject()));
     }
 }

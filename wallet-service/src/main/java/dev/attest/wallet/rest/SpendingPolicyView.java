@@ -1,5 +1,7 @@
 package dev.attest.wallet.rest;
 
+import dev.attest.wallet.OrgDfnsSettings;
+import dev.attest.wallet.service.SpendingPolicyService;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,4 +18,24 @@ public record SpendingPolicyView(
         Integer dailyCountLimit,
         List<TokenLimitView> tokenLimits,
         Instant updatedAt,
-        String updatedBy) {}
+        String updatedBy) {
+
+    public static SpendingPolicyView of(SpendingPolicyService.SpendingPolicy policy) {
+        OrgDfnsSettings row = policy.settings();
+        return new SpendingPolicyView(
+                Amounts.plain(row.perTransferLimit),
+                Amounts.plain(row.dailyLimit),
+                Amounts.plain(row.approvalThreshold),
+                row.dailyCountLimit,
+                policy.tokenLimits().stream()
+                        .map(limit -> new TokenLimitView(
+                                limit.contract,
+                                limit.decimals,
+                                Amounts.plain(limit.perTransferLimit),
+                                Amounts.plain(limit.dailyLimit),
+                                Amounts.plain(limit.approvalThreshold)))
+                        .toList(),
+                row.policyUpdatedAt,
+                row.policyUpdatedBy);
+    }
+}

@@ -3,6 +3,7 @@ package dev.attest.wallet.rest;
 import dev.attest.wallet.Transfer;
 import dev.attest.wallet.Wallet;
 import dev.attest.wallet.client.DfnsTransfer;
+import dev.attest.wallet.service.OrgTransactionsService;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +55,10 @@ public record TransferView(
      * A transfer as Dfns lists it (status, amounts and dates are Dfns's), with {@code ours} (the transfer as this
      * service recorded it) and {@code wallet} (the user's wallet Dfns's wallet is) when there are such.
      */
-    public static TransferView of(DfnsTransfer dfns, Optional<Transfer> ours, Optional<Wallet> wallet) {
+    public static TransferView of(OrgTransactionsService.OrgTransfer listed) {
+        DfnsTransfer dfns = listed.dfns();
+        Optional<Transfer> ours = listed.ours();
+        Optional<Wallet> wallet = listed.wallet();
         DfnsTransfer.Request request = dfns.request();
         return new TransferView(
                 ours.map(t -> t.id.toString()).orElse(null),

@@ -43,7 +43,10 @@ public class WalletResource {
     @GET
     @Path("/me")
     public MyWalletView me() {
-        return provisioning.statusOf(caller.orgId(), caller.subject());
+        return provisioning
+                .statusOf(caller.orgId(), caller.subject())
+                .map(MyWalletView::of)
+                .orElseGet(MyWalletView::none);
     }
 
     /**
@@ -71,7 +74,8 @@ public class WalletResource {
     @GET
     @Path("/{wallet_id}/assets")
     public WalletAssetsView assets(@PathParam("wallet_id") String walletId) {
-        return assets.of(caller.orgId(), caller.subject(), walletId);
+        WalletAssetsService.WalletAssets found = assets.of(caller.orgId(), caller.subject(), walletId);
+        return WalletAssetsView.of(found.wallet(), found.assets());
     }
 
     /**
@@ -98,12 +102,14 @@ public class WalletResource {
                     String limit,
             @Parameter(description = "next_page_token of the previous page.") @QueryParam("page_token")
                     String pageToken) {
-        return transfers.history(
-                caller.orgId(),
-                caller.subject(),
-                walletId,
-                Integer.parseInt(limit),
-                Optional.ofNullable(pageToken).filter(token -> !token.isBlank()));
+        return PageView.of(
+                transfers.history(
+                        caller.orgId(),
+                        caller.subject(),
+                        walletId,
+                        Integer.parseInt(limit),
+                        Optional.ofNullable(pageToken).filter(token -> !token.isBlank())),
+                TransferView::of);
     }
 
     @GET

@@ -13,9 +13,7 @@ import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.config.WalletConfig;
 import dev.attest.wallet.repository.DfnsSettingsRepository;
-import dev.attest.wallet.rest.CredentialCheckView;
 import dev.attest.wallet.rest.DfnsSettingsRequest;
-import dev.attest.wallet.rest.DfnsSettingsView;
 import dev.attest.wallet.rest.SpendingPolicyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +34,6 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class DfnsSettingsService {
-    private static final String MASK = "********";
 
     private final DfnsSettingsRepository settings;
     private final SecretCipher cipher;
@@ -72,7 +69,7 @@ public class DfnsSettingsService {
      * The policy has its own endpoint ({@link SpendingPolicyService#put}), which needs no secret.
      */
     @Transactional
-    public DfnsSettingsView put(String orgId, DfnsSettingsRequest request, String by) {
+    public OrgDfnsSettings put(String orgId, DfnsSettingsRequest request, String by) {
         try {
             CredentialKeys.parsePrivateKey(request.privateKey());
         } catch (IllegalArgumentException e) {
@@ -105,13 +102,12 @@ public class DfnsSettingsService {
         if (isNew) {
             settings.persist(row);
         }
-        return view(row);
+        return row;
     }
 
     @Transactional
-    public DfnsSettingsView get(String orgId) {
+    public OrgDfnsSettings get(String orgId) {
         return settings.findByIdOptional(orgId)
-                .map(DfnsSettingsService::view)
                 .orElseThrow(() -> ProblemException.notFound("Dfns settings of this organization"));
     }
 
@@ -150,7 +146,13 @@ public class DfnsSettingsService {
      * Proves the token (a wallet listing) and the signing key (an accepted user-action signature); answers
      * the first failure's class in fixed words, never what the target said.
      */
-    public CredentialCheckView check(String orgId) {
+    /**
+     * What proving the settings showed; only a classification and fixed sentences, never what the target
+     * answered (see the REST view for the values).
+     */
+    public record CredentialCheck(boolean ok, String token, String signingKey, String result, String detail) {}
+
+    public CredentialCheck check(String orgId) {
         DfnsCredentials credentials = forOrg(orgId)
                 .orElseThrow(() -> ProblemException.notFound("Dfns settings of this organization"))
                 .credentials();
@@ -158,17 +160,16 @@ public class DfnsSettingsService {
             dfns.proveToken(credentials);
         } catch (DfnsException | DfnsUnavailableException e) {
             String result = classify(e);
-            return new CredentialCheckView(
-                    false, "failed", "skipped", result, "token: " + sentence(result, "API token"));
+            return new CredentialCheck(false, "failed", "skipped", result, "token: " + sentence(result, "API token"));
         }
         try {
             dfns.proveSigningKey(credentials);
         } catch (DfnsException | DfnsUnavailableException e) {
             String result = classify(e);
-            return new CredentialCheckView(
+            return new CredentialCheck(
                     false, "ok", "failed", result, "signing key: " + sentence(result, "signed request"));
         }
-        return new CredentialCheckView(true, "ok", "ok", "ok", null);
+        return new CredentialCheck(true, "ok", "ok", "ok", null);
     }
 
     // 401/403: the credentials are refused; any other answer is not Dfns's. No answer at all (or Dfns failing or
@@ -231,22 +232,6 @@ public class DfnsSettingsService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read attest.wallet.dfns.default-org.private-key", e);
         }
-    }
-
-    private static DfnsSettingsView view(OrgDfnsSettings row) {
-        return new DfnsSettingsView(
-                row.apiBaseUrl,
-                MASK,
-                row.credentialId,
-                MASK,
-                row.appId,
-                row.defaultNetwork,
-                row.webhookSecretSealed == null ? null : MASK,
-                row.previousWebhookSecretSealed == null ? null : MASK,
-                SpendingPolicyService.plain(row.perTransferLimit),
-                SpendingPolicyService.plain(row.dailyLimit),
-                SpendingPolicyService.plain(row.approvalThreshold),
-                row.updatedAt);
     }
 
     private String seal(String orgId, String field, String secret) {

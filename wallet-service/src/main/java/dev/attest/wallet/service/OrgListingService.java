@@ -7,8 +7,6 @@ import dev.attest.wallet.client.DfnsPage;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.client.DfnsWallet;
 import dev.attest.wallet.repository.WalletRepository;
-import dev.attest.wallet.rest.OrgWalletView;
-import dev.attest.wallet.rest.PageView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,7 +32,10 @@ public class OrgListingService {
     }
 
     /** A page of the org's wallets as Dfns lists them, each joined with the user it belongs to. */
-    public PageView<OrgWalletView> wallets(String orgId, int limit, Optional<String> pageToken) {
+    /** A wallet of the org's Dfns account and, when Attest provisioned it, ours (with the user it belongs to). */
+    public record OrgWallet(DfnsWallet dfns, Optional<Wallet> ours) {}
+
+    public ResultPage<OrgWallet> wallets(String orgId, int limit, Optional<String> pageToken) {
         var org = settings.forOrg(orgId).orElseThrow(DfnsProblems::notConfigured);
         DfnsPage<DfnsWallet> page;
         try {
@@ -50,18 +51,9 @@ public class OrgListingService {
         Map<String, Wallet> ours = QuarkusTransaction.requiringNew()
                 .call(() -> wallets.byProviderIds(orgId, ids).stream()
                         .collect(Collectors.toMap(w -> w.providerWalletId, Function.identity())));
-        List<OrgWalletView> items = page.items().stream()
-                .map(w -> {
-                    Wallet mine = ours.get(w.id());
-                    return new OrgWalletView(
-                            w.id(),
-                            w.network(),
-                            w.address(),
-                            w.status(),
-                            mine == null ? null : mine.id.toString(),
-                            mine == null ? null : mine.userId);
-                })
+        List<OrgWallet> items = page.items().stream()
+                .map(w -> new OrgWallet(w, Optional.ofNullable(ours.get(w.id()))))
                 .toList();
-        return new PageView<>(items, page.nextPageToken().orElse(null));
+        return new ResultPage<>(items, page.nextPageToken());
     }
 }

@@ -11,8 +11,6 @@ import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.client.DfnsWallet;
 import dev.attest.wallet.repository.TransferRepository;
 import dev.attest.wallet.repository.WalletRepository;
-import dev.attest.wallet.rest.PageView;
-import dev.attest.wallet.rest.TransferView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -55,8 +53,14 @@ public class OrgTransactionsService {
         this.transfers = transfers;
     }
 
+    /**
+     * A transfer as Dfns lists it, with the transfer as this service recorded it ({@code ours}) and the user's
+     * wallet Dfns's wallet is, when there are such.
+     */
+    public record OrgTransfer(DfnsTransfer dfns, Optional<Transfer> ours, Optional<Wallet> wallet) {}
+
     /** A page of the org's transfers from Dfns; 409 without Dfns settings, 503/502 when Dfns fails or refuses. */
-    public PageView<TransferView> page(String orgId, int limit, Optional<String> pageToken) {
+    public ResultPage<OrgTransfer> page(String orgId, int limit, Optional<String> pageToken) {
         TransactionsCursor from = pageToken.map(TransactionsCursor::decode).orElse(TransactionsCursor.START);
         DfnsCredentials credentials =
                 settings.forOrg(orgId).orElseThrow(DfnsProblems::notConfigured).credentials();
@@ -70,9 +74,7 @@ public class OrgTransactionsService {
             LOG.infof("transactions of org %s: Dfns answered %d", orgId, e.status());
             throw DfnsProblems.refused();
         }
-        return new PageView<>(
-                joined(orgId, walk.found()),
-                walk.next().map(TransactionsCursor::encode).orElse(null));
+        return new ResultPage<>(joined(orgId, walk.found()), walk.next().map(TransactionsCursor::encode));
     }
 
     /** What one page found, and where the next one starts (empty: the listing is over). */
@@ -130,7 +132,7 @@ public class OrgTransactionsService {
         throw TransactionsCursor.invalid();
     }
 
-    private List<TransferView> joined(String orgId, List<DfnsTransfer> found) {
+    private List<OrgTransfer> joined(String orgId, List<DfnsTransfer> found) {
         if (found.isEmpty()) {
             return List.of();
         }
@@ -149,7 +151,7 @@ public class OrgTransactionsService {
                     .filter(t -> t.providerTransferId != null)
                     .collect(Collectors.toMap(t -> t.providerTransferId, Function.identity(), (a, b) -> a));
             return found.stream()
-                    .map(transfer -> TransferView.of(
+                    .map(transfer -> new OrgTransfer(
                             transfer,
                             Optional.ofNullable(oursByProviderId.get(transfer.id()))
                                     .or(() -> transfer.ownId().map(oursById::get)),

@@ -14,11 +14,10 @@ import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.client.DfnsWallet;
 import dev.attest.wallet.config.WalletConfig;
-import dev.attest.wallet.messaging.KycEventsConsumer.KycStatusChanged;
-import dev.attest.wallet.messaging.WalletEvents;
+import dev.attest.wallet.events.KycStatusChanged;
+import dev.attest.wallet.events.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.WalletRepository;
-import dev.attest.wallet.rest.MyWalletView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -126,7 +125,7 @@ public class ProvisioningService implements DurableWork {
      * fresh count of attempts (its externalId is unchanged, so no second wallet can come of it).
      */
     @Transactional
-    public MyWalletView retry(String orgId, String userId) {
+    public Wallet retry(String orgId, String userId) {
         Wallet wallet = wallets.findByUser(orgId, userId)
                 .orElseThrow(() -> ProblemException.notFound("Wallet of user " + userId));
         if (!Wallet.FAILED.equals(wallet.status)) {
@@ -138,13 +137,13 @@ public class ProvisioningService implements DurableWork {
         wallet.attempts = 0;
         wallet.nextAttemptAt = Instant.now();
         wallet.updatedAt = wallet.nextAttemptAt;
-        return MyWalletView.of(wallet);
+        return wallet;
     }
 
     /** The user's wallet and its provisioning status ({@code none} before KYC is verified). */
     @Transactional
-    public MyWalletView statusOf(String orgId, String userId) {
-        return wallets.findByUser(orgId, userId).map(MyWalletView::of).orElseGet(MyWalletView::none);
+    public Optional<Wallet> statusOf(String orgId, String userId) {
+        return wallets.findByUser(orgId, userId);
     }
 
     /** One batch of due wallets; another at once if it was full and this pass could claim some of it. */

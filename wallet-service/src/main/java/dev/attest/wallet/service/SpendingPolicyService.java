@@ -6,9 +6,7 @@ import dev.attest.wallet.TokenSpendingLimit;
 import dev.attest.wallet.repository.DfnsSettingsRepository;
 import dev.attest.wallet.repository.TokenSpendingLimitRepository;
 import dev.attest.wallet.rest.SpendingPolicyRequest;
-import dev.attest.wallet.rest.SpendingPolicyView;
 import dev.attest.wallet.rest.TokenLimitRequest;
-import dev.attest.wallet.rest.TokenLimitView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -37,14 +35,17 @@ public class SpendingPolicyService {
         this.tokens = tokens;
     }
 
+    /** The org's policy: the native limits kept with its Dfns settings, and its tokens' limits. */
+    public record SpendingPolicy(OrgDfnsSettings settings, List<TokenSpendingLimit> tokenLimits) {}
+
     @Transactional
-    public SpendingPolicyView get(String orgId) {
-        return view(settings.findByIdOptional(orgId).orElseThrow(SpendingPolicyService::notConfigured));
+    public SpendingPolicy get(String orgId) {
+        return policyOf(settings.findByIdOptional(orgId).orElseThrow(SpendingPolicyService::notConfigured));
     }
 
     /** Replaces the org's whole policy (a part absent: none); nothing else of the org's settings changes. */
     @Transactional
-    public SpendingPolicyView put(String orgId, SpendingPolicyRequest request, String by) {
+    public SpendingPolicy put(String orgId, SpendingPolicyRequest request, String by) {
         List<TokenLimitRequest> tokenLimits = request.tokenLimits() == null ? List.of() : request.tokenLimits();
         requireOneEntryPerToken(tokenLimits);
         // Locked: a Dfns settings change committed meanwhile is read, never written back over.
@@ -54,7 +55,7 @@ public class SpendingPolicyService {
         row.dailyCountLimit = request.dailyCountLimit();
         tokens.deleteOfOrg(orgId);
         tokenLimits.forEach(limit -> tokens.persist(token(orgId, limit)));
-        return view(row);
+        return policyOf(row);
     }
 
     /**
@@ -69,25 +70,8 @@ public class SpendingPolicyService {
         row.policyUpdatedBy = by;
     }
 
-    SpendingPolicyView view(OrgDfnsSettings row) {
-        List<TokenLimitView> tokenLimits = row.orgId == null
-                ? List.of()
-                : tokens.ofOrg(row.orgId).stream()
-                        .map(limit -> new TokenLimitView(
-                                limit.contract,
-                                limit.decimals,
-                                plain(limit.perTransferLimit),
-                                plain(limit.dailyLimit),
-                                plain(limit.approvalThreshold)))
-                        .toList();
-        return new SpendingPolicyView(
-                plain(row.perTransferLimit),
-                plain(row.dailyLimit),
-                plain(row.approvalThreshold),
-                row.dailyCountLimit,
-                tokenLimits,
-                row.policyUpdatedAt,
-                row.policyUpdatedBy);
+    private SpendingPolicy policyOf(OrgDfnsSettings row) {
+        return new SpendingPolicy(row, row.orgId == null ? List.of() : tokens.ofOrg(row.orgId));
     }
 
     // The policy is refused whole, before anything is written, when a token is listed twice (in any letter case).
@@ -129,9 +113,5 @@ public class SpendingPolicyService {
 
     private static BigDecimal amount(String value) {
         return value == null ? null : new BigDecimal(value);
-    }
-
-    static String plain(BigDecimal amount) {
-        return amount == null ? null : amount.toPlainString();
     }
 }

@@ -9,13 +9,11 @@ import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsTransfer;
 import dev.attest.wallet.client.DfnsUnavailableException;
-import dev.attest.wallet.messaging.WalletEvents;
+import dev.attest.wallet.events.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
 import dev.attest.wallet.repository.WalletRepository;
-import dev.attest.wallet.rest.PageView;
 import dev.attest.wallet.rest.TransferRequest;
-import dev.attest.wallet.rest.TransferView;
 import dev.attest.wallet.rest.WeiAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +104,7 @@ public class TransferService {
      * 404), newest first; the page token is the id of the last transfer of the previous page, one of this
      * wallet's (else 400).
      */
-    public PageView<TransferView> history(
+    public ResultPage<Transfer> history(
             String orgId, String userId, String walletId, int limit, Optional<String> pageToken) {
         UUID walletUuid = parseId(walletId);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -120,9 +118,8 @@ public class TransferService {
             List<Transfer> page = transfers.pageOfWallet(walletUuid, after, limit + 1);
             boolean more = page.size() > limit;
             List<Transfer> shown = more ? page.subList(0, limit) : page;
-            return new PageView<>(
-                    shown.stream().map(TransferView::of).toList(),
-                    more ? shown.get(shown.size() - 1).id.toString() : null);
+            return new ResultPage<>(
+                    shown, more ? Optional.of(shown.get(shown.size() - 1).id.toString()) : Optional.empty());
         });
     }
 

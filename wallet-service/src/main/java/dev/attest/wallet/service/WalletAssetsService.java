@@ -7,7 +7,6 @@ import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.client.DfnsWalletAssets;
 import dev.attest.wallet.repository.WalletRepository;
-import dev.attest.wallet.rest.WalletAssetsView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -36,7 +35,10 @@ public class WalletAssetsService {
      * the wallet is not provisioned or the org has no Dfns settings; 503 when Dfns does not answer, 502
      * when it refuses.
      */
-    public WalletAssetsView of(String orgId, String userId, String walletId) {
+    /** A wallet and its balances as Dfns reports them. */
+    public record WalletAssets(Wallet wallet, DfnsWalletAssets assets) {}
+
+    public WalletAssets of(String orgId, String userId, String walletId) {
         UUID id = parse(walletId);
         Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findInOrg(orgId, id)
                 .filter(w -> w.userId.equals(userId))
@@ -59,7 +61,7 @@ public class WalletAssetsService {
             throw new ProblemException(
                     502, "dfns-refused", "Dfns refused", "Dfns refused to report the wallet's balances.");
         }
-        return WalletAssetsView.of(wallet, assets);
+        return new WalletAssets(wallet, assets);
     }
 
     private static UUID parse(String walletId) {

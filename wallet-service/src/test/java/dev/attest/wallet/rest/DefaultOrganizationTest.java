@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
@@ -98,20 +98,20 @@ class DefaultOrganizationTest {
         try (TenantEvents tenants = new TenantEvents()) {
             tenants.organizationCreated(orgId, "demo");
         }
-        Await.until(() -> replica.orgIdOf("demo"), orgId);
+        waitFor("the demo organization in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.orgIdOf("demo")).isEqualTo(orgId));
         String user = "user-" + UUID.randomUUID();
         try (KycEvents kyc = new KycEvents()) {
             kyc.statusChanged(orgId, user, "case-demo", "verified");
         }
         String userToken = GatewayTokens.user(orgId, user, Roles.USER);
-        Await.until(
-                () -> given().auth()
+        waitFor("the demo user's wallet provisioned").untilAsserted(() -> assertThat(given().auth()
                         .oauth2(userToken)
                         .get("/wallets/me")
                         .then()
                         .extract()
-                        .path("status"),
-                "provisioned");
+                        .<String>path("status"))
+                .isEqualTo("provisioned"));
         String walletId = given().auth()
                 .oauth2(userToken)
                 .get("/wallets/me")
@@ -130,14 +130,13 @@ class DefaultOrganizationTest {
                 .extract()
                 .path("transfer_id");
         // Polling is off in tests (1 h): Confirmed can only arrive by the sandbox's signed webhook to /demo.
-        Await.until(
-                () -> given().auth()
+        waitFor("the transfer confirmed by the sandbox's webhook").untilAsserted(() -> assertThat(given().auth()
                         .oauth2(userToken)
                         .get("/wallets/" + walletId + "/transfers/" + transferId)
                         .then()
                         .extract()
-                        .path("status"),
-                "confirmed");
+                        .<String>path("status"))
+                .isEqualTo("confirmed"));
 
         // The previous secret of the rotation is still accepted; another is not.
         String body = DfnsWebhookTest.event(Instant.now().getEpochSecond());

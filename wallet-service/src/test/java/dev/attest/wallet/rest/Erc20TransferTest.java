@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.status;
 import static dev.attest.wallet.rest.TransferTest.transfer;
@@ -12,7 +13,6 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.NodeProject;
@@ -86,7 +86,9 @@ class Erc20TransferTest {
                     .extract()
                     .path("transfer_id");
 
-            Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+            waitFor("transfer " + transferId + " confirmed")
+                    .untilAsserted(() ->
+                            assertThat(status(org, user, walletId, transferId)).isEqualTo("confirmed"));
             assertThat(balanceOf(node, token, recipient)).isEqualTo(BigInteger.valueOf(1234));
             assertThat(balanceOf(node, token, me.get("address").asText())).isEqualTo(BigInteger.valueOf(998_766));
             // The wallet's balances list the token with what it holds now.

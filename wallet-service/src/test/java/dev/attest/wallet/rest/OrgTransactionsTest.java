@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.native_;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.status;
@@ -18,7 +19,6 @@ import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsCredentials;
 import dev.attest.wallet.client.DfnsTransfer;
 import dev.attest.wallet.client.DfnsWallet;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.test.common.WithTestResource;
@@ -83,9 +83,12 @@ class OrgTransactionsTest {
         String outsideTo = newAddress();
         DfnsTransfer outside = dfns.createTransfer(
                 credentials, outsideWallet.id(), outsideTo, "31", Optional.empty(), "outside-" + UUID.randomUUID());
-        Await.until(() -> status(org, alice, aliceWallet, a1), "confirmed");
-        Await.until(() -> status(org, alice, aliceWallet, a2), "confirmed");
-        Await.until(() -> status(org, bob, bobWallet, b1), "confirmed");
+        waitFor("transfer " + a1 + " confirmed").untilAsserted(() -> assertThat(status(org, alice, aliceWallet, a1))
+                .isEqualTo("confirmed"));
+        waitFor("transfer " + a2 + " confirmed").untilAsserted(() -> assertThat(status(org, alice, aliceWallet, a2))
+                .isEqualTo("confirmed"));
+        waitFor("transfer " + b1 + " confirmed")
+                .untilAsserted(() -> assertThat(status(org, bob, bobWallet, b1)).isEqualTo("confirmed"));
 
         ValidatableResponse all = transactions(org, "")
                 .statusCode(200)

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,18 +11,14 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.TopicReader;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +78,7 @@ class ProvisioningRecoveryTest {
             WalletProvisioningTest.awaitProvisioned(org, user);
             kyc.send(id, org.orgId, user, "case-crash", "verified"); // and Kafka redelivers the event
 
-            assertThat(longOf("select last_value from crash_budget"))
+            assertThat(new TestDatabase(db).count("select last_value from crash_budget"))
                     .as("the crash happened")
                     .isGreaterThanOrEqualTo(2);
             List<ConsumerRecord<String, byte[]>> records = events.readFor(Duration.ofSeconds(3));
@@ -107,7 +104,9 @@ class ProvisioningRecoveryTest {
         DfnsAccount org = DfnsAccount.register("EC"); // not configured yet: every attempt fails
         String user = "user-" + UUID.randomUUID();
         kyc.statusChanged(org.orgId, user, "case-retry", "verified");
-        Await.until(() -> WalletProvisioningTest.me(org, user).get("status").asText(), "failed");
+        waitFor("the provisioning failed").untilAsserted(() -> assertThat(
+                        WalletProvisioningTest.me(org, user).get("status").asText())
+                .isEqualTo("failed"));
 
         // Only the org's admins, only a failed provisioning, only a known user.
         retry(org, org.user(user), user).statusCode(403);
@@ -133,7 +132,9 @@ class ProvisioningRecoveryTest {
         String user = "user-" + UUID.randomUUID();
         try (TopicReader events = TopicReader.of(Topics.WALLET)) {
             kyc.statusChanged(org.orgId, user, "case-401", "verified");
-            Await.until(() -> WalletProvisioningTest.me(org, user).get("status").asText(), "failed");
+            waitFor("the provisioning failed").untilAsserted(() -> assertThat(
+                            WalletProvisioningTest.me(org, user).get("status").asText())
+                    .isEqualTo("failed"));
             // The admin's credential check meets the same refusal: still one alert within the hour.
             given().auth()
                     .oauth2(org.admin())
@@ -159,21 +160,10 @@ class ProvisioningRecoveryTest {
                 .then();
     }
 
-    private void sql(String... statements) throws SQLException {
-        try (Connection connection = db.getConnection();
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private long longOf(String query) throws SQLException {
-        try (Connection connection = db.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
+    private void sql(String... statements) {
+        TestDatabase database = new TestDatabase(db);
+        for (String statement : statements) {
+            database.update(statement);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.native_;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.transfer;
@@ -19,7 +20,6 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.wallet.repository.TransferRepository;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
@@ -235,7 +235,8 @@ class SpendingPolicyTest {
         try (TenantEvents tenants = new TenantEvents()) {
             tenants.organizationCreated(org.orgId, slug);
         }
-        Await.until(() -> replica.orgIdOf(slug), org.orgId);
+        waitFor("organization " + slug + " in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.orgIdOf(slug)).isEqualTo(org.orgId));
         String change = "{\"approval_threshold\":\"1\"}";
 
         for (String name : new String[] {org.orgId, slug}) {

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +11,6 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import dev.attest.wallet.support.TenantEvents;
@@ -95,7 +95,8 @@ class TenantReplicaTest {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String slug = "slug-" + UUID.randomUUID();
         tenantEvents.organizationCreated(org.orgId, slug);
-        Await.until(() -> replica.orgIdOf(slug), org.orgId);
+        waitFor("organization " + slug + " in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.orgIdOf(slug)).isEqualTo(org.orgId));
         String body = DfnsWebhookTest.event(Instant.now().getEpochSecond());
         String signature = DfnsWebhookTest.sign(org.webhookSecret, body);
 
@@ -113,8 +114,10 @@ class TenantReplicaTest {
         String otherSlug = "slug-" + UUID.randomUUID();
         tenantEvents.organizationCreated(org.orgId, slug);
         tenantEvents.organizationCreated(other.orgId, otherSlug);
-        Await.until(() -> replica.orgIdOf(slug), org.orgId);
-        Await.until(() -> replica.orgIdOf(otherSlug), other.orgId);
+        waitFor("organization " + slug + " in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.orgIdOf(slug)).isEqualTo(org.orgId));
+        waitFor("organization " + otherSlug + " in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.orgIdOf(otherSlug)).isEqualTo(other.orgId));
 
         given().auth()
                 .oauth2(org.admin())
@@ -135,11 +138,11 @@ class TenantReplicaTest {
     }
 
     private void awaitProject(String orgId, String project, String network) {
-        Await.until(
-                () -> replica.project(orgId, project)
-                        .map(TenantProject::walletNetwork)
-                        .orElse(null),
-                network);
+        waitFor("project " + project + " in the tenant replica")
+                .untilAsserted(() -> assertThat(replica.project(orgId, project)
+                                .map(TenantProject::walletNetwork)
+                                .orElse(null))
+                        .isEqualTo(network));
     }
 
     private static int webhook(String org, String signature, String body) {

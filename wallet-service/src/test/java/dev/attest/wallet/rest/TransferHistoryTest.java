@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.native_;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.status;
@@ -13,7 +14,6 @@ import dev.attest.testing.GanacheResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.test.common.WithTestResource;
@@ -64,7 +64,8 @@ class TransferHistoryTest {
                     .path("transfer_id"));
         }
         for (String id : made) {
-            Await.until(() -> status(org, user, walletId, id), "confirmed");
+            waitFor("transfer " + id + " confirmed").untilAsserted(() -> assertThat(status(org, user, walletId, id))
+                    .isEqualTo("confirmed"));
         }
 
         ValidatableResponse first = history(org.user(user), walletId, "?limit=2")

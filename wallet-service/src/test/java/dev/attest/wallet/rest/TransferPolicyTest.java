@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.native_;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.status;
@@ -18,7 +19,6 @@ import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
 import dev.attest.wallet.repository.TransferRepository;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -124,7 +124,9 @@ class TransferPolicyTest {
                     .then()
                     .statusCode(200)
                     .body("decided_by", equalTo("admin-" + org.orgId));
-            Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+            waitFor("transfer " + transferId + " confirmed")
+                    .untilAsserted(() ->
+                            assertThat(status(org, user, walletId, transferId)).isEqualTo("confirmed"));
             given().auth()
                     .oauth2(org.admin())
                     .post("/orgs/" + org.orgId + "/transfer-approvals/" + transferId + "/approve")
@@ -207,12 +209,12 @@ class TransferPolicyTest {
                 .extract()
                 .path("transfer_id");
         kyc.statusChanged(org.orgId, user, "case-1", "rejected");
-        Await.until(
-                () -> QuarkusTransaction.requiringNew().call(() -> standings
-                        .findByUser(org.orgId, user)
-                        .map(s -> s.status)
-                        .orElse(null)),
-                "rejected");
+        waitFor("the KYC rejection recorded").untilAsserted(() -> assertThat(
+                        QuarkusTransaction.requiringNew().call(() -> standings
+                                .findByUser(org.orgId, user)
+                                .map(s -> s.status)
+                                .orElse(null)))
+                .isEqualTo("rejected"));
 
         given().auth()
                 .oauth2(org.admin())

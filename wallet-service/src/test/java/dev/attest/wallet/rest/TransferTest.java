@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +17,6 @@ import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsTransfer;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.TransferRepository;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.test.common.WithTestResource;
@@ -77,7 +77,9 @@ class TransferTest {
                     .extract()
                     .path("transfer_id");
 
-            Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+            waitFor("transfer " + transferId + " confirmed")
+                    .untilAsserted(() ->
+                            assertThat(status(org, user, walletId, transferId)).isEqualTo("confirmed"));
             List<JsonNode> changes = WalletProvisioningTest.ofType(
                     events.readUntil(
                             r ->
@@ -149,7 +151,9 @@ class TransferTest {
         DfnsTransfer created = dfns.createTransfer(
                 org.credentials(), providerWallet, recipient, "77", java.util.Optional.empty(), transferId);
 
-        Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+        waitFor("transfer " + transferId + " confirmed")
+                .untilAsserted(() ->
+                        assertThat(status(org, user, walletId, transferId)).isEqualTo("confirmed"));
         assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                         .call(() -> transfers.findById(UUID.fromString(transferId)).providerTransferId))
                 .isEqualTo(created.id());
@@ -294,7 +298,9 @@ class TransferTest {
                 .then()
                 .statusCode(204);
 
-        Await.until(() -> status(org, user, walletId, transferId), "rejected");
+        waitFor("transfer " + transferId + " rejected")
+                .untilAsserted(() ->
+                        assertThat(status(org, user, walletId, transferId)).isEqualTo("rejected"));
     }
 
     @Test
@@ -303,12 +309,13 @@ class TransferTest {
         String user = "user-" + UUID.randomUUID();
         String walletId = provision(org, user);
         kyc.statusChanged(org.orgId, user, "case-1", "rejected");
-        Await.until(
-                () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> standings
-                        .findByUser(org.orgId, user)
-                        .map(s -> s.status)
-                        .orElse(null)),
-                "rejected");
+        waitFor("the KYC rejection recorded")
+                .untilAsserted(() -> assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                                .call(() -> standings
+                                        .findByUser(org.orgId, user)
+                                        .map(s -> s.status)
+                                        .orElse(null)))
+                        .isEqualTo("rejected"));
 
         transfer(org, user, walletId, "k-after-rejection", native_(newAddress(), "1"))
                 .statusCode(403)

@@ -1,5 +1,6 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.Waits.waitFor;
 import static dev.attest.wallet.rest.TransferTest.native_;
 import static dev.attest.wallet.rest.TransferTest.newAddress;
 import static dev.attest.wallet.rest.TransferTest.status;
@@ -16,7 +17,6 @@ import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.test.common.WithTestResource;
@@ -79,7 +79,9 @@ class WalletAssetsTest {
                 .statusCode(202)
                 .extract()
                 .path("transfer_id");
-        Await.until(() -> status(org, user, walletId, transferId), "confirmed");
+        waitFor("transfer " + transferId + " confirmed")
+                .untilAsserted(() ->
+                        assertThat(status(org, user, walletId, transferId)).isEqualTo("confirmed"));
 
         String after =
                 assets(org.user(user), walletId).statusCode(200).extract().path("assets[0].balance");
@@ -112,14 +114,13 @@ class WalletAssetsTest {
         String user = "user-" + UUID.randomUUID();
         String token = GatewayTokens.user(orgId, user, "user");
         kyc.statusChanged(orgId, user, "case-assets", "verified");
-        Await.until(
-                () -> given().auth()
+        waitFor("the wallet's provisioning failed").untilAsserted(() -> assertThat(given().auth()
                         .oauth2(token)
                         .get("/wallets/me")
                         .then()
                         .extract()
-                        .path("status"),
-                "failed");
+                        .<String>path("status"))
+                .isEqualTo("failed"));
         String walletId =
                 given().auth().oauth2(token).get("/wallets/me").then().extract().path("wallet_id");
 

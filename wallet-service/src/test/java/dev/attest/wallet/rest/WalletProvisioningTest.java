@@ -1,5 +1,7 @@
 package dev.attest.wallet.rest;
 
+import static dev.attest.testing.TopicReader.header;
+import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,13 +19,11 @@ import dev.attest.wallet.client.CredentialKeys;
 import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsCredentials;
 import dev.attest.wallet.client.DfnsWallet;
-import dev.attest.wallet.support.Await;
 import dev.attest.wallet.support.DfnsAccount;
 import dev.attest.wallet.support.KycEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -139,14 +139,13 @@ class WalletProvisioningTest {
         try (TopicReader events = TopicReader.of(Topics.WALLET)) {
             kyc.statusChanged(orgId, user, "case-3", "verified");
 
-            Await.until(
-                    () -> given().auth()
+            waitFor("the wallet's provisioning failed").untilAsserted(() -> assertThat(given().auth()
                             .oauth2(GatewayTokens.user(orgId, user, "user"))
                             .get("/wallets/me")
                             .then()
                             .extract()
-                            .path("status"),
-                    "failed");
+                            .<String>path("status"))
+                    .isEqualTo("failed"));
             List<JsonNode> failed = ofType(
                     events.readUntil(
                             r -> !ofType(r, orgId + ":" + user, "attest.wallet.provisioning-failed.v1")
@@ -197,7 +196,9 @@ class WalletProvisioningTest {
     }
 
     static void awaitProvisioned(DfnsAccount org, String user) {
-        Await.until(() -> me(org, user).get("status").asText(), "provisioned");
+        waitFor("the wallet provisioned")
+                .untilAsserted(
+                        () -> assertThat(me(org, user).get("status").asText()).isEqualTo("provisioned"));
     }
 
     static JsonNode me(DfnsAccount org, String user) {
@@ -226,10 +227,5 @@ class WalletProvisioningTest {
                     }
                 })
                 .toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,14 @@
+package dev.attest.compliance.events;
+
+import dev.attest.common.alerts.CredentialsRejectedEvent;
+import dev.attest.common.events.OutgoingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** This service's event for common's credentials alerts: {@code attest.kyc.provider-credentials-rejected.v1}. */
+@ApplicationScoped
+class KycCredentialsRejected implements CredentialsRejectedEvent {
+    @Override
+    public OutgoingEvent of(String orgId, String provider, String operation, int statusCode) {
+        return KycEvents.credentialsRejected(orgId, provider, operation, statusCode);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.attest.wallet.events;
+
+import dev.attest.common.events.OutgoingEvent;
+import dev.attest.common.events.Topics;
+import dev.attest.contracts.EventTypes;
+import dev.attest.wallet.Transfer;
+import dev.attest.wallet.Wallet;
+
+/** The events of {@code attest.wallet.v1} and how each is keyed: by {@code <org_id>:<user_id>}. */
+public final class WalletEvents {
+    /** Payload of {@link EventTypes.Wallet#PROVIDER_CREDENTIALS_REJECTED}: what was refused, no secret or body. */
+    public record ProviderCredentialsRejected(String provider, String operation, int statusCode) {}
+
+    /** Payload of {@link EventTypes.Wallet#PROVISIONED}. */
+    public record Provisioned(
+            String walletId,
+            String userId,
+            String network,
+            String address,
+            String providerWalletId,
+            String kycCaseId,
+            String kycLevel) {}
+
+    /** Payload of {@link EventTypes.Wallet#PROVISIONING_FAILED}: an admin alert once {@code final} is true. */
+    public record ProvisioningFailed(
+            String userId,
+            String kycCaseId,
+            int attempts,
+            String reason,
+            @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal) {}
+
+    /** Payload of {@link EventTypes.Wallet#TRANSFER_STATUS_CHANGED}. */
+    public record TransferStatusChanged(
+            String transferId,
+            String walletId,
+            String userId,
+            String status,
+            String previousStatus,
+            String kind,
+            String amount,
+            String txHash) {}
+
+    private WalletEvents() {}
+
+    public static OutgoingEvent provisioned(Wallet wallet) {
+        return event(
+                wallet,
+                EventTypes.Wallet.PROVISIONED,
+                "wallet/" + wallet.id,
+                new Provisioned(
+                        wallet.id.toString(),
+                        wallet.userId,
+                        wallet.network,
+                        wallet.address,
+                        wallet.providerWalletId,
+                        wallet.kycCaseId,
+                        wallet.kycLevel));
+    }
+
+    public static OutgoingEvent provisioningFailed(Wallet wallet, boolean isFinal) {
+        return event(
+                wallet,
+                EventTypes.Wallet.PROVISIONING_FAILED,
+                "wallet/" + wallet.id,
+                new ProvisioningFailed(wallet.userId, wallet.kycCaseId, wallet.attempts, wallet.lastError, isFinal));
+    }
+
+    public static OutgoingEvent transferStatusChanged(Transfer transfer, String previousStatus) {
+        String previous = Transfer.REQUESTED.equals(previousStatus) ? null : previousStatus;
+        return new OutgoingEvent(
+                Topics.WALLET,
+                EventTypes.Wallet.TRANSFER_STATUS_CHANGED,
+                transfer.orgId + ":" + transfer.userId,
+                "transfer/" + transfer.id,
+                transfer.orgId,
+                new TransferStatusChanged(
+                        transfer.id.toString(),
+                        transfer.walletId.toString(),
+                        transfer.userId,
+                        transfer.status,
+                        previous,
+                        transfer.kind,
+                        transfer.amountValue().toString(),
+                        transfer.txHash));
+    }
+
+    /** Keyed by the organization alone: it concerns the org's credentials, not a user. */
+    public static OutgoingEvent providerCredentialsRejected(String orgId, String operation, int statusCode) {
+        return new OutgoingEvent(
+                Topics.WALLET,
+                EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED,
+                orgId,
+                "org/" + orgId + "/dfns",
+                orgId,
+                new ProviderCredentialsRejected("dfns", operation, statusCode));
+    }
+
+    private static OutgoingEvent event(Wallet wallet, String type, String subject, Object data) {
+        return new OutgoingEvent(Topics.WALLET, type, wallet.orgId + ":" + wallet.userId, subject, wallet.orgId, data);
+    }
+}
