@@ -317,6 +317,8 @@ class RoutingTest {
         assertThat(first.header("tracestate")).contains("attest=00f067aa0ba902b7");
         assertThat(RecordingUpstream.lastAt("/notifications/two").header("X-Request-Id"))
                 .contains(generated);
+        assertThat(UUID.fromString(generated).version()).isEqualTo(4);
+        assertThat(UUID.fromString(generated).variant()).isEqualTo(2);
     }
 
     @Test
@@ -385,6 +387,43 @@ class RoutingTest {
             // the gateway may close the connection before the client has finished sending: also a refusal
         }
         assertThat(RecordingUpstream.receivedAt("/compliance/chunked-large")).isEmpty();
+    }
+
+    @Test
+    void providerWebhooksOfUnknownLengthAreForwardedWholeUpToTheLimitOnly() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String uri = "/webhooks/persona/" + UUID.randomUUID();
+        byte[] body = "{\"data\":{\"id\":\"inq_1\"}}\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> passed = client.send(chunkedWebhook(uri, body), HttpResponse.BodyHandlers.ofString());
+        assertThat(passed.statusCode()).isEqualTo(201);
+        assertThat(passed.body()).isEqualTo("{\"upstream\":true}");
+        assertThat(passed.headers().firstValue("X-Upstream-Header")).contains("kept");
+        assertThat(passed.headers().firstValue("Content-Type")).contains("application/json");
+        RecordingUpstream.Received received = RecordingUpstream.lastAt(uri);
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("Persona-Signature")).contains("t=1700000000,v1=abc");
+        assertThat(received.header("X-Request-Id")).isEqualTo(passed.headers().firstValue("X-Request-Id"));
+
+        String tooLarge = "/webhooks/persona/" + UUID.randomUUID();
+        try {
+            HttpResponse<String> refused = client.send(
+                    chunkedWebhook(tooLarge, new byte[1024 * 1024 + 4096]), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.headers().firstValue("Content-Type")).contains(Problem.MEDIA_TYPE);
+        } catch (java.io.IOException closedWhileUploading) {
+            // the gateway may close the connection before the client has finished sending: also a refusal
+        }
+        assertThat(RecordingUpstream.receivedAt(tooLarge)).isEmpty();
+    }
+
+    private HttpRequest chunkedWebhook(String path, byte[] body) {
+        // An input stream of unknown length makes the client send the body chunked.
+        return HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Persona-Signature", "t=1700000000,v1=abc")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
     }
 
     @Test

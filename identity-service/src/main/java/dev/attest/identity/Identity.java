@@ -10,25 +10,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user's OnchainID identity and how far its creation has come. Creation takes several transactions,
- * each sent once the previous one is mined: the factory deploys the identity with the operator as its
- * manager, the user's wallet becomes a management key, the operator becomes a CLAIM key (so it can add
- * the issuer's claims) and finally gives up its management key, leaving the user's wallet in charge.
+ * A user's OnchainID identity and how far its creation has come. Creation is one transaction through the
+ * platform's IdentityOnboarder: the factory deploys the identity, the issuer's claims are added, the user's
+ * wallet becomes its management key and the operator a CLAIM key (so it can add later claims), and the
+ * onboarder gives up its own management key, leaving the user's wallet in charge.
  */
 @Entity
 @Table(name = "identities")
 public class Identity {
     public enum Step {
+        /** Waiting for (or in) its onboarding transaction. */
         DEPLOY,
-        ADD_WALLET_KEY,
-        ADD_OPERATOR_CLAIM_KEY,
-        DROP_OPERATOR_MANAGEMENT_KEY,
         READY,
-        FAILED;
-
-        public Step next() {
-            return values()[ordinal() + 1];
-        }
+        FAILED
     }
 
     @Id

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A transaction not mined in time is replaced with the same nonce and a higher gas price, and issuance goes
- * on with whichever version the chain mined, once. ganache's miner is paused to keep transactions unmined.
+ * on with whichever version the chain mined, once. anvil's automatic mining is paused ({@code evm_setAutomine}) to
+ * keep transactions unmined in its pool.
  */
 @QuarkusTest
 @TestProfile(GasReplacementTest.QuickReplacement.class)
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RpcRelayResource.class)
 @WithTestResource(GatewayTokens.class)
 class GasReplacementTest {
-    /** Replace after 2 s instead of minutes, so that a paused miner makes transactions stuck quickly. */
+    /** Replace after 2 s instead of minutes, so that paused mining makes transactions stuck quickly. */
     public static class QuickReplacement implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -64,7 +65,7 @@ class GasReplacementTest {
     void warmUp() {
         db = new TestDatabase(dataSource);
         events = new TestEvents();
-        // The platform's contracts exist before the miner is paused.
+        // The platform's contracts exist before mining is paused.
         String warm = "warm-" + UUID.randomUUID();
         events.walletProvisioned(org, warm, TestChain.newWallet(), "case-warm");
         IdentityEventsRead.await((org + ":" + warm)::equals, EventTypes.Identity.CLAIM_ISSUED, 1);
@@ -114,6 +115,7 @@ class GasReplacementTest {
         // The replacement never reaches the node's pool: the original is what gets mined.
         RpcRelayResource.refuseTransactions();
         waitFor("the deployment replaced").until(() -> supersededVersions(user).contains(original));
+        assertThat(TestChain.inPool(original)).isTrue();
         TestChain.startMining();
         waitFor("the original mined").until(() -> TestChain.receipt(original).isPresent());
         RpcRelayResource.acceptTransactions();

@@ -14,7 +14,7 @@ import dev.attest.contracts.EventTypes;
 import dev.attest.identity.support.IdentityEventsRead;
 import dev.attest.identity.support.TestChain;
 import dev.attest.identity.support.TestEvents;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityApiTest {

@@ -14,7 +14,7 @@ import dev.attest.identity.service.PlatformKeys;
 import dev.attest.identity.support.IdentityEventsRead;
 import dev.attest.identity.support.TestChain;
 import dev.attest.identity.support.TestEvents;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -40,7 +40,7 @@ import org.web3j.utils.Numeric;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class IdentityIssuanceTest {
     private static final BigInteger KYC = BigInteger.ONE;
@@ -105,6 +105,14 @@ class IdentityIssuanceTest {
                 .isFalse();
         assertThat(TestChain.isTrue(identity, ContractCalls.keyHasPurpose(operator, ContractCalls.CLAIM)))
                 .isTrue();
+        // One transaction did it all, through the onboarder, which kept no key on the identity.
+        assertThat(issued.get("tx_hash").asText())
+                .isEqualTo(created.get("tx_hash").asText());
+        byte[] onboarder = ClaimSigning.keyOf(platform.onboarder());
+        assertThat(TestChain.isTrue(identity, ContractCalls.keyHasPurpose(onboarder, ContractCalls.MANAGEMENT)))
+                .isFalse();
+        assertThat(TestChain.isTrue(identity, ContractCalls.keyHasPurpose(onboarder, ContractCalls.CLAIM)))
+                .isFalse();
     }
 
     @Test
@@ -243,7 +251,7 @@ class IdentityIssuanceTest {
             // receipt of the one before it.
             String inFlight = "select t.nonce from chain_transactions t join identities i on i.pending_tx_id = t.id"
                     + " where i.org_id = ? and t.status = 'PENDING' and t.broadcast_at is not null"
-                    + " and t.purpose = 'identity:deploy' order by t.nonce";
+                    + " and t.purpose like 'identity:onboard/%' order by t.nonce";
             waitFor("all " + users + " deployments in flight")
                     .until(() -> db.longs(inFlight, batchOrg).size() == users);
             assertThat(TestChain.blockNumber()).isEqualTo(blockBefore);
@@ -292,12 +300,12 @@ class IdentityIssuanceTest {
         TestChain.stopMining();
         try {
             events.walletProvisioned(org, user, TestChain.newWallet(), caseId);
-            // Mine block by block until the claim's addClaim transaction is sent, then leave it unmined. A block
-            // is mined only while the claim row is locked here with no transaction recorded for it: the service
-            // records the addClaim under that lock before it broadcasts, so no block can take it in.
+            // Mine block by block until the onboarding transaction that adds the claim is sent, then leave it
+            // unmined. A block is mined only while the claim row is locked here with no transaction recorded for
+            // it: the service records the transaction under that lock before it broadcasts, so no block takes it in.
             String addClaimInFlight =
                     "select count(*) from claims c join chain_transactions t on t.id = c.pending_tx_id"
-                            + " where c.user_id = ? and t.purpose = 'claim:add' and t.broadcast_at is not null";
+                            + " where c.user_id = ? and t.purpose like 'identity:onboard/%' and t.broadcast_at is not null";
             waitFor("the addClaim transaction in flight").until(() -> {
                 if (db.count(addClaimInFlight, user) == 1) {
                     return true;
@@ -332,45 +340,6 @@ class IdentityIssuanceTest {
                 .isFalse();
         assertThat(db.strings("select status from claims where user_id = ?", user))
                 .containsExactly("REVOKED");
-    }
-
-    @Test
-    void rejectionBeforeTheClaimIsSentKeepsItOffTheChain() {
-        String user = "user-" + UUID.randomUUID();
-        String caseId = "case-" + UUID.randomUUID();
-        String wallet = TestChain.newWallet();
-        awaitContracts();
-        TestChain.stopMining();
-        try {
-            events.walletProvisioned(org, user, wallet, caseId);
-            waitFor("the identity's deployment in flight")
-                    .until(() -> db.count(
-                                    "select count(*) from identities where user_id = ? and pending_tx_id is not null",
-                                    user)
-                            == 1);
-
-            events.kycStatusChanged(org, user, caseId, "rejected");
-
-            JsonNode failed = await(key(user), EventTypes.Identity.CLAIM_ISSUANCE_FAILED, 1)
-                    .get(0);
-            assertThat(failed.get("reason").asText()).isEqualTo("kyc-rejected");
-        } finally {
-            TestChain.startMining();
-        }
-
-        await(key(user), EventTypes.Identity.CREATED, 1);
-        PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
-        String identity = TestChain.identityOf(platform.idFactory(), wallet);
-        assertThat(TestChain.claimValid(
-                        identity, platform.claimIssuer(), KYC, ClaimSigning.claimId(platform.claimIssuer(), KYC)))
-                .isFalse();
-        assertThat(db.count(
-                        "select count(*) from chain_transactions t join claims c on c.tx_hash = t.tx_hash"
-                                + " where c.user_id = ?",
-                        user))
-                .isZero();
-        assertThat(db.strings("select status from claims where user_id = ?", user))
-                .containsExactly("FAILED");
     }
 
     private PlatformContracts.Addresses awaitContracts() {

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ReadinessTest.PoorOperator.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class ReadinessTest {
     private static final String CHECK = "checks.find { it.name == 'EVM node and operator balance' }";
 
-    /** Requires more than ganache's 1000 ETH of the operator account. */
+    /** Requires more than the 1000 ETH anvil gives the operator account. */
     public static class PoorOperator implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

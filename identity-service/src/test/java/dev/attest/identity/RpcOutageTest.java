@@ -83,15 +83,15 @@ class RpcOutageTest {
             assertThat(IdentityEventsRead.readFor(
                             (org + ":" + user)::equals, EventTypes.Identity.CREATED, Duration.ofSeconds(2)))
                     .hasSize(1);
-            // Each step of the user's identity was sent once: one deployment, one addClaim.
+            // The user's onboarding was sent once.
             assertThat(count(
                             "select count(*) from chain_transactions t join identities i on i.deploy_tx_hash = t.tx_hash"
                                     + " where i.user_id = '" + user + "'"))
                     .isEqualTo(1);
-            // Two users, five transactions each (four identity steps, one addClaim): nothing sent twice.
+            // Two users, one onboarding transaction each: nothing sent twice.
             assertThat(count("select count(*) from chain_transactions where purpose like 'identity:%'"
                             + " or purpose like 'claim:%'"))
-                    .isEqualTo(10);
+                    .isEqualTo(2);
         }
     }
 

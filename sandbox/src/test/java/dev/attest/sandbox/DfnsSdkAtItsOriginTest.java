@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * creates a wallet with a user action it signs itself, lists wallets and reads the new one.
  */
 @QuarkusTest
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 class DfnsSdkAtItsOriginTest {
     private static final Path NODE_PROJECT = Path.of("src", "test", "node");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
  * both ways, so an old delivery cannot be replayed.
  */
 public final class PersonaSignature {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** One per thread: looking the algorithm up costs more than the HMAC of a webhook; keyed anew at each use. */
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    });
 
     /** Why a signature was refused, or that it was accepted. */
     public enum Outcome {
@@ -75,7 +85,7 @@ public final class PersonaSignature {
     private static List<Signed> parse(String header) {
         List<Signed> signatures = new ArrayList<>();
         Long lastTimestamp = null;
-        for (String group : header.trim().split("\\s+")) {
+        for (String group : WHITESPACE.split(header.trim())) {
             Long timestamp = null;
             List<byte[]> v1s = new ArrayList<>();
             for (String part : group.split(",")) {
@@ -109,7 +119,7 @@ public final class PersonaSignature {
 
     private static byte[] hmac(String secret, long timestamp, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC_SHA256.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(body);

@@ -9,6 +9,7 @@ import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.repository.PersonaWebhookRefusalRepository;
 import dev.attest.compliance.repository.PersonaWebhookRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,8 @@ public class PersonaWebhookIntake {
     private final PersonaWebhookProcessor processor;
     private final ComplianceConfig.Persona config;
     private final MeterRegistry registry;
+    private final Counter accepted;
+    private final Counter duplicates;
 
     PersonaWebhookIntake(
             PersonaSettingsService settings,
@@ -55,6 +58,12 @@ public class PersonaWebhookIntake {
         this.processor = processor;
         this.config = config.persona();
         this.registry = registry;
+        this.accepted = outcomes(registry, "accepted");
+        this.duplicates = outcomes(registry, "duplicate");
+    }
+
+    private static Counter outcomes(MeterRegistry registry, String outcome) {
+        return registry.counter("attest.compliance.persona.webhooks", "outcome", outcome);
     }
 
     /**
@@ -123,9 +132,10 @@ public class PersonaWebhookIntake {
                     .increment();
             return Receipt.REFUSED;
         }
-        boolean fresh = QuarkusTransaction.requiringNew().call(() -> webhooks.recordIfNew(webhook));
-        registry.counter("attest.compliance.persona.webhooks", "outcome", fresh ? "accepted" : "duplicate")
-                .increment();
+        // One insert outside any transaction: it commits on its own before the answer (no JTA transaction or
+        // Hibernate session around a single statement; see PersonaWebhookRepository.recordIfNew).
+        boolean fresh = webhooks.recordIfNew(webhook);
+        (fresh ? accepted : duplicates).increment();
         if (fresh && PersonaWebhook.RECEIVED.equals(webhook.state)) {
             processor.wake(); // ignored events wait for nothing
         }

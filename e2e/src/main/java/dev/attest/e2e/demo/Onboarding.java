@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 public final class Onboarding {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-    /** ganache --wallet.deterministic account 9: receives the demo's transfer; no service sends from it. */
+    /** The test mnemonic's deterministic account 9 (anvil's accounts): receives the demo's transfer; no service sends from it. */
     private static final String RECIPIENT = "0x1df62f291b2e969fb0849d99d9ce41e2f137006e";
 
     private static final BigInteger AMOUNT = new BigInteger("1000000000000000"); // 0.001 ether

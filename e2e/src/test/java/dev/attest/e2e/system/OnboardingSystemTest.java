@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The platform as operators run it (every service its own process, real PostgreSQL, Kafka, ganache,
+ * The platform as operators run it (every service its own process, real PostgreSQL, Kafka, anvil,
  * GreenMail and Keycloak, started by {@code ./attest up}), driven only through the gateway: a batch of
  * users onboarded concurrently while Persona delivers every webhook twice and in reverse order, and
  * wallet-service is killed with SIGKILL in the middle and started again.

@@ -43,6 +43,7 @@ public interface GatewayConfig {
     /**
      * Connections the gateway may hold open to each service. Every open event stream holds one for as long as
      * it lasts, so this bounds the live streams per service; a request over it waits for a free connection.
+     * Shared out evenly among the event loops, each of which keeps its own connections.
      */
     @WithDefault("2048")
     int upstreamMaxConnections();

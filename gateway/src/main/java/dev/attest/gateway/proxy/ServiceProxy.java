@@ -12,7 +12,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -34,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,6 +73,12 @@ public class ServiceProxy {
             "attest-project");
     /** Routes are tried before the gateway's own REST resources. */
     private static final int ROUTE_ORDER = -100;
+    /**
+     * Provider webhooks come before Quarkus' authentication handler (its filter's order is -200; CORS, -300,
+     * still applies): they carry no credentials the gateway could check, and their path is not a REST
+     * resource's, so neither that handler nor the REST layer's path-template lookup has anything to do.
+     */
+    private static final int WEBHOOK_ROUTE_ORDER = -250;
 
     private final RouteTable routes;
     private final EdgeAccess access;
@@ -80,7 +90,15 @@ public class ServiceProxy {
     private final Vertx vertx;
     private final WebSocketBridge webSockets;
     private final WebhookLimits webhookLimits;
-    private HttpClient client;
+    /**
+     * One client per event loop, so that a request and its upstream connection share a thread: a connection
+     * of another loop would hand every write and every response event across threads (a task, a wake-up).
+     */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    /** For a request handled off the event loops (none is, today). */
+    private HttpClient sharedClient;
+    /** Each event loop's share of {@code upstream-max-connections}. */
+    private int connectionsPerLoop;
 
     ServiceProxy(
             RouteTable routes,
@@ -107,26 +125,45 @@ public class ServiceProxy {
     }
 
     void register(@Observes Router router) {
-        // Vert.x pools 5 connections per server by default: 5 open event streams would stall every other request.
-        client = vertx.createHttpClient(
-                new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(config.upstreamMaxConnections()));
+        int loops = 0;
+        for (var loop : ((io.vertx.core.impl.VertxInternal) vertx).getEventLoopGroup()) {
+            loops++;
+        }
+        connectionsPerLoop = Math.max(1, (config.upstreamMaxConnections() + loops - 1) / Math.max(1, loops));
+        sharedClient = newClient(config.upstreamMaxConnections());
         for (Route route : routes.routes()) {
-            router.routeWithRegex(route.pattern().pattern()).order(ROUTE_ORDER).handler(ctx -> handle(ctx, route));
+            router.routeWithRegex(route.pattern().pattern())
+                    .order(route.webhook() ? WEBHOOK_ROUTE_ORDER : ROUTE_ORDER)
+                    .handler(ctx -> handle(ctx, route));
         }
     }
 
+    private HttpClient newClient(int maxConnections) {
+        // Vert.x pools 5 connections per server by default: 5 open event streams would stall every other request.
+        return vertx.createHttpClient(
+                new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(maxConnections));
+    }
+
+    /** The client of the calling event loop (made at its first request); connections stay on that loop. */
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        return clients.computeIfAbsent(Thread.currentThread(), loop -> newClient(connectionsPerLoop));
+    }
+
     void close(@Observes ShutdownEvent event) {
-        if (client != null) {
-            client.close();
+        clients.values().forEach(HttpClient::close);
+        if (sharedClient != null) {
+            sharedClient.close();
         }
     }
 
     private void handle(RoutingContext ctx, Route route) {
         HttpServerRequest request = ctx.request();
         request.pause(); // nothing is read until the gateway knows where the body goes
-        String requestId = Optional.ofNullable(request.getHeader(REQUEST_ID))
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String requestId = Optional.ofNullable(request.getHeader(REQUEST_ID)).orElseGet(ServiceProxy::newRequestId);
         ctx.response().putHeader(REQUEST_ID, requestId);
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > maxBodyBytes) {
@@ -144,7 +181,23 @@ public class ServiceProxy {
                         failure -> problem(ctx, unauthenticated(), Map.of("WWW-Authenticate", "Bearer")));
     }
 
-    /** A provider webhook: limited per source address and organization, then passed on as it came. */
+    /**
+     * A request id for a request that brings none: random (version 4) like any UUID, from the thread's
+     * generator. It correlates log lines and is no secret (a client may send its own), so it needs no
+     * SecureRandom, whose lock and reads of the system's source every request would otherwise pass through.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
+    }
+
+    /**
+     * A provider webhook: limited per source address and organization, then passed on as it came. Its body is
+     * small (within {@code quarkus.http.limits.max-body-size}, as every request's), so it is read whole and sent
+     * with its head in one write, and the service's short answer is relayed whole likewise.
+     */
     private void forwardWebhook(RoutingContext ctx, Route route, String requestId) {
         Optional<String> org = route.match(ctx.normalizedPath()).flatMap(path -> Route.group(path, "org", s -> s));
         String source = ctx.request().remoteAddress() == null
@@ -155,7 +208,78 @@ public class ServiceProxy {
             problem(ctx, limit.refusal("This source's webhook"), limit.headers());
             return;
         }
-        forward(ctx, route, requestId, null, Map.of());
+        readBody(ctx, body -> {
+            HttpServerRequest request = ctx.request();
+            RequestOptions options = upstreamRequest(request, route);
+            onwardHeaders(request, requestId, null, options, Set.of());
+            client().request(options)
+                    .compose(upstream -> upstream.send(body))
+                    .onSuccess(upstream -> respondWhole(ctx, upstream))
+                    .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
+        });
+    }
+
+    /**
+     * Reads the whole request body (the one another handler already read, if any), then hands it on; a body
+     * that grows past the limit (one of unknown length) is answered 413 and never handed on.
+     */
+    private void readBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {
+        if (ctx.body().available()) {
+            then.accept(
+                    ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        if (!hasBody(request)) {
+            request.resume();
+            then.accept(Buffer.buffer());
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        Buffer body = Buffer.buffer(length == null ? 1024 : (int) Math.min(parseLength(length), maxBodyBytes));
+        boolean[] overflowed = {false};
+        request.handler(chunk -> {
+            if (overflowed[0]) {
+                return;
+            }
+            if ((long) body.length() + chunk.length() > maxBodyBytes) {
+                overflowed[0] = true;
+                problem(ctx, tooLarge(), Map.of());
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (!overflowed[0]) {
+                then.accept(body);
+            }
+        });
+        request.resume();
+    }
+
+    /**
+     * The service's answer to a webhook: whole when it states its length (a webhook's acknowledgement is a few
+     * bytes), else streamed as any other.
+     */
+    private void respondWhole(RoutingContext ctx, HttpClientResponse upstream) {
+        if (upstream.getHeader("Content-Length") == null) {
+            respond(ctx, upstream, Map.of());
+            return;
+        }
+        upstream.body().onComplete(read -> {
+            HttpServerResponse response = ctx.response();
+            if (response.ended() || response.closed()) {
+                return;
+            }
+            if (read.failed()) {
+                response.reset();
+                return;
+            }
+            response.setStatusCode(upstream.statusCode());
+            response.setStatusMessage(upstream.statusMessage());
+            copyResponseHeaders(upstream, response);
+            response.end(read.result());
+        });
     }
 
     private void authenticated(RoutingContext ctx, Route route, String requestId, SecurityIdentity identity) {
@@ -208,16 +332,20 @@ public class ServiceProxy {
     private void forward(
             RoutingContext ctx, Route route, String requestId, String gatewayToken, Map<String, String> extraHeaders) {
         HttpServerRequest request = ctx.request();
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = upstreamRequest(request, route);
+        onwardHeaders(request, requestId, gatewayToken, options, Set.of());
+        client().request(options)
+                .compose(upstream -> send(ctx, upstream))
+                .onSuccess(upstream -> respond(ctx, upstream, extraHeaders))
+                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
+    }
+
+    private RequestOptions upstreamRequest(HttpServerRequest request, Route route) {
+        return new RequestOptions()
                 .setMethod(request.method())
                 .setAbsoluteURI(route.upstream() + request.uri())
                 .setConnectTimeout(config.upstreamTimeout().toMillis())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
-        onwardHeaders(request, requestId, gatewayToken, options, Set.of());
-        client.request(options)
-                .compose(upstream -> send(ctx, upstream))
-                .onSuccess(upstream -> respond(ctx, upstream, extraHeaders))
-                .onFailure(failure -> upstreamFailed(ctx, route, requestId, failure));
     }
 
     /** A WebSocket upgrade: the service's socket is opened first, then the client's is accepted. */
@@ -289,11 +417,7 @@ public class ServiceProxy {
         }
         response.setStatusCode(upstream.statusCode());
         response.setStatusMessage(upstream.statusMessage());
-        upstream.headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
-                response.headers().add(header.getKey(), header.getValue());
-            }
-        });
+        copyResponseHeaders(upstream, response);
         extraHeaders.forEach(response::putHeader);
         if (upstream.getHeader("Content-Length") == null) {
             response.setChunked(true);
@@ -302,6 +426,15 @@ public class ServiceProxy {
         response.closeHandler(closed -> upstream.request().reset());
         response.send(upstream)
                 .onFailure(failure -> LOG.debugf("response stream ended early: %s", failure.getMessage()));
+    }
+
+    /** The service's end-to-end response headers. */
+    private static void copyResponseHeaders(HttpClientResponse upstream, HttpServerResponse response) {
+        upstream.headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase())) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
     }
 
     private void upstreamFailed(RoutingContext ctx, Route route, String requestId, Throwable failure) {

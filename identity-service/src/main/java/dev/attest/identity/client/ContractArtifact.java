@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The compiled bytecode of one contract, read from the npm packages' artifacts that the build copies into
- * {@code contracts/} on the class path (the contracts are GPL-3.0 dependencies, never copied into the repo).
+ * {@code contracts/} on the class path (the contracts are GPL-3.0 dependencies, never copied into the repo), or
+ * from the artifact the build compiles from {@code src/main/solidity}.
  */
 public enum ContractArtifact {
     IDENTITY("Identity.sol/Identity.json"),
@@ -17,7 +18,9 @@ public enum ContractArtifact {
     ID_FACTORY("factory/IdFactory.sol/IdFactory.json"),
     CLAIM_ISSUER("ClaimIssuer.sol/ClaimIssuer.json"),
     CLAIM_TOPICS_REGISTRY("ClaimTopicsRegistry.sol/ClaimTopicsRegistry.json"),
-    TRUSTED_ISSUERS_REGISTRY("TrustedIssuersRegistry.sol/TrustedIssuersRegistry.json");
+    TRUSTED_ISSUERS_REGISTRY("TrustedIssuersRegistry.sol/TrustedIssuersRegistry.json"),
+    /** The platform's own contract (src/main/solidity), compiled by the build. */
+    IDENTITY_ONBOARDER("IdentityOnboarder.sol/IdentityOnboarder.json");
 
     private final String resource;
     private volatile String bytecode;

@@ -1,6 +1,9 @@
 package dev.attest.identity.client;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.EventEncoder;
@@ -10,12 +13,14 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -48,6 +53,74 @@ public final class ContractCalls {
                 new Utf8String(salt),
                 new DynamicArray<>(
                         Bytes32.class, managementKeys.stream().map(Bytes32::new).toList()));
+    }
+
+    /**
+     * {@code IdentityOnboarder.onboard}: deploys {@code wallet}'s identity at {@code expectedIdentity}, adds
+     * {@code claims} and hands the identity over, in one transaction.
+     */
+    public static String onboard(String wallet, String salt, String expectedIdentity, List<SignedClaim> claims) {
+        return encode(
+                "onboard",
+                new Address(wallet),
+                new Utf8String(salt),
+                new Address(expectedIdentity),
+                new DynamicArray<>(
+                        ClaimTuple.class,
+                        claims.stream().map(SignedClaim::tuple).toList()));
+    }
+
+    /** A claim signed by the platform's claim signer, as {@code onboard} adds it. */
+    public record SignedClaim(BigInteger topic, String issuer, byte[] signature, byte[] data, String uri) {
+        ClaimTuple tuple() {
+            return new ClaimTuple(
+                    new Uint256(topic),
+                    new Address(issuer),
+                    new DynamicBytes(signature),
+                    new DynamicBytes(data),
+                    new Utf8String(uri));
+        }
+    }
+
+    /**
+     * {@code IdentityOnboarder.Claim}: {@code (uint256 topic, address issuer, bytes signature, bytes data, string
+     * uri)}. A class of its own, since web3j reads a struct's ABI type from its constructor (also for an empty
+     * array).
+     */
+    public static final class ClaimTuple extends DynamicStruct {
+        public ClaimTuple(Uint256 topic, Address issuer, DynamicBytes signature, DynamicBytes data, Utf8String uri) {
+            super(topic, issuer, signature, data, uri);
+        }
+    }
+
+    public static String transferOwnership(String newOwner) {
+        return encode("transferOwnership", new Address(newOwner));
+    }
+
+    public static Function implementationAuthority() {
+        return view("implementationAuthority", List.of(), new TypeReference<Address>() {});
+    }
+
+    public static Function factory() {
+        return view("factory", List.of(), new TypeReference<Address>() {});
+    }
+
+    /**
+     * The address the IdFactory at {@code factory} deploys {@code salt}'s identity to: CREATE2 of the
+     * IdentityProxy's creation code with {@code (implementationAuthority, factory)} as constructor arguments,
+     * salted with {@code keccak256("OID" + salt)}, as {@code IdFactory.createIdentityWithManagementKeys} does.
+     */
+    public static String identityAddress(String factory, String implementationAuthority, String salt) {
+        byte[] initCode = Numeric.hexStringToByteArray(deployment(
+                ContractArtifact.IDENTITY_PROXY, new Address(implementationAuthority), new Address(factory)));
+        byte[] create2 = ByteBuffer.allocate(1 + 20 + 32 + 32)
+                .put((byte) 0xff)
+                .put(Numeric.hexStringToByteArray(factory))
+                .put(Hash.sha3(("OID" + salt).getBytes(StandardCharsets.UTF_8)))
+                .put(Hash.sha3(initCode))
+                .array();
+        byte[] hash = Hash.sha3(create2);
+        return Numeric.toHexString(Arrays.copyOfRange(hash, 12, 32));
     }
 
     public static String addKey(byte[] key, BigInteger purpose) {
@@ -152,6 +225,19 @@ public final class ContractCalls {
                 .filter(log -> log.getAddress().equalsIgnoreCase(factory))
                 .filter(log -> log.getTopics().size() == 3
                         && WALLET_LINKED.equals(log.getTopics().get(0)))
+                .map(log -> new Address(Numeric.toBigInt(log.getTopics().get(2))).toString())
+                .findFirst();
+    }
+
+    private static final String ONBOARDED = EventEncoder.encode(
+            new Event("Onboarded", List.of(new TypeReference<Address>(true) {}, new TypeReference<Address>(true) {})));
+
+    /** The identity the IdentityOnboarder at {@code onboarder} created, from a receipt's logs. */
+    public static Optional<String> onboardedIdentity(List<Log> logs, String onboarder) {
+        return logs.stream()
+                .filter(log -> log.getAddress().equalsIgnoreCase(onboarder))
+                .filter(log -> log.getTopics().size() == 3
+                        && ONBOARDED.equals(log.getTopics().get(0)))
                 .map(log -> new Address(Numeric.toBigInt(log.getTopics().get(2))).toString())
                 .findFirst();
     }

@@ -4,8 +4,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.web3j.abi.FunctionEncoder;
@@ -13,11 +14,14 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
@@ -28,7 +32,7 @@ import org.web3j.protocol.http.HttpService;
  */
 @ApplicationScoped
 public class EvmNode {
-    /** What nodes (geth, ganache) answer to a transaction they have seen or mined before. */
+    /** What nodes (geth, anvil, ganache) answer to a transaction they have seen or mined before. */
     private static final List<String> KNOWN_ALREADY =
             List.of("already known", "already imported", "nonce too low", "doesn't have the correct nonce");
 
@@ -96,8 +100,33 @@ public class EvmNode {
         }
     }
 
-    public Optional<TransactionReceipt> receipt(String txHash) {
-        return send(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+    /**
+     * The receipts of {@code txHashes} that are mined, by hash, asked in one JSON-RPC batch (one round trip
+     * however many transactions are pending).
+     */
+    public Map<String, TransactionReceipt> receipts(List<String> txHashes) {
+        Map<String, TransactionReceipt> mined = new HashMap<>();
+        if (txHashes.isEmpty()) {
+            return mined;
+        }
+        BatchRequest batch = web3j.newBatch();
+        txHashes.forEach(hash -> batch.add(web3j.ethGetTransactionReceipt(hash)));
+        BatchResponse answers;
+        try {
+            answers = batch.send();
+        } catch (IOException e) {
+            throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
+        }
+        for (Response<?> answer : answers.getResponses()) {
+            if (answer.hasError()) {
+                throw new ChainUnavailableException(
+                        "node error: " + answer.getError().getMessage());
+            }
+            ((EthGetTransactionReceipt) answer)
+                    .getTransactionReceipt()
+                    .ifPresent(receipt -> mined.put(receipt.getTransactionHash(), receipt));
+        }
+        return mined;
     }
 
     /** Calls a view function at the latest block and decodes its return values. */

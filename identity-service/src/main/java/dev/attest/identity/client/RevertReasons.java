@@ -13,6 +13,9 @@ final class RevertReasons {
     private RevertReasons() {}
 
     static String from(String errorData, String message) {
+        if (errorData != null) {
+            errorData = errorData.replace("\"", ""); // some nodes (anvil) answer the data as a JSON string
+        }
         if (errorData != null && errorData.startsWith(ERROR_SELECTOR)) {
             @SuppressWarnings({"rawtypes", "unchecked"})
             List<Type> decoded =
@@ -25,8 +28,13 @@ final class RevertReasons {
         if (message == null) {
             return "reverted";
         }
-        // ganache: "VM Exception while processing transaction: revert <reason>"
-        int at = message.indexOf("revert ");
-        return at >= 0 ? message.substring(at + "revert ".length()) : message;
+        // anvil and geth: "execution reverted: <reason>"; ganache: "... revert <reason>"
+        for (String prefix : new String[] {"execution reverted: ", "revert "}) {
+            int at = message.indexOf(prefix);
+            if (at >= 0) {
+                return message.substring(at + prefix.length());
+            }
+        }
+        return message;
     }
 }

@@ -83,5 +83,11 @@ public interface IdentityConfig {
         Optional<String> claimTopicsRegistry();
 
         Optional<String> trustedIssuersRegistry();
+
+        /**
+         * The platform's IdentityOnboarder for {@link #idFactory()}; it must own that factory (the operator hands
+         * it over with {@code transferOwnership}).
+         */
+        Optional<String> onboarder();
     }
 }

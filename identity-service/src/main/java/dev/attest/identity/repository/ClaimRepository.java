@@ -6,7 +6,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -43,10 +42,13 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                 .list();
     }
 
-    /** The claim waiting for {@code txId}, locked until the transaction ends. */
-    public Optional<Claim> findByPendingTx(UUID txId) {
-        return find("pendingTxId", txId)
+    /**
+     * The claims waiting for {@code txId} (all of an identity's first claims share its onboarding transaction),
+     * locked until the transaction ends.
+     */
+    public List<Claim> waitingFor(UUID txId) {
+        return find("pendingTxId = ?1 order by topic", txId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+                .list();
     }
 }

@@ -23,12 +23,9 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, UUID>
                 .firstResultOptional();
     }
 
-    /** Identities whose next creation step can be sent: not finished and no transaction in flight. */
-    public List<Identity> awaitingNextStep(int limit) {
-        return find(
-                        "step not in (?1, ?2) and pendingTxId is null order by createdAt",
-                        Identity.Step.READY,
-                        Identity.Step.FAILED)
+    /** Identities whose onboarding transaction can be sent: none in flight. */
+    public List<Identity> awaitingOnboarding(int limit) {
+        return find("step = ?1 and pendingTxId is null order by createdAt", Identity.Step.DEPLOY)
                 .page(0, limit)
                 .list();
     }

@@ -5,7 +5,7 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /** Values derived from ids alone, so that the same user or case always yields the same value. */
-final class Derivations {
+public final class Derivations {
     private Derivations() {}
 
     /**
@@ -13,12 +13,12 @@ final class Derivations {
      * taken salt, so a redelivered event or a restart can never deploy a second identity. Hashed, so the
      * chain does not show our user ids.
      */
-    static String identitySalt(String orgId, String userId) {
+    public static String identitySalt(String orgId, String userId) {
         return "attest-" + Numeric.toHexStringNoPrefix(Hash.sha3(utf8("identity:" + orgId + ":" + userId)));
     }
 
     /** Claim data: a hash of the case reference and level; evidence by pointer, no personal data on chain. */
-    static byte[] claimData(String orgId, String kycCaseId, String kycLevel) {
+    public static byte[] claimData(String orgId, String kycCaseId, String kycLevel) {
         return Hash.sha3(utf8("attest-kyc:" + orgId + ":" + kycCaseId + ":" + kycLevel));
     }
 

@@ -6,6 +6,7 @@ import dev.attest.identity.Identity;
 import dev.attest.identity.client.ChainUnavailableException;
 import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.client.ContractCalls;
+import dev.attest.identity.client.ContractCalls.SignedClaim;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.client.RevertedException;
 import dev.attest.identity.config.IdentityConfig;
@@ -17,34 +18,32 @@ import dev.attest.identity.service.PlatformContracts.Addresses;
 import dev.attest.identity.service.ReceiptWaiter.Settlement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.web3j.utils.Numeric;
 
 /**
- * Puts identities and claims on chain, one step at a time per user and many users at once: each call of
- * {@link #advance()} sends the next step of every identity and claim that has none in flight (the nonces are
- * pipelined), and {@link #collectReceipts()} settles what was mined and moves each one on. All state is in
- * the database, so a restart continues where it stopped.
+ * Puts identities and claims on chain, many users at once: each call of {@link #advance()} sends the
+ * onboarding transaction of every new identity (the identity, its claims and its keys in one transaction through
+ * the IdentityOnboarder) and the next step of every claim that has none in flight, with pipelined nonces; and
+ * {@link #collectReceipts()} settles what was mined and moves each one on. All state is in the database, so a
+ * restart continues where it stopped.
  */
 @ApplicationScoped
 public class IdentityIssuance {
     private static final Logger LOG = Logger.getLogger(IdentityIssuance.class);
-    /**
-     * Steps sent per pass, oldest users first. Small, so that under a burst the oldest users go through all their
-     * steps in a few passes instead of the whole burst moving one step at a time.
-     */
-    private static final int BATCH = 20;
-    /** Reverts that mean the step's effect is already on chain (a step repeated after a crash). */
-    private static final List<String> ALREADY_DONE = List.of(
-            "Conflict: Key already has purpose",
-            "NonExisting: Key doesn't have such purpose",
-            "Conflict: Claim already revoked");
+    /** Transactions sent per kind and pass, oldest users first; the pass after sends the next ones. */
+    private static final int BATCH = 100;
+    /** A revocation that reverts with this found the claim revoked already (repeated after a crash). */
+    private static final String ALREADY_REVOKED = "Conflict: Claim already revoked";
 
     private final IdentityRepository identities;
     private final WalletLinks wallets;
@@ -58,6 +57,7 @@ public class IdentityIssuance {
     private final IdentityConfig config;
     private final EvmNode node;
     private final WorkGate gate;
+    private final GasLimits gasLimits;
 
     IdentityIssuance(
             IdentityRepository identities,
@@ -71,8 +71,10 @@ public class IdentityIssuance {
             IdentityEvents events,
             IdentityConfig config,
             EvmNode node,
-            WorkGate gate) {
+            WorkGate gate,
+            GasLimits gasLimits) {
         this.node = node;
+        this.gasLimits = gasLimits;
         this.gate = gate;
         this.identities = identities;
         this.wallets = wallets;
@@ -153,14 +155,14 @@ public class IdentityIssuance {
     }
 
     /**
-     * Sends the next step of everything that waits for one, until the {@link WorkGate} closes.
+     * Sends the transaction of everything that waits for one, until the {@link WorkGate} closes.
      *
      * @return how many identities and claims were handled
      */
     public int advance() {
         Addresses addresses = contracts.ensureReady();
         int handled = 0;
-        // Claims first: they are the last step of the users who came first.
+        // Claims first: revocations, and claims for identities that exist already.
         for (Claim claim : QuarkusTransaction.requiringNew().call(() -> claims.awaitingTransaction(BATCH))) {
             if (!gate.isOpen()) {
                 return handled;
@@ -168,11 +170,11 @@ public class IdentityIssuance {
             sendClaimStep(claim, addresses);
             handled++;
         }
-        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingNextStep(BATCH))) {
+        for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingOnboarding(BATCH))) {
             if (!gate.isOpen()) {
                 return handled;
             }
-            sendIdentityStep(identity, addresses);
+            onboard(identity, addresses);
             handled++;
         }
         return handled;
@@ -192,55 +194,74 @@ public class IdentityIssuance {
             return 0;
         }
         BigInteger latestBlock = node.blockNumber();
+        Map<UUID, Settlement> settlements = receipts.check(pending, latestBlock);
         int settled = 0;
         for (ChainTransaction tx : pending) {
             if (!gate.isOpen()) {
                 return settled;
             }
-            Optional<Settlement> settlement = receipts.check(tx, latestBlock);
-            if (settlement.isEmpty()) {
+            Settlement settlement = settlements.get(tx.id);
+            if (settlement == null) {
                 sender.replaceIfStuck(tx);
                 continue;
             }
-            QuarkusTransaction.requiringNew().run(() -> settle(tx, settlement.get()));
+            QuarkusTransaction.requiringNew().run(() -> settle(tx, settlement));
             settled++;
         }
         return settled;
     }
 
-    private void sendIdentityStep(Identity identity, Addresses addresses) {
-        byte[] operatorKey = ClaimSigning.keyOf(keys.operatorAddress());
-        String to = identity.identityAddress;
-        String data;
-        switch (identity.step) {
-            case DEPLOY -> {
-                to = addresses.idFactory();
-                data = ContractCalls.createIdentityWithManagementKeys(
-                        identity.walletAddress, identity.salt, List.of(operatorKey));
-            }
-            case ADD_WALLET_KEY -> data =
-                    ContractCalls.addKey(ClaimSigning.keyOf(identity.walletAddress), ContractCalls.MANAGEMENT);
-            case ADD_OPERATOR_CLAIM_KEY -> data = ContractCalls.addKey(operatorKey, ContractCalls.CLAIM);
-            case DROP_OPERATOR_MANAGEMENT_KEY -> data = ContractCalls.removeKey(operatorKey, ContractCalls.MANAGEMENT);
-            default -> throw new IllegalStateException("no transaction for step " + identity.step);
-        }
-        String purpose = "identity:" + identity.step.name().toLowerCase();
+    /**
+     * Sends {@code identity}'s onboarding transaction: the identity at its predicted address with the claims
+     * that wait for it, signed for that address. Nothing is sent if a claim changed since it was read (a
+     * rejection failed it): the next pass sends the identity without it.
+     */
+    private void onboard(Identity identity, Addresses addresses) {
+        String predicted = ContractCalls.identityAddress(
+                addresses.idFactory(), addresses.implementationAuthority(), identity.salt);
+        String issuer = addresses.claimIssuer();
+        List<Claim> waiting = QuarkusTransaction.requiringNew().call(() -> claims.ofIdentity(identity.id)).stream()
+                .filter(claim -> claim.status == Claim.Status.ISSUING && claim.pendingTxId == null)
+                .toList();
+        Map<UUID, byte[]> signatures = new HashMap<>();
+        List<SignedClaim> signed = waiting.stream()
+                .map(claim -> {
+                    byte[] data = Numeric.hexStringToByteArray(claim.data);
+                    byte[] signature = ClaimSigning.sign(predicted, claim.topic, data, keys.issuerSigningKey());
+                    signatures.put(claim.id, signature);
+                    return new SignedClaim(claim.topic, issuer, signature, data, claim.uri);
+                })
+                .toList();
+        // The gas depends on the number of claims: each number is its own kind of call.
+        String purpose = "identity:onboard/" + signed.size();
         try {
-            sender.send(
+            sender.sendRecurring(
                     purpose,
-                    to,
-                    data,
-                    txId -> identities.update(
-                            "pendingTxId = ?1, updatedAt = ?2 where id = ?3", txId, Instant.now(), identity.id));
+                    addresses.onboarder(),
+                    ContractCalls.onboard(identity.walletAddress, identity.salt, predicted, signed),
+                    txId -> {
+                        Identity managed = identities.findById(identity.id, LockModeType.PESSIMISTIC_WRITE);
+                        if (managed.step != Identity.Step.DEPLOY || managed.pendingTxId != null) {
+                            throw new StepOvertakenException("identity " + identity.id + " is " + managed.step);
+                        }
+                        managed.pendingTxId = txId;
+                        managed.updatedAt = Instant.now();
+                        for (Claim claim : waiting) {
+                            Claim current = claims.findLocked(claim.id);
+                            if (current.status != Claim.Status.ISSUING || current.pendingTxId != null) {
+                                throw new StepOvertakenException("claim " + claim.id + " is " + current.status);
+                            }
+                            current.pendingTxId = txId;
+                            current.issuerAddress = issuer;
+                            current.claimId = Numeric.toHexString(ClaimSigning.claimId(issuer, claim.topic));
+                            current.signature = Numeric.toHexString(signatures.get(claim.id));
+                            touch(current);
+                        }
+                    });
+        } catch (StepOvertakenException e) {
+            LOG.debugf("%s not sent: %s", purpose, e.getMessage());
         } catch (RevertedException e) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Identity managed = identities.findById(identity.id);
-                if (ALREADY_DONE.contains(e.reason())) {
-                    stepDone(managed);
-                } else {
-                    fail(managed, e.reason());
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> fail(identities.findById(identity.id), e.reason()));
         } catch (ChainUnavailableException e) {
             LOG.warnf("%s for identity %s waits for the node: %s", purpose, identity.id, e.getMessage());
         }
@@ -276,7 +297,7 @@ public class IdentityIssuance {
     private void sendForClaim(
             String purpose, Claim claim, String to, String data, java.util.function.Consumer<Claim> onRecord) {
         try {
-            sender.send(purpose, to, data, txId -> {
+            sender.sendRecurring(purpose, to, data, txId -> {
                 Claim managed = claims.findLocked(claim.id);
                 if (managed.status != claim.status || managed.pendingTxId != null) {
                     // A rejection (or another round) changed the claim since it was read: send nothing.
@@ -291,7 +312,7 @@ public class IdentityIssuance {
         } catch (RevertedException e) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Claim managed = claims.findLocked(claim.id);
-                if (managed.status == Claim.Status.REVOKING && ALREADY_DONE.contains(e.reason())) {
+                if (managed.status == Claim.Status.REVOKING && ALREADY_REVOKED.equals(e.reason())) {
                     revoked(managed, null);
                 } else if (managed.status == Claim.Status.ISSUING) {
                     fail(managed, e.reason());
@@ -306,42 +327,58 @@ public class IdentityIssuance {
 
     private void settle(ChainTransaction tx, Settlement settlement) {
         receipts.record(tx, settlement);
-        identities.findByPendingTx(tx.id).ifPresent(identity -> settleIdentityStep(identity, tx, settlement));
-        claims.findByPendingTx(tx.id).ifPresent(claim -> settleClaimStep(claim, tx));
+        gasLimits.used(tx.purpose, tx.gasLimit, settlement.gasUsed());
+        // Out of gas: the limit kept for its kind was too small (GasLimits dropped it); send it again.
+        boolean outOfGas = tx.status == ChainTransaction.Status.REVERTED
+                && settlement.gasUsed().compareTo(tx.gasLimit) >= 0;
+        List<Claim> waiting = claims.waitingFor(tx.id);
+        Optional<Identity> onboarding = identities.findByPendingTx(tx.id);
+        if (onboarding.isPresent()) {
+            settleOnboarding(onboarding.get(), waiting, tx, settlement, outOfGas);
+        } else {
+            waiting.forEach(claim -> settleClaimStep(claim, tx, outOfGas));
+        }
     }
 
-    private void settleIdentityStep(Identity identity, ChainTransaction tx, Settlement settlement) {
+    private void settleOnboarding(
+            Identity identity, List<Claim> waiting, ChainTransaction tx, Settlement settlement, boolean outOfGas) {
         identity.pendingTxId = null;
+        identity.updatedAt = Instant.now();
+        waiting.forEach(claim -> claim.pendingTxId = null);
+        if (outOfGas) {
+            LOG.warnf("onboarding of identity %s ran out of gas (%s): sent again", identity.id, tx.txHash);
+            return;
+        }
         if (tx.status == ChainTransaction.Status.REVERTED) {
             fail(identity, tx.revertReason);
             return;
         }
-        if (identity.step == Identity.Step.DEPLOY) {
-            identity.identityAddress = ContractCalls.linkedIdentity(settlement.logs(), tx.recipient)
-                    .orElseThrow(() -> new IllegalStateException("deployment " + tx.txHash + " linked no identity"));
-            identity.deployTxHash = tx.txHash;
-            identity.deployBlock = tx.blockNumber;
-        }
-        stepDone(identity);
+        identity.identityAddress = ContractCalls.onboardedIdentity(settlement.logs(), tx.recipient)
+                .orElseThrow(() -> new IllegalStateException("onboarding " + tx.txHash + " created no identity"));
+        identity.deployTxHash = tx.txHash;
+        identity.deployBlock = tx.blockNumber;
+        identity.step = Identity.Step.READY;
+        events.created(identity);
+        waiting.forEach(claim -> issued(claim, tx, identity.identityAddress));
     }
 
-    private void settleClaimStep(Claim claim, ChainTransaction tx) {
+    private void settleClaimStep(Claim claim, ChainTransaction tx, boolean outOfGas) {
         claim.pendingTxId = null;
-        Identity identity = identities.findById(claim.identityId);
+        if (outOfGas) {
+            touch(claim);
+            return;
+        }
         if (claim.status == Claim.Status.ISSUING) {
             if (tx.status == ChainTransaction.Status.REVERTED) {
                 fail(claim, tx.revertReason);
                 return;
             }
-            claim.status = Claim.Status.ISSUED;
-            claim.txHash = tx.txHash;
-            claim.blockNumber = tx.blockNumber;
-            touch(claim);
-            events.claimIssued(claim, identity.identityAddress);
-            if (claim.revokeRequested) {
-                claim.status = Claim.Status.REVOKING;
-            }
+            issued(claim, tx, identities.findById(claim.identityId).identityAddress);
         } else if (tx.status == ChainTransaction.Status.REVERTED) {
+            if (ALREADY_REVOKED.equals(tx.revertReason)) {
+                revoked(claim, null);
+                return;
+            }
             // The revocation is tried again on the next round; a revert here needs an operator's eye.
             LOG.errorf("revocation of claim %s reverted: %s", claim.id, tx.revertReason);
             touch(claim);
@@ -350,11 +387,14 @@ public class IdentityIssuance {
         }
     }
 
-    private void stepDone(Identity identity) {
-        identity.step = identity.step.next();
-        identity.updatedAt = Instant.now();
-        if (identity.step == Identity.Step.READY) {
-            events.created(identity);
+    private void issued(Claim claim, ChainTransaction tx, String identityAddress) {
+        claim.status = Claim.Status.ISSUED;
+        claim.txHash = tx.txHash;
+        claim.blockNumber = tx.blockNumber;
+        touch(claim);
+        events.claimIssued(claim, identityAddress);
+        if (claim.revokeRequested) {
+            claim.status = Claim.Status.REVOKING;
         }
     }
 
@@ -371,6 +411,7 @@ public class IdentityIssuance {
 
     private void fail(Identity identity, String reason) {
         identity.step = Identity.Step.FAILED;
+        identity.pendingTxId = null;
         identity.failureReason = reason;
         identity.updatedAt = Instant.now();
         LOG.warnf("identity %s of user %s failed: %s", identity.id, identity.userId, reason);
@@ -383,6 +424,7 @@ public class IdentityIssuance {
 
     private void fail(Claim claim, String reason) {
         claim.status = Claim.Status.FAILED;
+        claim.pendingTxId = null;
         claim.failureReason = reason;
         touch(claim);
         events.claimIssuanceFailed(claim);

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * Drives issuance in the background, a durable work run by {@link Workers}: each pass settles what was mined,
  * then sends every step that is ready, and passes follow each other while they make progress (at most
  * {@value #MAX_PASSES_IN_A_ROW} in a row). On a node that
- * mines at once (ganache, a dev chain) that takes a user's transactions back to back; on a chain with block
+ * mines at once (anvil, a dev chain) that takes a user's transactions back to back; on a chain with block
  * times a pass finds nothing mined and the work waits for its interval.
  *
  * <p>One worker per operator key, whatever the number of replicas (a rolling deployment runs two for a while):

@@ -20,8 +20,9 @@ import org.web3j.abi.datatypes.Type;
 
 /**
  * The platform's contracts on the configured chain: given by configuration, or deployed once by
- * {@link #ensureReady()} (the operator owns the IdFactory and manages the ClaimIssuer, the claim signer is a
- * CLAIM key of the issuer, the issuer is trusted for the configured topics) and found again on the next run.
+ * {@link #ensureReady()} (the IdentityOnboarder owns the IdFactory and only the operator may call it, the operator
+ * manages the ClaimIssuer, the claim signer is a CLAIM key of the issuer, the issuer is trusted for the
+ * configured topics) and found again on the next run.
  */
 @ApplicationScoped
 public class PlatformContracts {
@@ -39,7 +40,12 @@ public class PlatformContracts {
 
     /** Addresses of the contracts identity-service uses. */
     public record Addresses(
-            String idFactory, String claimIssuer, String claimTopicsRegistry, String trustedIssuersRegistry) {}
+            String idFactory,
+            String implementationAuthority,
+            String onboarder,
+            String claimIssuer,
+            String claimTopicsRegistry,
+            String trustedIssuersRegistry) {}
 
     PlatformContracts(
             EvmNode node,
@@ -84,9 +90,22 @@ public class PlatformContracts {
         String issuersRegistry = given.trustedIssuersRegistry()
                 .orElseGet(() -> deployed(
                         chainId, "trusted-issuers-registry", ContractArtifact.TRUSTED_ISSUERS_REGISTRY.bytecode()));
+        String onboarder = given.onboarder()
+                .orElseGet(() -> deployed(
+                        chainId,
+                        "identity-onboarder",
+                        ContractCalls.deployment(
+                                ContractArtifact.IDENTITY_ONBOARDER,
+                                new Address(factory),
+                                new Address(keys.operatorAddress()))));
+        handFactoryTo(factory, onboarder);
         configureIssuer(issuer);
         configureRegistries(topicsRegistry, issuersRegistry, issuer);
-        addresses = new Addresses(factory, issuer, topicsRegistry, issuersRegistry);
+        String authority = node.view(factory, ContractCalls.implementationAuthority())
+                .get(0)
+                .getValue()
+                .toString();
+        addresses = new Addresses(factory, authority, onboarder, issuer, topicsRegistry, issuersRegistry);
         LOG.infof("platform contracts on chain %d: %s", chainId, addresses);
         return addresses;
     }
@@ -124,6 +143,28 @@ public class PlatformContracts {
         });
         LOG.infof("deployed %s at %s", name, tx.contractAddress);
         return tx.contractAddress;
+    }
+
+    /**
+     * Makes {@code onboarder} the owner of {@code factory}: the operator hands over a factory it owns; a factory
+     * owned by anyone else must have been handed over already.
+     */
+    private void handFactoryTo(String factory, String onboarder) {
+        String onboarderFactory =
+                node.view(onboarder, ContractCalls.factory()).get(0).getValue().toString();
+        if (!onboarderFactory.equalsIgnoreCase(factory)) {
+            throw new IllegalStateException("the IdentityOnboarder at " + onboarder + " serves the IdFactory at "
+                    + onboarderFactory + ", not " + factory);
+        }
+        String owner = owner(factory);
+        if (owner.equalsIgnoreCase(onboarder)) {
+            return;
+        }
+        if (!owner.equalsIgnoreCase(keys.operatorAddress())) {
+            throw new IllegalStateException("the IdFactory at " + factory + " is owned by " + owner
+                    + ": its owner must transferOwnership to the IdentityOnboarder at " + onboarder);
+        }
+        transact("factory:hand-to-onboarder", factory, ContractCalls.transferOwnership(onboarder));
     }
 
     private void configureIssuer(String issuer) {

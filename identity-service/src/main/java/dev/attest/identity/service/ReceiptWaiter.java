@@ -12,8 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -47,44 +52,61 @@ public class ReceiptWaiter {
 
     /** How {@code tx} ended, if one of its versions is mined and deep enough below {@code latestBlock}. */
     public Optional<Settlement> check(ChainTransaction tx, BigInteger latestBlock) {
-        Optional<TransactionReceipt> receipt = minedVersion(tx);
-        if (receipt.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(check(List.of(tx), latestBlock).get(tx.id));
+    }
+
+    /**
+     * How each of {@code pending} ended, by transaction id, for those with a version mined deep enough below
+     * {@code latestBlock}: every version's receipt is asked in one batch.
+     */
+    public Map<UUID, Settlement> check(List<ChainTransaction> pending, BigInteger latestBlock) {
+        Map<UUID, List<String>> versions = new LinkedHashMap<>();
+        for (ChainTransaction tx : pending) {
+            versions.computeIfAbsent(tx.id, id -> new ArrayList<>()).add(tx.txHash);
         }
-        String minedHash = receipt.get().getTransactionHash();
-        BigInteger block = receipt.get().getBlockNumber();
+        List<SupersededTransaction> earlier =
+                QuarkusTransaction.requiringNew().call(() -> superseded.ofAny(versions.keySet()));
+        earlier.forEach(version -> versions.get(version.transactionId).add(version.txHash));
+        Map<String, TransactionReceipt> mined =
+                node.receipts(versions.values().stream().flatMap(List::stream).toList());
+        Map<UUID, Settlement> settled = new LinkedHashMap<>();
+        for (ChainTransaction tx : pending) {
+            versions.get(tx.id).stream()
+                    .map(mined::get)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .flatMap(receipt -> settlement(tx, receipt, latestBlock))
+                    .ifPresent(settlement -> settled.put(tx.id, settlement));
+        }
+        return settled;
+    }
+
+    private Optional<Settlement> settlement(ChainTransaction tx, TransactionReceipt receipt, BigInteger latestBlock) {
+        String minedHash = receipt.getTransactionHash();
+        BigInteger block = receipt.getBlockNumber();
         BigInteger depth = latestBlock.subtract(block).add(BigInteger.ONE);
         if (depth.compareTo(BigInteger.valueOf(config.confirmations())) < 0) {
             return Optional.empty();
         }
-        if (receipt.get().isStatusOK()) {
+        if (receipt.isStatusOK()) {
             return Optional.of(new Settlement(
                     ChainTransaction.Status.CONFIRMED,
                     minedHash,
                     block.longValueExact(),
-                    receipt.get().getContractAddress(),
+                    receipt.getContractAddress(),
                     null,
-                    receipt.get().getLogs()));
+                    receipt.getLogs(),
+                    receipt.getGasUsed()));
         }
         String reason = node.revertReason(tx.sender, tx.recipient, tx.data, block);
         return Optional.of(new Settlement(
-                ChainTransaction.Status.REVERTED, minedHash, block.longValueExact(), null, reason, List.of()));
-    }
-
-    /** The receipt of the current version, or else of an earlier version a replacement superseded. */
-    private Optional<TransactionReceipt> minedVersion(ChainTransaction tx) {
-        Optional<TransactionReceipt> receipt = node.receipt(tx.txHash);
-        if (receipt.isPresent()) {
-            return receipt;
-        }
-        List<SupersededTransaction> earlier = QuarkusTransaction.requiringNew().call(() -> superseded.of(tx.id));
-        for (SupersededTransaction version : earlier) {
-            receipt = node.receipt(version.txHash);
-            if (receipt.isPresent()) {
-                return receipt;
-            }
-        }
-        return Optional.empty();
+                ChainTransaction.Status.REVERTED,
+                minedHash,
+                block.longValueExact(),
+                null,
+                reason,
+                List.of(),
+                receipt.getGasUsed()));
     }
 
     /** Records {@code settlement} on {@code tx}; runs in the caller's transaction. */
@@ -148,5 +170,6 @@ public class ReceiptWaiter {
             long blockNumber,
             String contractAddress,
             String revertReason,
-            List<Log> logs) {}
+            List<Log> logs,
+            BigInteger gasUsed) {}
 }

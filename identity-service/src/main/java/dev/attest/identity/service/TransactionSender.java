@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 /**
- * Sends the operator's transactions: estimates gas, signs with the next nonce, records the signed bytes
+ * Sends the operator's transactions: takes a gas limit (estimated, or for a recurring call the one
+ * {@link GasLimits} keeps), signs with the next nonce, records the signed bytes
  * (with whatever waits for it) in one database transaction, and only then broadcasts. A broadcast that
  * fails is repeated by {@link #rebroadcastStale()} with the same bytes, so an outage neither loses nor
  * duplicates a transaction. A transaction not mined in time is replaced by {@link #replaceIfStuck}: the same
@@ -31,7 +33,7 @@ import org.web3j.utils.Numeric;
 @ApplicationScoped
 public class TransactionSender {
     private static final Logger LOG = Logger.getLogger(TransactionSender.class);
-    /** The smallest gas price increase (percent) geth and ganache accept for a same-nonce replacement. */
+    /** The smallest gas price increase (percent) geth accepts for a same-nonce replacement (anvil takes any increase). */
     static final int MIN_FEE_BUMP_PERCENT = 10;
 
     private final EvmNode node;
@@ -40,9 +42,17 @@ public class TransactionSender {
     private final ChainTransactionRepository transactions;
     private final SupersededTransactionRepository superseded;
     private final IdentityConfig config;
+    private final GasLimits gasLimits;
+    private volatile PriceReading lastPrice;
+
+    /** The node's gas price and when it was read: read at most once per {@link #PRICE_FRESHNESS}. */
+    private record PriceReading(BigInteger wei, long readAtNanos) {}
+
+    private static final Duration PRICE_FRESHNESS = Duration.ofSeconds(2);
 
     TransactionSender(
             EvmNode node,
+            GasLimits gasLimits,
             NonceManager nonces,
             PlatformKeys keys,
             ChainTransactionRepository transactions,
@@ -53,6 +63,7 @@ public class TransactionSender {
                     + ": nodes refuse a smaller replacement");
         }
         this.node = node;
+        this.gasLimits = gasLimits;
         this.nonces = nonces;
         this.keys = keys;
         this.transactions = transactions;
@@ -61,17 +72,26 @@ public class TransactionSender {
     }
 
     /**
-     * Sends {@code data} to {@code to} (null: deploys a contract).
+     * Sends {@code data} to {@code to} (null: deploys a contract), a one-off call: its gas is estimated first.
      *
      * @param waiting runs inside the recording transaction with the new transaction's id, to remember it
      * @throws dev.attest.identity.client.RevertedException if the estimate reverts: nothing is sent
      * @throws ChainUnavailableException if the node cannot estimate: nothing is sent, try again later
      */
     public ChainTransaction send(String purpose, String to, String data, Consumer<UUID> waiting) {
-        BigInteger estimate = node.estimateGas(keys.operatorAddress(), to, data);
-        BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(config.gasHeadroomPercent()))
-                .divide(BigInteger.valueOf(100));
-        BigInteger gasPrice = node.gasPrice();
+        return send(purpose, gasLimits.limitFor(null, keys.operatorAddress(), to, data), to, data, waiting);
+    }
+
+    /**
+     * Sends a call the operator makes again and again ({@code purpose} names its kind), with the gas limit
+     * {@link GasLimits} keeps for that kind: no estimate per send, so a revert shows in the receipt.
+     */
+    public ChainTransaction sendRecurring(String purpose, String to, String data, Consumer<UUID> waiting) {
+        return send(purpose, gasLimits.limitFor(purpose, keys.operatorAddress(), to, data), to, data, waiting);
+    }
+
+    private ChainTransaction send(String purpose, BigInteger gasLimit, String to, String data, Consumer<UUID> waiting) {
+        BigInteger gasPrice = currentGasPrice();
         ChainTransaction tx;
         try {
             tx = QuarkusTransaction.requiringNew().call(() -> record(purpose, to, data, gasLimit, gasPrice, waiting));
@@ -81,6 +101,15 @@ public class TransactionSender {
         }
         broadcast(tx);
         return tx;
+    }
+
+    private BigInteger currentGasPrice() {
+        PriceReading reading = lastPrice;
+        if (reading == null || System.nanoTime() - reading.readAtNanos() > PRICE_FRESHNESS.toNanos()) {
+            reading = new PriceReading(node.gasPrice(), System.nanoTime());
+            lastPrice = reading;
+        }
+        return reading.wei();
     }
 
     /** Broadcasts again every pending transaction not broadcast recently (after an outage or a restart). */

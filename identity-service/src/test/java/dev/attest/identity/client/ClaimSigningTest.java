@@ -10,7 +10,7 @@ import org.web3j.utils.Numeric;
 
 class ClaimSigningTest {
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-    /** ganache deterministic account 1: public knowledge, test only. */
+    /** The test mnemonic's deterministic account 1 (anvil's accounts): public knowledge, test only. */
     private static final Credentials SIGNER =
             Credentials.create("0x6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1");
 

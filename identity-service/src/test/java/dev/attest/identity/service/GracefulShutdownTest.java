@@ -13,7 +13,7 @@ import dev.attest.identity.repository.IdentityRepository;
 import dev.attest.identity.support.IdentityEventsRead;
 import dev.attest.identity.support.TestChain;
 import dev.attest.identity.support.TestEvents;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(GracefulShutdownTest.OwnApplication.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class GracefulShutdownTest {
     /** The worker is stopped for good here: an application of its own, shared with no other test. */
@@ -83,6 +83,9 @@ class GracefulShutdownTest {
 
     @Inject
     EvmNode node;
+
+    @Inject
+    GasLimits gasLimits;
 
     @Inject
     NonceManager nonces;
@@ -146,7 +149,8 @@ class GracefulShutdownTest {
                     events,
                     config,
                     node,
-                    new WorkGate());
+                    new WorkGate(),
+                    gasLimits);
             // The restarted issuance is driven here, a round between two looks.
             waitFor("every claim issued after the restart").until(() -> {
                 if (db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org) == USERS + 1) {
@@ -162,7 +166,7 @@ class GracefulShutdownTest {
                         .hasSize(1);
             }
             // Each in-flight deployment counted once: one deployment transaction per identity.
-            assertThat(db.count("select count(*) from chain_transactions where purpose = 'identity:deploy'"))
+            assertThat(db.count("select count(*) from chain_transactions where purpose like 'identity:onboard/%'"))
                     .isEqualTo(USERS + 1);
         }
     }

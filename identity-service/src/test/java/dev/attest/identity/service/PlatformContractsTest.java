@@ -6,7 +6,7 @@ import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.repository.ChainTransactionRepository;
 import dev.attest.identity.repository.ContractDeploymentRepository;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class PlatformContractsTest {
     @Inject

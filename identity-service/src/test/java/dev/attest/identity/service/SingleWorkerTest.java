@@ -8,7 +8,7 @@ import dev.attest.contracts.EventTypes;
 import dev.attest.identity.support.IdentityEventsRead;
 import dev.attest.identity.support.TestChain;
 import dev.attest.identity.support.TestEvents;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class SingleWorkerTest {
     @Inject

@@ -1,6 +1,6 @@
 package dev.attest.identity.support;
 
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real ganache node behind a TCP relay that a test can cut: an RPC outage as the service sees it
+ * The real anvil node behind a TCP relay that a test can cut: an RPC outage as the service sees it
  * (connections refused or dropped), with nothing about the node itself changed.
  */
 public class FlakyNodeResource implements QuarkusTestResourceLifecycleManager {
@@ -24,7 +24,7 @@ public class FlakyNodeResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        URI node = URI.create(GanacheResource.rpcUrl());
+        URI node = URI.create(AnvilResource.rpcUrl());
         try {
             server = new ServerSocket(0);
         } catch (IOException e) {

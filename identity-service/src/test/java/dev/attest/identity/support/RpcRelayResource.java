@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * The real ganache node behind a JSON-RPC relay that a test can tell to refuse new transactions
+ * The real anvil node behind a JSON-RPC relay that a test can tell to refuse new transactions
  * ({@code eth_sendRawTransaction}), as a node whose pool is full would: what was broadcast before stays in
- * ganache's pool, what is sent meanwhile never reaches it. Every other call passes through unchanged.
+ * anvil's pool, what is sent meanwhile never reaches it. Every other call passes through unchanged.
  */
 public class RpcRelayResource implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,7 +30,7 @@ public class RpcRelayResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        URI node = URI.create(GanacheResource.rpcUrl());
+        URI node = URI.create(AnvilResource.rpcUrl());
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {

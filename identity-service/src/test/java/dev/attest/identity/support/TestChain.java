@@ -1,10 +1,11 @@
 package dev.attest.identity.support;
 
 import dev.attest.identity.client.ContractCalls;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -19,9 +20,9 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
-/** Reads the ganache node directly, as any ERC-3643 verifier would: what the chain says, not what we stored. */
+/** Reads the anvil node directly, as any ERC-3643 verifier would: what the chain says, not what we stored. */
 public final class TestChain {
-    private static final HttpService SERVICE = new HttpService(GanacheResource.rpcUrl());
+    private static final HttpService SERVICE = new HttpService(AnvilResource.rpcUrl());
     private static final Web3j WEB3J = Web3j.build(SERVICE);
 
     private TestChain() {}
@@ -70,19 +71,52 @@ public final class TestChain {
         }
     }
 
-    /** Pauses ganache's miner: transactions wait in its pool, without receipts, until {@link #startMining()}. */
+    /**
+     * Pauses anvil's automatic mining ({@code evm_setAutomine false}): transactions wait in its pool, without
+     * receipts, until {@link #startMining()} or {@link #mineBlock()}.
+     */
     public static void stopMining() {
-        rpc("miner_stop");
+        rpc("evm_setAutomine", false);
     }
 
-    /** Resumes ganache's miner, which mines what waits in its pool. */
+    /**
+     * Resumes automatic mining, and mines what waited in the pool meanwhile (block by block: more than a block's
+     * gas may wait).
+     */
     public static void startMining() {
-        rpc("miner_start");
+        rpc("evm_setAutomine", true);
+        for (int blocks = 0; blocks < 100 && pendingInPool() > 0; blocks++) {
+            mineBlock();
+        }
     }
 
-    /** Mines one block with what waits in the pool, while the miner is paused. */
+    /** Mines one block with what waits in the pool, while automatic mining is paused. */
     public static void mineBlock() {
         rpc("evm_mine");
+    }
+
+    /** How many transactions wait in the node's pool, ready to be mined ({@code txpool_status}). */
+    public static long pendingInPool() {
+        Object status = rpc("txpool_status");
+        if (status instanceof Map<?, ?> map && map.get("pending") instanceof String pending) {
+            return Long.decode(pending);
+        }
+        throw new IllegalStateException("txpool_status: unexpected answer " + status);
+    }
+
+    /** Whether transaction {@code txHash} waits in the node's pool, unmined ({@code txpool_content}). */
+    public static boolean inPool(String txHash) {
+        Object content = rpc("txpool_content");
+        if (!(content instanceof Map<?, ?> pools)) {
+            throw new IllegalStateException("txpool_content: unexpected answer " + content);
+        }
+        return pools.values().stream()
+                .filter(Map.class::isInstance)
+                .flatMap(bySender -> ((Map<?, ?>) bySender).values().stream())
+                .filter(Map.class::isInstance)
+                .flatMap(byNonce -> ((Map<?, ?>) byNonce).values().stream())
+                .filter(Map.class::isInstance)
+                .anyMatch(tx -> txHash.equalsIgnoreCase(String.valueOf(((Map<?, ?>) tx).get("hash"))));
     }
 
     public static BigInteger blockNumber() {
@@ -114,19 +148,20 @@ public final class TestChain {
         }
     }
 
-    private static void rpc(String method) {
+    private static Object rpc(String method, Object... params) {
         try {
-            Answer answer = new Request<>(method, List.of(), SERVICE, Answer.class).send();
+            Answer answer = new Request<>(method, List.of(params), SERVICE, Answer.class).send();
             if (answer.hasError()) {
                 throw new IllegalStateException(
                         method + ": " + answer.getError().getMessage());
             }
+            return answer.getResult();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Whatever a ganache-specific method answers. */
+    /** Whatever an anvil-specific method answers. */
     public static class Answer extends Response<Object> {}
 
     public static BigInteger pendingNonce(String address) {

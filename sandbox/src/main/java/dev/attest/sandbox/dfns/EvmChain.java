@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -37,9 +40,17 @@ public class EvmChain {
     /** keccak256("Transfer(address,address,uint256)"), topic 0 of the ERC-20 (and ERC-721) transfer event. */
     private static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
+    /** How long one reading of the node's gas price serves new transactions. */
+    static final Duration GAS_PRICE_TTL = Duration.ofSeconds(2);
+    /** Tries of one transaction whose nonce or fee the node refuses (each with a nonce and price taken anew). */
+    private static final int SEND_ATTEMPTS = 3;
+
     private final DfnsSandboxConfig config;
     private volatile Web3j web3j;
     private volatile Long chainId;
+    private final ConcurrentMap<String, NonceCounter> nonces = new ConcurrentHashMap<>();
+    private final Object quoteLock = new Object();
+    private volatile PriceQuote quote;
 
     EvmChain(DfnsSandboxConfig config) {
         this.config = config;
@@ -116,16 +127,132 @@ public class EvmChain {
         return checked(() -> node().ethGetTransactionReceipt(txHash).send()).getTransactionReceipt();
     }
 
-    // One sender at a time, so two transfers of a wallet never read the same pending nonce.
-    private synchronized String send(Credentials from, String to, BigInteger value, String data, BigInteger gas) {
-        BigInteger nonce = checked(
-                        () -> node().ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING)
+    /**
+     * Signs with the next nonce of {@code from} and broadcasts, holding no lock across the broadcast: the sends of
+     * one sender (the faucet funding many new wallets) are pipelined, each with its own nonce from
+     * {@link NonceCounter}. A nonce or fee the node refuses is taken again, from the node, a few times.
+     */
+    private String send(Credentials from, String to, BigInteger value, String data, BigInteger gas) {
+        NonceCounter counter = nonces.computeIfAbsent(from.getAddress().toLowerCase(Locale.ROOT), NonceCounter::new);
+        for (int attempt = 1; ; attempt++) {
+            BigInteger gasPrice = gasPrice();
+            NonceCounter.Lease nonce = counter.take();
+            RawTransaction raw = RawTransaction.createTransaction(nonce.value(), gasPrice, gas, to, value, data);
+            String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId(), from));
+            try {
+                return checked(() -> node().ethSendRawTransaction(signed).send())
+                        .getTransactionHash();
+            } catch (ChainException e) {
+                Refusal refusal = Refusal.of(e.getMessage());
+                if (refusal == Refusal.NONCE) {
+                    counter.reset(nonce); // another process sent from this key, or a send before failed
+                } else {
+                    counter.release(nonce); // the node did not take it: the nonce is free again
+                }
+                if (refusal == Refusal.FEE) {
+                    quote = null;
+                }
+                if (refusal == Refusal.OTHER || attempt == SEND_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (UncheckedIOException e) {
+                counter.reset(nonce); // taken or not, the node's pending count tells
+                throw e;
+            }
+        }
+    }
+
+    /** The node's gas price, read at most once per {@link #GAS_PRICE_TTL} for every transaction meanwhile. */
+    private BigInteger gasPrice() {
+        PriceQuote current = quote;
+        if (current == null || current.isOlderThan(GAS_PRICE_TTL)) {
+            synchronized (quoteLock) {
+                current = quote;
+                if (current == null || current.isOlderThan(GAS_PRICE_TTL)) {
+                    current = new PriceQuote(
+                            checked(() -> node().ethGasPrice().send()).getGasPrice(), System.nanoTime());
+                    quote = current;
+                }
+            }
+        }
+        return current.wei();
+    }
+
+    private record PriceQuote(BigInteger wei, long readAtNanos) {
+        boolean isOlderThan(Duration age) {
+            return System.nanoTime() - readAtNanos > age.toNanos();
+        }
+    }
+
+    /** Why the node refused a transaction, as far as a retry is concerned. */
+    private enum Refusal {
+        NONCE,
+        FEE,
+        OTHER;
+
+        static Refusal of(String message) {
+            String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+            if (m.contains("nonce")
+                    || m.contains("already known")
+                    || m.contains("already imported")
+                    || m.contains("replacement")) {
+                return NONCE;
+            }
+            if (m.contains("underpriced") || m.contains("base fee") || m.contains("fee too low")) {
+                return FEE;
+            }
+            return OTHER;
+        }
+    }
+
+    /**
+     * The nonces of one sender, handed out in this process: the first from the node's pending count (which stops
+     * at a gap), then one more for each send, so concurrent sends do not wait for each other's broadcast. After a
+     * reset the next send asks the node again. A lease remembers the count it came from, so a late failure of an
+     * earlier count does not reset a newer one.
+     */
+    private final class NonceCounter {
+        record Lease(BigInteger value, long generation) {}
+
+        private final String address;
+        private BigInteger next; // null: ask the node
+        private long generation;
+
+        NonceCounter(String address) {
+            this.address = address;
+        }
+
+        /** The sender's next nonce. Reads the node (under this sender's lock) only first and after a reset. */
+        synchronized Lease take() {
+            if (next == null) {
+                next = checked(() -> node().ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
                                 .send())
-                .getTransactionCount();
-        BigInteger gasPrice = checked(() -> node().ethGasPrice().send()).getGasPrice();
-        RawTransaction raw = RawTransaction.createTransaction(nonce, gasPrice, gas, to, value, data);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId(), from));
-        return checked(() -> node().ethSendRawTransaction(signed).send()).getTransactionHash();
+                        .getTransactionCount();
+                generation++;
+            }
+            Lease lease = new Lease(next, generation);
+            next = next.add(BigInteger.ONE);
+            return lease;
+        }
+
+        /** {@code lease} was not sent: reused by the next send if nothing was handed out after it, else a reset. */
+        synchronized void release(Lease lease) {
+            if (lease.generation() != generation || next == null) {
+                return;
+            }
+            if (next.equals(lease.value().add(BigInteger.ONE))) {
+                next = lease.value();
+            } else {
+                next = null; // later nonces are out, waiting behind this gap: the next send fills it
+            }
+        }
+
+        /** The node refused {@code lease}'s nonce, or may not have seen it: its pending count is the truth. */
+        synchronized void reset(Lease lease) {
+            if (lease.generation() == generation) {
+                next = null;
+            }
+        }
     }
 
     private BigInteger estimateGas(Credentials from, String to, String data) {

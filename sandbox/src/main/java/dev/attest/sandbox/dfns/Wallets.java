@@ -35,7 +35,29 @@ public class Wallets {
         this.webhooks = webhooks;
     }
 
-    synchronized Created create(String orgId, ObjectNode body, String rawBody) {
+    /**
+     * Creates a wallet, funded by the faucet. Only the bookkeeping is serialized: the funding and the webhook
+     * happen outside the lock, so wallets created at once are funded at once (the faucet pipelines its nonces).
+     */
+    Created create(String orgId, ObjectNode body, String rawBody) {
+        Created created = register(orgId, body, rawBody, firstBlock());
+        if (created.existing()) {
+            return created;
+        }
+        SandboxWallet wallet = created.wallet();
+        try {
+            chain.fund(wallet.address());
+        } catch (RuntimeException e) {
+            // An empty wallet is still a wallet; its transfers will fail on-chain for lack of funds.
+            LOG.warnf("faucet could not fund %s: %s", wallet.id(), e.getMessage());
+        }
+        ObjectNode data = DfnsJson.object();
+        data.set("wallet", wallet.toJson());
+        webhooks.publish(orgId, "wallet.created", data);
+        return created;
+    }
+
+    private synchronized Created register(String orgId, ObjectNode body, String rawBody, BigInteger firstBlock) {
         String network = body.path("network").asText("");
         if (!config.evmNetworks().contains(network)) {
             throw DfnsApiException.badRequest(
@@ -66,18 +88,9 @@ public class Wallets {
                 Credentials.create(newKey()),
                 Instant.now(),
                 rawBody,
-                firstBlock());
+                firstBlock);
         ordered.add(wallet);
         byId.put(wallet.id(), wallet);
-        try {
-            chain.fund(wallet.address());
-        } catch (RuntimeException e) {
-            // An empty wallet is still a wallet; its transfers will fail on-chain for lack of funds.
-            LOG.warnf("faucet could not fund %s: %s", wallet.id(), e.getMessage());
-        }
-        ObjectNode data = DfnsJson.object();
-        data.set("wallet", wallet.toJson());
-        webhooks.publish(orgId, "wallet.created", data);
         return new Created(wallet, false);
     }
 

@@ -12,7 +12,8 @@
  *       The signed path may include the {@code /dfns} mount or not (the Dfns SDK signs it without).
  *   <li>{@code POST /dfns/wallets} (externalId: same body 200 with the same wallet, other body 409),
  *       {@code GET /dfns/wallets?limit&paginationToken}, {@code GET /dfns/wallets/{id}}. Wallets hold real
- *       secp256k1 keys; new ones are funded from the configured faucet.
+ *       secp256k1 keys; new ones are funded from the configured faucet, whose nonces are counted in process so
+ *       that wallets created at once are funded at once ({@code EvmChain}).
  *   <li>{@code GET /dfns/wallets/{id}/assets}: {@code {walletId, network, assets: [{kind: Native|Erc20,
  *       contract?, symbol, decimals, verified, balance}]}}, balances (integer strings, smallest unit) read
  *       from the node at the latest block: the native asset, and the ERC-20 tokens the wallet received (their
@@ -41,8 +42,8 @@
  *
  * <h2>Configuration ({@code sandbox.dfns.*})</h2>
  *
- * {@code evm-rpc-url} (default {@code ${attest.evm.rpc-url}}, else ganache on 8545), {@code evm-networks},
- * {@code faucet-private-key} (ganache's public account 0 by default), {@code faucet-amount-wei},
+ * {@code evm-rpc-url} (default {@code ${attest.evm.rpc-url}}, else anvil on 8545), {@code evm-networks},
+ * {@code faucet-private-key} (the test mnemonic's public account 0 by default), {@code faucet-amount-wei},
  * {@code receipt-poll-interval}, {@code challenge-ttl}; a service account registered at start for the local
  * stack: {@code bootstrap.token}, {@code bootstrap.credential-id}, {@code bootstrap.public-key} (PEM or
  * file), {@code bootstrap.org-id}, {@code bootstrap.webhook-url}, {@code bootstrap.webhook-secret}.

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigInteger;
@@ -22,7 +22,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
 
 @QuarkusTest
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 class DfnsSandboxTest {
     private static final String RECIPIENT = "0x" + "ab".repeat(20);
 
@@ -167,7 +167,7 @@ class DfnsSandboxTest {
 
         String status = awaitStatus(client, path + "/" + transferId, "Confirmed");
         assertThat(status).isEqualTo("Confirmed");
-        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         BigInteger balance = node.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
                 .send()
                 .getBalance();
@@ -274,9 +274,9 @@ class DfnsSandboxTest {
                 .path("id");
         assertThat(awaitStatus(client, path + "/" + id, "Broadcasted")).isEqualTo("Broadcasted");
         String txHash = client.get(path + "/" + id).then().extract().path("txHash");
-        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         try {
-            // Mined (ganache mines at once), yet still reported Broadcasted until the scripted delay ends.
+            // Mined (anvil mines at once), yet still reported Broadcasted until the scripted delay ends.
             assertThat(node.ethGetTransactionReceipt(txHash).send().getTransactionReceipt())
                     .isPresent();
             client.get(path + "/" + id).then().body("status", equalTo("Broadcasted"));

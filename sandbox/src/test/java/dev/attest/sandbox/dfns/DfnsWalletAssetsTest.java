@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.attest.sandbox.support.TestToken;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigInteger;
@@ -26,9 +26,9 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /** {@code GET /dfns/wallets/{walletId}/assets}: Dfns's asset listing, balances read from the EVM node. */
 @QuarkusTest
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 class DfnsWalletAssetsTest {
-    // Ganache's deterministic account 1 (public, test-only): apart from the sandbox's faucet (account 0).
+    // The test mnemonic's deterministic account 1 (public, test-only): apart from the sandbox's faucet (account 0).
     private static final String DEPLOYER_KEY = "0x6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1";
     private static final String RECIPIENT = "0x" + "cd".repeat(20);
 
@@ -36,7 +36,7 @@ class DfnsWalletAssetsTest {
 
     @BeforeAll
     static void connect() {
-        node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
     }
 
     @AfterAll

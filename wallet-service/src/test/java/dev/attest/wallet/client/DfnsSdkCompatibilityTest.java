@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -38,7 +38,7 @@ import org.web3j.protocol.http.HttpService;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class DfnsSdkCompatibilityTest {
     private static final Path NODE_PROJECT = Path.of("src", "test", "node");
@@ -95,7 +95,7 @@ class DfnsSdkCompatibilityTest {
         assertThat(result.get("txHash").asText()).startsWith("0x");
         assertThat(result.get("nativeSymbol").asText()).isEqualTo("ETH");
         assertThat(result.get("nativeDecimals").asInt()).isEqualTo(18);
-        Web3j chain = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j chain = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         try {
             assertThat(result.get("nativeBalance").asText())
                     .isEqualTo(chain.ethGetBalance(result.get("address").asText(), DefaultBlockParameterName.LATEST)

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.attest.common.security.Roles;
 import dev.attest.common.tenant.Tenants;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DefaultOrganizationTest.LocalStack.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class DefaultOrganizationTest {
     // The profile and the test live in different class loaders: what both need travels as system properties.

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class DfnsSettingsTest {
 

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -43,17 +43,17 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * An ERC-20 transfer end to end: a token (OpenZeppelin's compiled ERC20PresetFixedSupply, MIT, from npm)
- * is deployed on ganache with the user's Dfns wallet holding the supply; the transfer goes through the
+ * is deployed on anvil with the user's Dfns wallet holding the supply; the transfer goes through the
  * API, the Dfns sandbox signs and broadcasts {@code transfer(to, amount)}, and the tokens move on chain;
  * the wallet's balances then show what it holds.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class Erc20TransferTest {
-    // Ganache's deterministic account 1 (public, test-only): apart from the sandbox's faucet (account 0).
+    // The test mnemonic's deterministic account 1 (public, test-only): apart from the sandbox's faucet (account 0).
     private static final String DEPLOYER_KEY = "0x6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1";
     private static final Path ARTIFACT = NodeProject.DIRECTORY.resolve(
             "node_modules/@openzeppelin/contracts/build/contracts/ERC20PresetFixedSupply.json");
@@ -75,7 +75,7 @@ class Erc20TransferTest {
         String walletId = me.get("wallet_id").asText();
         String recipient = newAddress();
 
-        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         try {
             String token = deployToken(node, me.get("address").asText(), BigInteger.valueOf(1_000_000));
             String body = "{\"kind\":\"erc20\",\"contract\":\"" + token + "\",\"to\":\"" + recipient

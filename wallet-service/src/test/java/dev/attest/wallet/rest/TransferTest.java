@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.oneOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.events.Topics;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -38,7 +38,7 @@ import org.web3j.protocol.http.HttpService;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class TransferTest {
     @Inject
@@ -107,7 +107,7 @@ class TransferTest {
             assertThat(confirmed.get("amount").asText()).isEqualTo("4242");
             assertThat(confirmed.get("tx_hash").asText()).startsWith("0x");
         }
-        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         try {
             assertThat(node.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
                             .send()

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.events.Topics;
-import dev.attest.testing.GanacheResource;
+import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
@@ -37,7 +37,7 @@ import org.web3j.protocol.http.HttpService;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(GanacheResource.class)
+@WithTestResource(AnvilResource.class)
 @WithTestResource(GatewayTokens.class)
 class WalletAssetsTest {
     private KycEvents kyc;
@@ -211,7 +211,7 @@ class WalletAssetsTest {
     }
 
     private static BigInteger chainBalance(String address) throws Exception {
-        Web3j node = Web3j.build(new HttpService(GanacheResource.rpcUrl()));
+        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
         try {
             return node.ethGetBalance(address, DefaultBlockParameterName.LATEST)
                     .send()

@@ -7,6 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +15,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real EVM node for tests: ganache (npm, installed into {@code tools/node} by {@code .ci/run} and
- * {@code ./attest up}) as a child process on a free port, with deterministic accounts; or the node at
+ * A real EVM node for tests: anvil (Foundry; npm {@code @foundry-rs/anvil}, installed into {@code tools/node} by
+ * {@code .ci/run} and {@code ./attest up}) as a child process on a free port, chain 1337, with the accounts of the
+ * usual test mnemonic (ganache's former deterministic ones), each funded with 1000 ETH; or the node at
  * {@code ATTEST_TEST_EVM_URL} when that is set.
  */
-public class GanacheResource implements QuarkusTestResourceLifecycleManager {
-    /** Private key of ganache's deterministic account 0, funded with 1000 ETH. Test-only, public knowledge. */
+public class AnvilResource implements QuarkusTestResourceLifecycleManager {
+    /** Private key of the deterministic account 0, funded with 1000 ETH. Test-only, public knowledge. */
     public static final String ACCOUNT_0_KEY = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
 
+    /** The mnemonic whose accounts anvil funds (ganache's {@code --wallet.deterministic} accounts). */
+    static final String MNEMONIC = "myth like bonus scare over problem client lizard pioneer submit female collect";
+
     private static String url;
-    private static Process ganache;
+    private static Process anvil;
 
     @Override
     public Map<String, String> start() {
@@ -38,58 +43,74 @@ public class GanacheResource implements QuarkusTestResourceLifecycleManager {
     /** The JSON-RPC URL every test of this JVM uses. */
     public static synchronized String rpcUrl() {
         if (url == null) {
-            url = ExternalServer.url("ATTEST_TEST_EVM_URL").orElseGet(GanacheResource::startGanache);
+            url = ExternalServer.url("ATTEST_TEST_EVM_URL").orElseGet(AnvilResource::startAnvil);
         }
         return url;
     }
 
-    private static String startGanache() {
-        Path cli = findCli();
+    private static String startAnvil() {
+        Path binary = findBinary();
         int port = freePort();
-        Path log = Path.of("target", "ganache-" + port + ".log");
+        Path log = Path.of("target", "anvil-" + port + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ganache = new ProcessBuilder(List.of(
-                            "node",
-                            cli.toString(),
-                            "--wallet.deterministic",
-                            "--server.host",
+            anvil = new ProcessBuilder(List.of(
+                            binary.toString(),
+                            "--host",
                             "127.0.0.1",
-                            "--server.port",
+                            "--port",
                             Integer.toString(port),
-                            "--chain.chainId",
+                            "--chain-id",
                             "1337",
-                            "--logging.quiet"))
+                            "--mnemonic",
+                            MNEMONIC,
+                            "--balance",
+                            "1000",
+                            "--silent"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start ganache (" + cli + ")", e);
+            throw new UncheckedIOException("cannot start anvil (" + binary + ")", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(ganache::destroy));
+        Runtime.getRuntime().addShutdownHook(new Thread(anvil::destroy));
         String rpc = "http://127.0.0.1:" + port;
         awaitReady(rpc, log);
         return rpc;
     }
 
-    /** ganache's CLI in the repository's {@code tools/node}, found from the module's working directory. */
-    private static Path findCli() {
+    /**
+     * anvil's binary in the repository's {@code tools/node}, found from the module's working directory: npm installs
+     * the package of this platform only ({@code @foundry-rs/anvil-linux-amd64}, {@code -darwin-arm64}, ...).
+     */
+    private static Path findBinary() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path cli = dir.resolve("tools/node/node_modules/ganache/dist/node/cli.js");
-            if (Files.isRegularFile(cli)) {
-                return cli;
+            Path scope = dir.resolve("tools/node/node_modules/@foundry-rs");
+            if (Files.isDirectory(scope)) {
+                try (DirectoryStream<Path> packages = Files.newDirectoryStream(scope, "anvil-*")) {
+                    for (Path pkg : packages) {
+                        for (String name : List.of("anvil", "anvil.exe")) {
+                            Path binary = pkg.resolve("bin").resolve(name);
+                            if (Files.isRegularFile(binary) && Files.isExecutable(binary)) {
+                                return binary;
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         throw new IllegalStateException(
-                "ganache is not installed: run `npm ci --prefix tools/node` at the repository root,"
+                "anvil is not installed: run `npm ci --prefix tools/node` at the repository root,"
                         + " or set ATTEST_TEST_EVM_URL to a running node");
     }
 
     private static void awaitReady(String rpc, Path log) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!ganache.isAlive()) {
-                throw new IllegalStateException("ganache exited with " + ganache.exitValue() + "; see " + log);
+            if (!anvil.isAlive()) {
+                throw new IllegalStateException("anvil exited with " + anvil.exitValue() + "; see " + log);
             }
             if (answersChainId(rpc)) {
                 return;
@@ -98,10 +119,10 @@ public class GanacheResource implements QuarkusTestResourceLifecycleManager {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for ganache", e);
+                throw new IllegalStateException("interrupted while waiting for anvil", e);
             }
         }
-        throw new IllegalStateException("ganache did not answer within 30 s; see " + log);
+        throw new IllegalStateException("anvil did not answer within 30 s; see " + log);
     }
 
     private static boolean answersChainId(String rpc) {

@@ -9,15 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-class GanacheResourceTest {
+class AnvilResourceTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void nodeAnswersJsonRpcWithTheLocalChainAndFundedDeterministicAccounts() throws Exception {
-        String rpc = new GanacheResource().start().get("attest.evm.rpc-url");
+        String rpc = new AnvilResource().start().get("attest.evm.rpc-url");
 
         assertThat(call(rpc, "eth_chainId", "[]")).contains("\"result\":\"0x539\""); // 1337
-        // Deterministic account 0, the address of GanacheResource.ACCOUNT_0_KEY.
+        // Deterministic account 0, the address of AnvilResource.ACCOUNT_0_KEY.
         String balance = call(rpc, "eth_getBalance", "[\"0x90f8bf6a479f320ead074411a4b0e7944ea8c9c1\",\"latest\"]");
         String hex = balance.replaceAll(".*\"result\":\"0x([0-9a-f]+)\".*", "$1");
         assertThat(new BigInteger(hex, 16)).isGreaterThan(BigInteger.TEN.pow(18));
