@@ -31,11 +31,12 @@ public final class Bench {
             boolean onboarding) {
 
         /**
-         * {@code [--concurrency N] [--seconds S] [--users N] [--rate R] [--latency-users N] [--latency-rate R]
+         * {@code [--concurrency N] [--warm-up S] [--seconds S] [--users N] [--rate R] [--latency-users N] [--latency-rate R]
          * [--ingest-only | --onboarding-only]}
          */
         public static Options parse(String... args) {
             int concurrency = 32;
+            long warmUp = 20;
             long seconds = 20;
             int users = 1000;
             double rate = 0;
@@ -47,6 +48,7 @@ public final class Bench {
                 switch (args[i]) {
                     case "--concurrency" -> concurrency = Integer.parseInt(value(args, ++i));
                     case "--seconds" -> seconds = Long.parseLong(value(args, ++i));
+                    case "--warm-up" -> warmUp = Long.parseLong(value(args, ++i));
                     case "--users" -> users = Integer.parseInt(value(args, ++i));
                     case "--rate" -> rate = Double.parseDouble(value(args, ++i));
                     case "--latency-users" -> latencyUsers = Integer.parseInt(value(args, ++i));
@@ -58,7 +60,8 @@ public final class Bench {
             }
             return new Options(
                     concurrency,
-                    Duration.ofSeconds(5),
+                    // A freshly started service needs tens of seconds of load before the JIT has compiled its path.
+                    Duration.ofSeconds(warmUp),
                     Duration.ofSeconds(seconds),
                     users,
                     rate,

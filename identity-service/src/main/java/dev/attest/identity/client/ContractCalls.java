@@ -216,19 +216,6 @@ public final class ContractCalls {
         return view("hasClaimTopic", List.of(new Address(issuer), new Uint256(topic)), new TypeReference<Bool>() {});
     }
 
-    private static final String WALLET_LINKED = EventEncoder.encode(new Event(
-            "WalletLinked", List.of(new TypeReference<Address>(true) {}, new TypeReference<Address>(true) {})));
-
-    /** The identity the IdFactory at {@code factory} linked to a wallet, from a receipt's logs. */
-    public static Optional<String> linkedIdentity(List<Log> logs, String factory) {
-        return logs.stream()
-                .filter(log -> log.getAddress().equalsIgnoreCase(factory))
-                .filter(log -> log.getTopics().size() == 3
-                        && WALLET_LINKED.equals(log.getTopics().get(0)))
-                .map(log -> new Address(Numeric.toBigInt(log.getTopics().get(2))).toString())
-                .findFirst();
-    }
-
     private static final String ONBOARDED = EventEncoder.encode(
             new Event("Onboarded", List.of(new TypeReference<Address>(true) {}, new TypeReference<Address>(true) {})));
 

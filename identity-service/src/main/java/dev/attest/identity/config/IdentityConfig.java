@@ -43,8 +43,11 @@ public interface IdentityConfig {
     @WithDefault("10000000000000000")
     BigInteger minOperatorBalanceWei();
 
-    /** How often the issuance worker sends ready steps and collects receipts. */
-    @WithDefault("1s")
+    /**
+     * How often the issuance worker looks for receipts (and for work it was not woken for); new identities and
+     * revocations wake it at once.
+     */
+    @WithDefault("250ms")
     Duration workerInterval();
 
     /** A sent transaction without a receipt after this long is broadcast again (same bytes, same hash). */

@@ -1,5 +1,6 @@
 package dev.attest.identity.service;
 
+import dev.attest.common.work.Workers;
 import dev.attest.identity.ChainTransaction;
 import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
@@ -58,6 +59,7 @@ public class IdentityIssuance {
     private final EvmNode node;
     private final WorkGate gate;
     private final GasLimits gasLimits;
+    private final Workers workers;
 
     IdentityIssuance(
             IdentityRepository identities,
@@ -72,8 +74,10 @@ public class IdentityIssuance {
             IdentityConfig config,
             EvmNode node,
             WorkGate gate,
-            GasLimits gasLimits) {
+            GasLimits gasLimits,
+            Workers workers) {
         this.node = node;
+        this.workers = workers;
         this.gasLimits = gasLimits;
         this.gate = gate;
         this.identities = identities;
@@ -127,6 +131,7 @@ public class IdentityIssuance {
             claim.updatedAt = now;
             claims.persist(claim);
         }
+        workers.wakeAfterCommit(IssuanceWorker.NAME); // its transaction can go out at once
     }
 
     /** The user's KYC case was rejected: revoke its claims (or stop them before they are issued). */
@@ -152,6 +157,7 @@ public class IdentityIssuance {
                 default -> {}
             }
         }
+        workers.wakeAfterCommit(IssuanceWorker.NAME);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.attest.identity.service;
 import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.common.work.Workers;
 import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
@@ -88,6 +89,9 @@ class GracefulShutdownTest {
     GasLimits gasLimits;
 
     @Inject
+    Workers workers;
+
+    @Inject
     NonceManager nonces;
 
     @Test
@@ -150,7 +154,8 @@ class GracefulShutdownTest {
                     config,
                     node,
                     new WorkGate(),
-                    gasLimits);
+                    gasLimits,
+                    workers);
             // The restarted issuance is driven here, a round between two looks.
             waitFor("every claim issued after the restart").until(() -> {
                 if (db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org) == USERS + 1) {
