@@ -18,8 +18,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -27,9 +25,11 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.FastRawTransactionManager;
 import org.web3j.utils.Numeric;
 
 /** The EVM node behind the sandbox's wallets: signs with the wallet's secp256k1 key and broadcasts. */
@@ -48,7 +48,7 @@ public class EvmChain {
     private final DfnsSandboxConfig config;
     private volatile Web3j web3j;
     private volatile Long chainId;
-    private final ConcurrentMap<String, NonceCounter> nonces = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, FastRawTransactionManager> senders = new ConcurrentHashMap<>();
     private final Object quoteLock = new Object();
     private volatile PriceQuote quote;
 
@@ -128,36 +128,33 @@ public class EvmChain {
     }
 
     /**
-     * Signs with the next nonce of {@code from} and broadcasts, holding no lock across the broadcast: the sends of
-     * one sender (the faucet funding many new wallets) are pipelined, each with its own nonce from
-     * {@link NonceCounter}. A nonce or fee the node refuses is taken again, from the node, a few times.
+     * Signs with the next nonce of {@code from} and broadcasts. web3j's {@link FastRawTransactionManager} keeps
+     * each sender's nonce in this process and holds no lock across the broadcast, so the sends of one sender (the
+     * faucet funding many new wallets) are pipelined. A transaction the node refuses leaves a gap in that count:
+     * the count is dropped and read again from the node, and a nonce or fee refusal is tried again a few times.
      */
     private String send(Credentials from, String to, BigInteger value, String data, BigInteger gas) {
-        NonceCounter counter = nonces.computeIfAbsent(from.getAddress().toLowerCase(Locale.ROOT), NonceCounter::new);
+        FastRawTransactionManager sender = senders.computeIfAbsent(
+                from.getAddress().toLowerCase(Locale.ROOT),
+                address -> new FastRawTransactionManager(node(), from, chainId()));
         for (int attempt = 1; ; attempt++) {
-            BigInteger gasPrice = gasPrice();
-            NonceCounter.Lease nonce = counter.take();
-            RawTransaction raw = RawTransaction.createTransaction(nonce.value(), gasPrice, gas, to, value, data);
-            String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId(), from));
+            EthSendTransaction answer;
             try {
-                return checked(() -> node().ethSendRawTransaction(signed).send())
-                        .getTransactionHash();
-            } catch (ChainException e) {
-                Refusal refusal = Refusal.of(e.getMessage());
-                if (refusal == Refusal.NONCE) {
-                    counter.reset(nonce); // another process sent from this key, or a send before failed
-                } else {
-                    counter.release(nonce); // the node did not take it: the nonce is free again
-                }
-                if (refusal == Refusal.FEE) {
-                    quote = null;
-                }
-                if (refusal == Refusal.OTHER || attempt == SEND_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (UncheckedIOException e) {
-                counter.reset(nonce); // taken or not, the node's pending count tells
-                throw e;
+                answer = sender.sendTransaction(gasPrice(), gas, to, data, value, false);
+            } catch (IOException e) {
+                sender.clearNonce(); // taken or not, the node's pending count tells
+                throw new UncheckedIOException("EVM node unreachable", e);
+            }
+            if (!answer.hasError()) {
+                return answer.getTransactionHash();
+            }
+            sender.clearNonce();
+            Refusal refusal = Refusal.of(answer.getError().getMessage());
+            if (refusal == Refusal.FEE) {
+                quote = null;
+            }
+            if (refusal == Refusal.OTHER || attempt == SEND_ATTEMPTS) {
+                throw new ChainException(answer.getError().getMessage());
             }
         }
     }
@@ -202,56 +199,6 @@ public class EvmChain {
                 return FEE;
             }
             return OTHER;
-        }
-    }
-
-    /**
-     * The nonces of one sender, handed out in this process: the first from the node's pending count (which stops
-     * at a gap), then one more for each send, so concurrent sends do not wait for each other's broadcast. After a
-     * reset the next send asks the node again. A lease remembers the count it came from, so a late failure of an
-     * earlier count does not reset a newer one.
-     */
-    private final class NonceCounter {
-        record Lease(BigInteger value, long generation) {}
-
-        private final String address;
-        private BigInteger next; // null: ask the node
-        private long generation;
-
-        NonceCounter(String address) {
-            this.address = address;
-        }
-
-        /** The sender's next nonce. Reads the node (under this sender's lock) only first and after a reset. */
-        synchronized Lease take() {
-            if (next == null) {
-                next = checked(() -> node().ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
-                                .send())
-                        .getTransactionCount();
-                generation++;
-            }
-            Lease lease = new Lease(next, generation);
-            next = next.add(BigInteger.ONE);
-            return lease;
-        }
-
-        /** {@code lease} was not sent: reused by the next send if nothing was handed out after it, else a reset. */
-        synchronized void release(Lease lease) {
-            if (lease.generation() != generation || next == null) {
-                return;
-            }
-            if (next.equals(lease.value().add(BigInteger.ONE))) {
-                next = lease.value();
-            } else {
-                next = null; // later nonces are out, waiting behind this gap: the next send fills it
-            }
-        }
-
-        /** The node refused {@code lease}'s nonce, or may not have seen it: its pending count is the truth. */
-        synchronized void reset(Lease lease) {
-            if (lease.generation() == generation) {
-                next = null;
-            }
         }
     }
 
