@@ -46,15 +46,6 @@ public final class ContractCalls {
         return artifact.bytecode() + FunctionEncoder.encodeConstructor(List.of(constructorArguments));
     }
 
-    public static String createIdentityWithManagementKeys(String wallet, String salt, List<byte[]> managementKeys) {
-        return encode(
-                "createIdentityWithManagementKeys",
-                new Address(wallet),
-                new Utf8String(salt),
-                new DynamicArray<>(
-                        Bytes32.class, managementKeys.stream().map(Bytes32::new).toList()));
-    }
-
     /**
      * {@code IdentityOnboarder.onboard}: deploys {@code wallet}'s identity at {@code expectedIdentity}, adds
      * {@code claims} and hands the identity over, in one transaction.
@@ -125,10 +116,6 @@ public final class ContractCalls {
 
     public static String addKey(byte[] key, BigInteger purpose) {
         return encode("addKey", new Bytes32(key), new Uint256(purpose), new Uint256(ECDSA));
-    }
-
-    public static String removeKey(byte[] key, BigInteger purpose) {
-        return encode("removeKey", new Bytes32(key), new Uint256(purpose));
     }
 
     public static String addClaim(BigInteger topic, String issuer, byte[] signature, byte[] data, String uri) {
