@@ -81,10 +81,12 @@ class RejectionBeforeOnboardingTest {
             return db.count("select count(*) from identities where user_id = ? and step = 'READY'", user) == 1;
         });
 
-        IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CREATED, 1);
+        JsonNode created = IdentityEventsRead.await((org + ":" + user)::equals, EventTypes.Identity.CREATED, 1)
+                .get(0);
         PlatformContracts.Addresses platform = contracts.addresses().orElseThrow();
         String identity = TestChain.identityOf(platform.idFactory(), wallet);
-        assertThat(identity).isNotNull();
+        // The user keeps an identity on chain, the one the event announced.
+        assertThat(created.get("identity_address").asText()).isEqualToIgnoringCase(identity);
         assertThat(TestChain.claimValid(
                         identity, platform.claimIssuer(), KYC, ClaimSigning.claimId(platform.claimIssuer(), KYC)))
                 .isFalse();
