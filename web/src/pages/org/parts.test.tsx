@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/problem';
@@ -25,8 +25,9 @@ describe('Confirm', () => {
     expect(onConfirm).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Revoke key' }));
     expect(onConfirm).toHaveBeenCalledOnce();
-    expect(screen.queryByRole('group')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke key ci' }));
+    // The step closes once the operation's promise has settled, and the focus returns in the effect after it.
+    await waitFor(() => expect(screen.queryByRole('group')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke key ci' })));
   });
 
   it('stays open when the operation fails, and Escape cancels', async () => {
