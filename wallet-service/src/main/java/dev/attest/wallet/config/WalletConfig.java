@@ -30,6 +30,10 @@ public interface WalletConfig {
         /** How long a worker holds a claimed wallet before another may retry it (a crashed worker's lease). */
         @WithDefault("2m")
         Duration lease();
+
+        /** Wallets asked of Dfns at once by one replica (each with its own externalId, so none is made twice). */
+        @WithDefault("8")
+        int concurrency();
     }
 
     interface Transfers {

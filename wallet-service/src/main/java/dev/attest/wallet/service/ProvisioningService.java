@@ -19,6 +19,7 @@ import dev.attest.wallet.events.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.WalletRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -26,6 +27,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,12 +43,17 @@ import org.jboss.logging.Logger;
  * <p>A durable work run by {@link Workers}: a wallet that becomes due wakes it once its transaction commits; its
  * interval only picks up what another replica recorded, retries and leftovers after a crash. Two replicas at once
  * are safe: a wallet is leased by the pass that locks it.
+ *
+ * <p>A pass asks Dfns for up to {@code concurrency} wallets at once: each request is a user-action signature and
+ * three round trips (about 150 ms against the sandbox), so one at a time capped provisioning near 7 wallets a
+ * second. Each wallet is claimed, requested and recorded on its own, so concurrency changes nothing of the above.
  */
 @ApplicationScoped
 public class ProvisioningService implements DurableWork {
     public static final String NAME = "wallet-provisioning";
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
-    private static final int BATCH = 20;
+    /** Wallets a pass takes, per request in flight: enough to keep every slot busy through the pass. */
+    private static final int BATCH_PER_SLOT = 4;
 
     private final WalletRepository wallets;
     private final KycStandingRepository standings;
@@ -54,6 +64,8 @@ public class ProvisioningService implements DurableWork {
     private final WalletConfig.Provisioning config;
     private final Workers workers;
     private final RetrySchedule retries;
+    private final ExecutorService requests;
+    private final int batch;
 
     ProvisioningService(
             WalletRepository wallets,
@@ -73,6 +85,18 @@ public class ProvisioningService implements DurableWork {
         this.config = config.provisioning();
         this.workers = workers;
         this.retries = RetrySchedule.exponential(this.config.backoff(), this.config.maxAttempts());
+        AtomicInteger threads = new AtomicInteger();
+        this.requests = Executors.newFixedThreadPool(this.config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, NAME + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.batch = this.config.concurrency() * BATCH_PER_SLOT;
+    }
+
+    @PreDestroy
+    void stopRequests() {
+        requests.shutdownNow();
     }
 
     @Override
@@ -146,23 +170,28 @@ public class ProvisioningService implements DurableWork {
         return wallets.findByUser(orgId, userId);
     }
 
-    /** One batch of due wallets; another at once if it was full and this pass could claim some of it. */
+    /** One batch of due wallets, {@code concurrency} at a time; another at once if it was full and claimed. */
     @Override
     public Pass runPass() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), BATCH));
-        int claimed = 0;
-        for (UUID id : due) {
-            try {
-                if (provision(id)) {
-                    claimed++;
-                }
-            } catch (RuntimeException e) {
-                // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
-                LOG.warnf("provisioning wallet %s broke off (%s); it is retried when its lease ends", id, e.toString());
-            }
-        }
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> wallets.dueIds(Instant.now(), batch));
+        AtomicInteger claimed = new AtomicInteger();
+        CompletableFuture<?>[] attempts = due.stream()
+                .map(id -> CompletableFuture.runAsync(() -> attempt(id, claimed), requests))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(attempts).join();
         // None claimed of a full batch: it is locked elsewhere or the database refuses; the interval looks again.
-        return new Pass(claimed, due.size() == BATCH && claimed > 0);
+        return new Pass(claimed.get(), due.size() == batch && claimed.get() > 0);
+    }
+
+    private void attempt(UUID id, AtomicInteger claimed) {
+        try {
+            if (provision(id)) {
+                claimed.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            // As after a crash: the claim's lease runs out and a later attempt looks for what Dfns made.
+            LOG.warnf("provisioning wallet %s broke off (%s); it is retried when its lease ends", id, e.toString());
+        }
     }
 
     /** One attempt at the wallet {@code id}, if it is still due; returns whether this pass claimed it. */

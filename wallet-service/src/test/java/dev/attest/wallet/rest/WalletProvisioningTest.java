@@ -105,6 +105,49 @@ class WalletProvisioningTest {
     }
 
     @Test
+    void manyUsersVerifiedAtOnceEachGetExactlyOneWallet() throws Exception {
+        // More users than the requests a pass has in flight, each announced twice: the concurrent attempts of
+        // one pass and of the next must still make one wallet a user, with its own key.
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        List<String> users = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> "user-" + i + "-" + UUID.randomUUID())
+                .toList();
+        try (TopicReader events = TopicReader.of(Topics.WALLET)) {
+            for (String user : users) {
+                String id = kyc.statusChanged(org.orgId, user, "case-" + user, "verified");
+                kyc.send(id, org.orgId, user, "case-" + user, "verified");
+            }
+            users.forEach(user -> awaitProvisioned(org, user));
+
+            List<ConsumerRecord<String, byte[]>> records = events.readUntil(
+                    r -> users.stream()
+                            .allMatch(user -> !ofType(r, org.orgId + ":" + user, "attest.wallet.provisioned.v1")
+                                    .isEmpty()),
+                    Duration.ofSeconds(30));
+            for (String user : users) {
+                assertThat(ofType(records, org.orgId + ":" + user, "attest.wallet.provisioned.v1"))
+                        .as("provisioned events of %s", user)
+                        .hasSize(1);
+            }
+        }
+        JsonNode listed = JSON.readTree(given().auth()
+                .oauth2(org.admin())
+                .get("/orgs/" + org.orgId + "/wallets?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        List<String> owners = new java.util.ArrayList<>();
+        java.util.Set<String> addresses = new java.util.HashSet<>();
+        listed.get("items").forEach(item -> {
+            owners.add(item.get("user_id").asText());
+            addresses.add(item.get("address").asText());
+        });
+        assertThat(owners).containsExactlyInAnyOrderElementsOf(users);
+        assertThat(addresses).hasSize(users.size());
+    }
+
+    @Test
     void aWalletCreatedAtDfnsBeforeACrashIsFoundAgainAndNotDuplicated() {
         DfnsAccount org = DfnsAccount.register("EC").configure();
         String user = "user-" + UUID.randomUUID();
