@@ -66,6 +66,9 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
                             MNEMONIC,
                             "--balance",
                             "1000",
+                            // No state history, as the local stack and compose run it: what needs an old
+                            // block's state fails here first.
+                            "--prune-history",
                             "--silent"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -139,11 +139,20 @@ public class EvmNode {
         return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
     }
 
-    /** Why a mined transaction reverted: its call replayed on the state before its block. */
+    /**
+     * Why a mined transaction reverted: its call replayed on the state before its block. A node that keeps no
+     * state history (the local anvil runs with {@code --prune-history}; geth prunes old states too) refuses that
+     * replay: it is then replayed on the latest state, which differs from the one before its block only by what
+     * later transactions did, since a reverted transaction changed nothing.
+     */
     public String revertReason(String from, String to, String data, BigInteger block) {
+        Transaction call = new Transaction(from, null, null, null, to, null, data);
         var answer = call(web3j.ethCall(
-                new Transaction(from, null, null, null, to, null, data),
+                call,
                 DefaultBlockParameter.valueOf(block.subtract(BigInteger.ONE).max(BigInteger.ZERO))));
+        if (answer.hasError() && !isRevert(answer.getError())) {
+            answer = call(web3j.ethCall(call, DefaultBlockParameterName.LATEST));
+        }
         if (answer.hasError()) {
             return RevertReasons.from(
                     answer.getError().getData(), answer.getError().getMessage());
@@ -152,6 +161,11 @@ public class EvmNode {
             return RevertReasons.from(answer.getValue(), null);
         }
         return "reverted without a reason";
+    }
+
+    private static boolean isRevert(Response.Error error) {
+        return error.getData() != null
+                || (error.getMessage() != null && error.getMessage().contains("revert"));
     }
 
     private static void revertOnError(Response<?> answer) {

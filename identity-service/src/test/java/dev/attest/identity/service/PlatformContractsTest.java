@@ -2,6 +2,7 @@ package dev.attest.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.repository.ChainTransactionRepository;
@@ -10,11 +11,18 @@ import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.Waits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -64,5 +72,29 @@ class PlatformContractsTest {
     private long deployTransactions() {
         return QuarkusTransaction.requiringNew()
                 .call(() -> transactions.count("purpose like 'deploy:%' or purpose like 'registry:%'"));
+    }
+
+    @Test
+    void aRevertReasonIsReadOnANodeThatKeepsNoStateHistory() throws Exception {
+        // The tests' anvil keeps no state history (--prune-history, as the local stack's): the replay on the state
+        // before the block is refused, and the reason is read on the latest state.
+        PlatformContracts.Addresses addresses = contracts.ensureReady();
+        Web3j chain = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        String stranger = chain.ethAccounts().send().getAccounts().get(5);
+        String data = ContractCalls.onboard(stranger, "salt", stranger, List.of());
+        String hash = chain.ethSendTransaction(Transaction.createFunctionCallTransaction(
+                        stranger, null, node.gasPrice(), BigInteger.valueOf(500_000), addresses.onboarder(), data))
+                .send()
+                .getTransactionHash();
+        TransactionReceipt receipt = Waits.waitFor("the stranger's call mined")
+                .until(
+                        () -> chain.ethGetTransactionReceipt(hash)
+                                .send()
+                                .getTransactionReceipt()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(receipt.isStatusOK()).isFalse();
+        assertThat(node.revertReason(stranger, addresses.onboarder(), data, receipt.getBlockNumber()))
+                .isEqualTo("only the operator");
     }
 }
