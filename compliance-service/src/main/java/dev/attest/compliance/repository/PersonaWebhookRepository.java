@@ -1,57 +1,20 @@
 package dev.attest.compliance.repository;
 
 import dev.attest.compliance.PersonaWebhook;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class PersonaWebhookRepository implements PanacheRepositoryBase<PersonaWebhook, PersonaWebhook.Key> {
-    private static final String RECORD_IF_NEW = "insert into persona_webhook (org_id, event_id, name, inquiry_id,"
-            + " reference_id, inquiry_status, event_created_at, state, received_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (org_id, event_id) do nothing";
-
     private final EntityManager entities;
-    private final AgroalDataSource dataSource;
 
-    PersonaWebhookRepository(EntityManager entities, AgroalDataSource dataSource) {
+    PersonaWebhookRepository(EntityManager entities) {
         this.entities = entities;
-        this.dataSource = dataSource;
-    }
-
-    /**
-     * Records a received webhook unless its event id is already recorded for the organization: one statement,
-     * which commits on its own when no transaction is active (the webhook intake's case: one commit, durable
-     * before the answer), or joins the active one. Plain JDBC, without a Hibernate session or a JTA transaction
-     * around one insert: that machinery cost more than the insert itself at thousands of webhooks a second.
-     *
-     * @return whether it was new
-     */
-    public boolean recordIfNew(PersonaWebhook webhook) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(RECORD_IF_NEW)) {
-            insert.setString(1, webhook.orgId);
-            insert.setString(2, webhook.eventId);
-            insert.setString(3, webhook.name);
-            insert.setString(4, webhook.inquiryId);
-            insert.setString(5, webhook.referenceId);
-            insert.setString(6, webhook.inquiryStatus);
-            insert.setObject(7, webhook.eventCreatedAt);
-            insert.setString(8, webhook.state);
-            insert.setObject(9, webhook.receivedAt);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("Cannot record Persona webhook " + webhook.eventId, e);
-        }
     }
 
     /**

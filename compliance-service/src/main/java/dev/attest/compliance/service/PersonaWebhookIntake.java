@@ -8,7 +8,7 @@ import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.repository.PersonaWebhookRefusalRepository;
-import dev.attest.compliance.repository.PersonaWebhookRepository;
+import dev.attest.compliance.repository.PersonaWebhookWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +33,7 @@ public class PersonaWebhookIntake {
     private final PersonaSettingsService settings;
     private final OrganizationNames names;
     private final Tenants tenants;
-    private final PersonaWebhookRepository webhooks;
+    private final PersonaWebhookWriter webhooks;
     private final PersonaWebhookRefusalRepository refusals;
     private final PersonaWebhookProcessor processor;
     private final ComplianceConfig.Persona config;
@@ -45,7 +45,7 @@ public class PersonaWebhookIntake {
             PersonaSettingsService settings,
             OrganizationNames names,
             Tenants tenants,
-            PersonaWebhookRepository webhooks,
+            PersonaWebhookWriter webhooks,
             PersonaWebhookRefusalRepository refusals,
             PersonaWebhookProcessor processor,
             ComplianceConfig config,
@@ -132,8 +132,7 @@ public class PersonaWebhookIntake {
                     .increment();
             return Receipt.REFUSED;
         }
-        // One insert outside any transaction: it commits on its own before the answer (no JTA transaction or
-        // Hibernate session around a single statement; see PersonaWebhookRepository.recordIfNew).
+        // Committed before the answer, in one statement with the webhooks that arrive meanwhile (group commit).
         boolean fresh = webhooks.recordIfNew(webhook);
         (fresh ? accepted : duplicates).increment();
         if (fresh && PersonaWebhook.RECEIVED.equals(webhook.state)) {

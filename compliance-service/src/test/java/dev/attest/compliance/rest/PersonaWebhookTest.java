@@ -104,6 +104,54 @@ class PersonaWebhookTest {
     }
 
     @Test
+    void concurrentDeliveriesAreEachStoredOnceAndEveryDuplicateIsAcknowledgedAsOne() throws Exception {
+        // Deliveries that arrive together are written together: one event delivered many times at once, among
+        // other events, must still be one row with one "accepted", whichever batch each delivery lands in.
+        String repeatedId = newEventId();
+        byte[] repeated =
+                event(repeatedId, "inq_" + UUID.randomUUID().toString().replace("-", ""), "completed");
+        java.util.List<String> othersIds = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> newEventId())
+                .toList();
+        java.util.List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            bodies.add(repeated);
+            bodies.add(event(
+                    othersIds.get(i), "inq_" + UUID.randomUUID().toString().replace("-", ""), "completed"));
+        }
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<String> statuses;
+        try {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (byte[] body : bodies) {
+                answers.add(senders.submit(() -> post(signed(body), body)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("status")));
+            }
+            statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        java.util.List<String> ofRepeated = new java.util.ArrayList<>();
+        java.util.List<String> ofOthers = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            (bodies.get(i) == repeated ? ofRepeated : ofOthers).add(statuses.get(i));
+        }
+        assertThat(ofRepeated).containsOnlyOnce("accepted").containsOnly("accepted", "duplicate");
+        assertThat(ofOthers).hasSize(30).containsOnly("accepted");
+        assertThat(storedRows(repeatedId)).isEqualTo(1);
+        for (String id : othersIds) {
+            assertThat(storedRows(id)).as(id).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anOrganizationWithoutWebhookSecretsAcceptsNothing() throws Exception {
         String eventId = newEventId();
         byte[] body = event(eventId, "inq_x", "completed");
