@@ -1,13 +1,8 @@
 #!/usr/bin/env bash
-# docker compose with the secrets docker-compose.yml needs (made once by make-secrets.sh).
+# docker compose, after making the secret files docker-compose.yml mounts (once, make-secrets.sh).
+#   deploy/docker/compose.sh up -d --build      (build the jars first: deploy/docker/package.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-[[ -s $here/secrets/compose.env ]] || "$here/make-secrets.sh"
-set -a
-# shellcheck disable=SC1091
-. "$here/secrets/compose.env"
-set +a
-ATTEST_GATEWAY_SIGNING_KEY=$(cat "$here/secrets/gateway-signing-key.pem")
-export ATTEST_GATEWAY_SIGNING_KEY
+[[ -s $here/secrets/master-keys && -s $here/secrets/identity-issuer-key ]] || "$here/make-secrets.sh"
 cd "$here/../.."
 exec docker compose "$@"

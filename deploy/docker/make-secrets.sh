@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Makes the secrets docker-compose.yml reads, once, into deploy/docker/secrets/ (mode 600; never commit it):
-# the services' master key, the gateway's token signing key, and a Dfns service account for the sandbox.
+# Makes the secret files docker-compose.yml mounts (compose `secrets:`), once, into deploy/docker/secrets/ (mode 600;
+# git-ignored, never in an image: /.dockerignore): the services' master keys, the PostgreSQL and Keycloak admin
+# passwords, the gateway's token signing key, identity-service's chain keys, and a Dfns service account for the
+# sandbox. Nothing secret is written into the compose file or passed as an environment entry of it.
 set -euo pipefail
-dir=$(cd "$(dirname "$0")" && pwd)/secrets
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$here/secrets
 umask 077
 mkdir -p "$dir"
-[[ -s $dir/master-key ]] || head -c 32 /dev/urandom | base64 | tr -d '\n' >"$dir/master-key"
+# The master key list as the services read it (attest.crypto.master-keys: id:base64 of 32 bytes).
+[[ -s $dir/master-keys ]] || printf 'compose-1:%s' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$dir/master-keys"
+[[ -s $dir/postgres-password ]] || openssl rand -hex 24 | tr -d '\n' >"$dir/postgres-password"
+[[ -s $dir/keycloak-admin-password ]] || openssl rand -hex 16 | tr -d '\n' >"$dir/keycloak-admin-password"
 [[ -s $dir/gateway-signing-key.pem ]] ||
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/gateway-signing-key.pem"
+# identity-service's operator and claim-issuer keys: the local chain's public test accounts (the local stack's,
+# deploy/local/env/identity-service.env). For any other chain, replace both files with that chain's funded keys.
+for key in OPERATOR ISSUER; do
+  file=$dir/identity-$(tr '[:upper:]' '[:lower:]' <<<"$key")-key
+  [[ -s $file ]] || sed -n "s/^ATTEST_IDENTITY_${key}_KEY=//p" "$here/../local/env/identity-service.env" | tr -d '\n' >"$file"
+done
 # The same layout as ./attest's .attest/secrets/dfns/, which `attest-e2e.jar tenant` reads.
 if [[ ! -s $dir/dfns/credential.pem ]]; then
   mkdir -p "$dir/dfns"
@@ -17,10 +29,5 @@ if [[ ! -s $dir/dfns/credential.pem ]]; then
   echo "whsec_local_$(openssl rand -hex 24)" >"$dir/dfns/webhook-secret"
   echo "cr-local-demo" >"$dir/dfns/credential-id"
 fi
-# The environment compose substitutes: the master key and the gateway key as values, the rest as files.
-{
-  echo "ATTEST_MASTER_KEY=$(cat "$dir/master-key")"
-  echo "DFNS_TOKEN=$(cat "$dir/dfns/token")"
-  echo "DFNS_WEBHOOK_SECRET=$(cat "$dir/dfns/webhook-secret")"
-} >"$dir/compose.env"
+rm -f "$dir/compose.env" # written by earlier versions, which passed secrets as environment entries
 echo "secrets in $dir"

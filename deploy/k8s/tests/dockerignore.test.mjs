@@ -1,0 +1,69 @@
+// /.dockerignore: the local stack's data and secrets, node_modules and .git never enter an image's build context,
+// while what deploy/docker/Dockerfile copies does. Docker's matching is reproduced for the patterns used there
+// (Go filepath.Match per path segment, `**` for any number of segments, `!` to re-include; the last match wins).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../../../tools/k8s/validate.mjs";
+
+function patternToRegExp(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      re += pattern[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += pattern[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}(?:/.*)?$`); // a directory's match excludes everything under it
+}
+export function rules(text) {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => ({ exclude: !l.startsWith("!"), re: patternToRegExp(l.replace(/^!/, "").replace(/^\/+|\/+$/g, "")) }));
+}
+export function excluded(ruleList, path) {
+  let out = false;
+  for (const r of ruleList) if (r.re.test(path)) out = r.exclude;
+  return out;
+}
+
+const ignore = rules(readFileSync(join(ROOT, ".dockerignore"), "utf8"));
+
+test("the matcher follows Docker's rules: last match wins, ! re-includes", () => {
+  const r = rules("*\n!gateway/target/container\n**/secrets\n");
+  assert.equal(excluded(r, "pom.xml"), true);
+  assert.equal(excluded(r, "gateway/target/container/app.jar"), false);
+  assert.equal(excluded(r, "gateway/target/container/secrets/x"), true);
+});
+
+test("local data, secrets, node_modules and .git never enter the build context", () => {
+  for (const path of [
+    ".attest/secrets/master-key", ".attest/postgres/data/PG_VERSION", ".attest/logs/gateway.log",
+    "deploy/docker/secrets/master-keys", "deploy/docker/secrets/dfns/token", ".git/HEAD", ".git/objects/ab/cd",
+    "web/node_modules/react/index.js", "tools/node/node_modules/solc/soljson.js", "tools/k8s/node_modules/ajv/package.json",
+    "gateway/target/quarkus-app/quarkus-run.jar", "gateway/target/classes/application.properties",
+    "gateway/src/main/java/dev/attest/gateway/Organization.java", "pom.xml", "e2e/target/attest-e2e.jar",
+  ]) {
+    assert.equal(excluded(ignore, path), true, `${path} is kept out of the build context`);
+  }
+});
+
+test("what the Dockerfile copies is in the build context", () => {
+  for (const module of ["gateway", "compliance-service", "wallet-service", "identity-service", "notification-service", "sandbox"]) {
+    assert.equal(excluded(ignore, `${module}/target/${module}-0.1.0-SNAPSHOT-container.jar`), false, module);
+  }
+  for (const path of ["web/dist/index.html", "web/dist/assets/index-abc.js", "deploy/docker/entrypoint.sh", "deploy/docker/healthcheck.sh"]) {
+    assert.equal(excluded(ignore, path), false, path);
+  }
+  const dockerfile = readFileSync(join(ROOT, "deploy/docker/Dockerfile"), "utf8");
+  for (const [, source] of dockerfile.matchAll(/^COPY (\S+)/gm)) {
+    const sample = source.replace("${MODULE}", "gateway").replace("*", "gateway-0.1.0-SNAPSHOT").replace(/\/$/, "/index.html");
+    assert.equal(excluded(ignore, sample), false, `Dockerfile copies ${source}`);
+  }
+});
