@@ -85,6 +85,7 @@ public final class EventPublisher implements AutoCloseable {
         private String subject;
         private OffsetDateTime time = OffsetDateTime.now();
         private Integer partition;
+        private String traceparent;
 
         private Event(String topic, String type, String orgId, String key, Object data) {
             this.topic = topic;
@@ -116,6 +117,12 @@ public final class EventPublisher implements AutoCloseable {
             return this;
         }
 
+        /** The W3C trace context the event carries ({@code ce_traceparent}), as a publisher's outbox sends it. */
+        public Event traceparent(String traceparent) {
+            this.traceparent = traceparent;
+            return this;
+        }
+
         /**
          * Sends the event once its data matches the schema of its type; answers its id.
          *
@@ -141,7 +148,7 @@ public final class EventPublisher implements AutoCloseable {
         }
 
         private String write(JsonNode json) {
-            EventEnvelope envelope = new EventEnvelope(id, type, SOURCE, subject, time, orgId, null);
+            EventEnvelope envelope = new EventEnvelope(id, type, SOURCE, subject, time, orgId, traceparent);
             try {
                 EventPublisher.this.write(envelope.toRecord(topic, partition, key, JSON.writeValueAsBytes(json)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,9 +1,10 @@
 package dev.attest.common.inbox;
 
+import dev.attest.common.tracing.EventSpans;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +15,9 @@ import org.jboss.logging.Logger;
  * Makes a consumer idempotent: the event id is recorded in the same transaction as the consumer's effect,
  * so a redelivered event finds its id and has no second effect, and a failed effect leaves no id behind
  * and is tried again.
+ *
+ * <p>Each delivery is processed in a consumer span whose parent is the event's {@code traceparent} ({@link
+ * EventSpans}): the handler's work, and the events it publishes, belong to the trace that produced the event.
  */
 @ApplicationScoped
 public class Inbox {
@@ -23,10 +27,12 @@ public class Inbox {
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry registry;
+    private final EventSpans spans;
 
-    Inbox(AgroalDataSource dataSource, MeterRegistry registry) {
+    Inbox(AgroalDataSource dataSource, MeterRegistry registry, EventSpans spans) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.spans = spans;
     }
 
     /**
@@ -35,8 +41,13 @@ public class Inbox {
      * @param consumer names the handler; one service may consume the same event in several handlers
      * @return whether the effect ran
      */
-    @Transactional
     public boolean processOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        // The span encloses the transaction, commit included: a commit that fails is a failed delivery.
+        return spans.processing(consumer, event, () -> QuarkusTransaction.joiningExisting()
+                .call(() -> processInTransaction(consumer, event, effect)));
+    }
+
+    private boolean processInTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         if (!record(consumer, event)) {
             LOG.debugf("%s: event %s (%s) already processed", consumer, event.id(), event.type());
             registry.counter("attest.inbox.duplicates", "consumer", consumer).increment();

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * @param id the CloudEvents id, the inbox's deduplication key
  * @param key the Kafka key (the aggregate id)
+ * @param topic the topic it was read from
+ * @param traceparent the W3C trace context of the span that created it ({@code ce_traceparent}), or null
  */
 public record IncomingEvent(
         String id,
@@ -22,7 +24,9 @@ public record IncomingEvent(
         String orgId,
         OffsetDateTime time,
         String key,
-        byte[] data) {
+        byte[] data,
+        String topic,
+        String traceparent) {
 
     /** Reads the envelope of {@code record}; a record without a valid one is a {@link PoisonEventException}. */
     public static IncomingEvent from(ConsumerRecord<String, byte[]> record) {
@@ -37,6 +41,7 @@ public record IncomingEvent(
             throw new PoisonEventException("event " + event.getId() + " has no " + CloudEventAttributes.ORG_ID);
         }
         byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+        Object traceparent = event.getExtension(CloudEventAttributes.TRACEPARENT);
         return new IncomingEvent(
                 event.getId(),
                 event.getType(),
@@ -45,7 +50,9 @@ public record IncomingEvent(
                 orgId.toString(),
                 event.getTime(),
                 record.key(),
-                data);
+                data,
+                record.topic(),
+                traceparent == null ? null : traceparent.toString());
     }
 
     /** The data as {@code type}; data that does not parse is a {@link PoisonEventException}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.EventSchemas;
 import dev.attest.common.events.OutgoingEvent;
+import dev.attest.common.tracing.EventSpans;
 import dev.attest.common.work.Workers;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records domain events in the outbox table, inside the caller's transaction. The event is published by
- * the {@link OutboxRelay} only once that transaction has committed: a rollback publishes nothing.
+ * the {@link OutboxRelay} only once that transaction has committed: a rollback publishes nothing. Each row keeps
+ * the trace context of the event's creation ({@link EventSpans#created}), which the relay sends as the event's
+ * {@code traceparent}.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,6 +31,7 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final EventSchemas schemas;
     private final Workers workers;
+    private final EventSpans spans;
     private final String source;
 
     Outbox(
@@ -35,11 +39,13 @@ public class Outbox {
             ObjectMapper mapper,
             EventSchemas schemas,
             Workers workers,
+            EventSpans spans,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.schemas = schemas;
         this.workers = workers;
+        this.spans = spans;
         this.source = "/attest/" + applicationName;
     }
 
@@ -54,6 +60,7 @@ public class Outbox {
         JsonNode data = mapper.valueToTree(event.data());
         schemas.validate(event.type(), data);
         UUID id = UUID.randomUUID();
+        String traceparent = spans.created(id, source, event);
         // The datasource hands out the connection already enlisted in the caller's transaction.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -64,7 +71,7 @@ public class Outbox {
             insert.setString(5, source);
             insert.setString(6, event.subject());
             insert.setString(7, event.orgId());
-            insert.setString(8, null);
+            insert.setString(8, traceparent);
             insert.setString(9, mapper.writeValueAsString(data));
             insert.executeUpdate();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {

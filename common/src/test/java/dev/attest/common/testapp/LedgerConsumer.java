@@ -1,9 +1,11 @@
 package dev.attest.common.testapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.events.OutgoingEvent;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.common.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +19,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer written the way every service writes them: inbox, bounded retries, then the DLQ. */
+/**
+ * A consumer written the way every service writes them: inbox, bounded retries, then the DLQ. A note whose key
+ * starts with {@value #ECHO} is answered with a note of its own ({@code <key>-reply}), published through the
+ * outbox from the handler, as a service reacts to another's event (the tracing tests).
+ */
 @ApplicationScoped
 public class LedgerConsumer {
     /** Attempts per event id, so tests can see that retries are bounded. */
     public static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
+    public static final String ECHO = "echo-";
+
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final AgroalDataSource dataSource;
+    private final Outbox outbox;
 
-    LedgerConsumer(Inbox inbox, ObjectMapper mapper, AgroalDataSource dataSource) {
+    LedgerConsumer(Inbox inbox, ObjectMapper mapper, AgroalDataSource dataSource, Outbox outbox) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
 
     @Incoming("test-events")
@@ -56,6 +66,11 @@ public class LedgerConsumer {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        if (noted.noteKey().startsWith(ECHO) && !noted.noteKey().endsWith("-reply")) {
+            String reply = noted.noteKey() + "-reply";
+            outbox.publish(new OutgoingEvent(
+                    Noted.TOPIC, Noted.TYPE, reply, "note/" + reply, "org-test", new Noted(reply, 1)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.compliance.client;
 
+import dev.attest.common.tracing.ProviderSpans;
 import dev.attest.compliance.config.ComplianceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,15 +14,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The raw HTTP exchange with Persona: Bearer key, pinned {@code Persona-Version}, kebab-case keys,
- * {@code Idempotency-Key} on POSTs. No retries or error translation here; {@link PersonaClient} owns them.
+ * {@code Idempotency-Key} on POSTs. No retries or error translation here; {@link PersonaClient} owns them. Each
+ * exchange is a client span ({@link ProviderSpans}).
  */
 @ApplicationScoped
 class PersonaApi {
     private final ComplianceConfig.Persona config;
     private final HttpClient http;
+    private final ProviderSpans spans;
 
-    PersonaApi(ComplianceConfig config) {
+    PersonaApi(ComplianceConfig config, ProviderSpans spans) {
         this.config = config.persona();
+        this.spans = spans;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -37,7 +41,8 @@ class PersonaApi {
     /** As {@link #send(String, String, String, String, byte[])}; a null {@code apiKey} sends no credentials. */
     Answer send(String method, String path, String apiKey, String idempotencyKey, byte[] body, Duration timeout)
             throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1" + path))
+        URI uri = URI.create(baseUrl() + "/api/v1" + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Persona-Version", config.version())
                 .header("Key-Inflection", "kebab")
@@ -56,13 +61,16 @@ class PersonaApi {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling Persona", e);
-        }
+        return spans.http("persona", method, uri, () -> {
+            try {
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                ProviderSpans.status(response.statusCode());
+                return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while calling Persona", e);
+            }
+        });
     }
 
     /**

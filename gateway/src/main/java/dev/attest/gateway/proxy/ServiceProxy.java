@@ -49,7 +49,8 @@ import org.jboss.logging.Logger;
  * WebSocketBridge}); the client's credentials never reach a service: the
  * gateway replaces them with its own short-lived token. Provider webhooks are passed on byte for byte,
  * headers included, without authentication (the owning service verifies their signatures), within the edge
- * limit per source address and organization ({@link WebhookLimits}).
+ * limit per source address and organization ({@link WebhookLimits}). Every forwarded request is a client span of
+ * the gateway's, and the service receives that span's trace context instead of the caller's (see NOT_FORWARDED).
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -70,7 +71,14 @@ public class ServiceProxy {
             "host",
             "authorization",
             // stated in the gateway token once checked; a service must never read the client's header
-            "attest-project");
+            "attest-project",
+            // Trace context (W3C, and its baggage): the gateway continues the caller's trace in its own server span,
+            // and its HTTP client (instrumented by quarkus-opentelemetry through Vert.x tracing) opens a client span
+            // per forwarded request and sends that span's context. The caller's headers would reach the service
+            // beside it, naming the caller's span as parent and skipping the gateway's.
+            "traceparent",
+            "tracestate",
+            "baggage");
     /** Routes are tried before the gateway's own REST resources. */
     private static final int ROUTE_ORDER = -100;
     /**

@@ -1,5 +1,6 @@
 package dev.attest.identity.client;
 
+import dev.attest.common.tracing.ProviderSpans;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -28,17 +29,23 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * The EVM JSON-RPC node, wrapped: timeouts, and errors translated into {@link ChainUnavailableException} (try
- * again later) or {@link RevertedException} (the EVM said no). The only class that talks to web3j's client.
+ * again later) or {@link RevertedException} (the EVM said no). The only class that talks to web3j's client, so every
+ * JSON-RPC request (and batch) is a client span here ({@link ProviderSpans}), named after its method.
  */
 @ApplicationScoped
 public class EvmNode {
+    /** The provider name on the node's spans. */
+    private static final String EVM_NODE = "evm-node";
+
     /** What nodes (geth, anvil, ganache) answer to a transaction they have seen or mined before. */
     private static final List<String> KNOWN_ALREADY =
             List.of("already known", "already imported", "nonce too low", "doesn't have the correct nonce");
 
     private final Web3j web3j;
+    private final ProviderSpans spans;
 
-    EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl) {
+    EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl, ProviderSpans spans) {
+        this.spans = spans;
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(java.time.Duration.ofSeconds(5))
                 .readTimeout(java.time.Duration.ofSeconds(30))
@@ -111,12 +118,13 @@ public class EvmNode {
         }
         BatchRequest batch = web3j.newBatch();
         txHashes.forEach(hash -> batch.add(web3j.ethGetTransactionReceipt(hash)));
-        BatchResponse answers;
-        try {
-            answers = batch.send();
-        } catch (IOException e) {
-            throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
-        }
+        BatchResponse answers = spans.jsonRpc(EVM_NODE, "eth_getTransactionReceipt", () -> {
+            try {
+                return batch.send();
+            } catch (IOException e) {
+                throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
+            }
+        });
         for (Response<?> answer : answers.getResponses()) {
             if (answer.hasError()) {
                 throw new ChainUnavailableException(
@@ -176,7 +184,7 @@ public class EvmNode {
     }
 
     /** Sends a request whose error answer is itself a failure of the node. */
-    private static <T extends Response<?>> T send(Request<?, T> request) {
+    private <T extends Response<?>> T send(Request<?, T> request) {
         T answer = call(request);
         if (answer.hasError()) {
             throw new ChainUnavailableException(
@@ -185,11 +193,13 @@ public class EvmNode {
         return answer;
     }
 
-    private static <T extends Response<?>> T call(Request<?, T> request) {
-        try {
-            return request.send();
-        } catch (IOException e) {
-            throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
-        }
+    private <T extends Response<?>> T call(Request<?, T> request) {
+        return spans.jsonRpc(EVM_NODE, request.getMethod(), () -> {
+            try {
+                return request.send();
+            } catch (IOException e) {
+                throw new ChainUnavailableException("node unreachable: " + e.getMessage(), e);
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.attest.wallet.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.attest.common.tracing.ProviderSpans;
 import dev.attest.wallet.config.WalletConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -16,17 +17,20 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 /**
  * One HTTP exchange with Dfns, raw: bearer token, optional user-action token, JSON in and out. Classifies
  * the answer: 2xx returned, 429/5xx/timeouts as {@link DfnsUnavailableException}, other errors as
- * {@link DfnsException} with Dfns's message. Package-private: {@link DfnsClient} owns retries.
+ * {@link DfnsException} with Dfns's message. Package-private: {@link DfnsClient} owns retries. Each exchange is a
+ * client span ({@link ProviderSpans}).
  */
 @ApplicationScoped
 class DfnsHttp {
     private final HttpClient http;
     private final Duration timeout;
+    private final ProviderSpans spans;
 
     /** A 2xx answer: 200 done, 202 waiting for a policy approval. */
     record Answer(int status, JsonNode body) {}
 
-    DfnsHttp(WalletConfig config) {
+    DfnsHttp(WalletConfig config, ProviderSpans spans) {
+        this.spans = spans;
         this.timeout = config.dfns().requestTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -55,15 +59,19 @@ class DfnsHttp {
             request.header("x-dfns-useraction", userAction);
         }
         credentials.appId().ifPresent(appId -> request.header("X-DFNS-APPID", appId));
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DfnsUnavailableException("Dfns did not answer " + method + " " + uri.getPath() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DfnsUnavailableException("interrupted while calling Dfns", e);
-        }
+        HttpResponse<String> response = spans.http("dfns", method, uri, () -> {
+            try {
+                HttpResponse<String> answer =
+                        http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                ProviderSpans.status(answer.statusCode());
+                return answer;
+            } catch (IOException e) {
+                throw new DfnsUnavailableException("Dfns did not answer " + method + " " + uri.getPath() + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DfnsUnavailableException("interrupted while calling Dfns", e);
+            }
+        });
         JsonNode json = parse(response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
