@@ -58,6 +58,9 @@ public class PersonaWebhook extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The trace of the delivery that brought it (W3C traceparent): its processing continues that trace. */
+    public String traceparent;
+
     public void processed(String outcome) {
         state = outcome;
         processedAt = OffsetDateTime.now();

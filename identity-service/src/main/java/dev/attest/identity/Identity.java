@@ -58,6 +58,9 @@ public class Identity {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** The trace of the event that asked for its next transaction (W3C traceparent): sending it continues it. */
+    public String traceparent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

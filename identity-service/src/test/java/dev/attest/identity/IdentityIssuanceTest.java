@@ -116,6 +116,31 @@ class IdentityIssuanceTest {
     }
 
     @Test
+    void theIdentityAndItsClaimAreIssuedInTheTraceOfTheWalletEvent() {
+        String user = "user-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String walletSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        events.walletProvisionedInTrace(
+                org,
+                user,
+                TestChain.newWallet(),
+                "case-" + UUID.randomUUID(),
+                "00-" + traceId + "-" + walletSpan + "-01");
+
+        // Sent and settled later by the issuance worker, on its own thread: still the wallet event's trace.
+        for (String type : List.of(EventTypes.Identity.CREATED, EventTypes.Identity.CLAIM_ISSUED)) {
+            List<String> traceparents = IdentityEventsRead.awaitTraceparents(key(user), type, 1);
+            assertThat(traceparents).as(type).hasSize(1);
+            String[] fields = traceparents.get(0).split("-");
+            assertThat(fields[1]).as(type + "'s trace id").isEqualTo(traceId);
+            assertThat(fields[2])
+                    .as(type + " is created by this service's span")
+                    .isNotEqualTo(walletSpan);
+        }
+    }
+
+    @Test
     void theIssuerIsTrustedForTheKycTopicInTheTrexRegistries() {
         PlatformContracts.Addresses platform = awaitContracts();
         assertThat(TestChain.isTrue(

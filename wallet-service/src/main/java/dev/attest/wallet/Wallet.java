@@ -55,6 +55,9 @@ public class Wallet {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The trace of what made the wallet due (W3C traceparent): its provisioning continues that trace. */
+    public String traceparent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -83,15 +82,7 @@ public class EventSpans {
         if (event.subject() != null) {
             builder.setAttribute(EVENT_SUBJECT, event.subject());
         }
-        Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            return work.get();
-        } catch (RuntimeException | Error e) {
-            Failures.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return Spans.runIn(builder.startSpan(), work::get);
     }
 
     private static SpanBuilder common(SpanBuilder builder, String topic) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.tenant.Tenants;
+import dev.attest.common.tracing.WorkSpans;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
 import dev.attest.compliance.config.ComplianceConfig;
@@ -218,6 +219,7 @@ public class PersonaWebhookIntake {
         webhook.name = name;
         webhook.eventCreatedAt = createdAt;
         webhook.receivedAt = OffsetDateTime.now();
+        webhook.traceparent = WorkSpans.current();
         JsonNode subject = attributes.path("payload").path("data");
         if (name.startsWith("inquiry.") && "inquiry".equals(subject.path("type").asText())) {
             webhook.inquiryId = text(subject.path("id"));

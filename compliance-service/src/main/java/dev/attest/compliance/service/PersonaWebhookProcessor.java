@@ -1,5 +1,6 @@
 package dev.attest.compliance.service;
 
+import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.DurableWork;
 import dev.attest.common.work.Workers;
 import dev.attest.compliance.KycCase;
@@ -38,6 +39,7 @@ public class PersonaWebhookProcessor implements DurableWork {
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
     private final Workers workers;
+    private final WorkSpans spans;
     private final Duration pollInterval;
     /** The organization served last: the next turn goes to the next one after it. */
     private final AtomicReference<String> lastServed = new AtomicReference<>("");
@@ -47,11 +49,13 @@ public class PersonaWebhookProcessor implements DurableWork {
             KycCaseRepository cases,
             CaseTransitions transitions,
             Workers workers,
+            WorkSpans spans,
             ComplianceConfig config) {
         this.webhooks = webhooks;
         this.cases = cases;
         this.transitions = transitions;
         this.workers = workers;
+        this.spans = spans;
         this.pollInterval = config.webhooks().pollInterval();
     }
 
@@ -91,7 +95,8 @@ public class PersonaWebhookProcessor implements DurableWork {
                 next.ifPresent(webhook -> {
                     current.set(keyOf(webhook));
                     lastServed.set(webhook.orgId);
-                    webhook.processed(apply(webhook));
+                    // In the trace of the delivery that brought it: the case's events join that trace.
+                    spans.handling(NAME, "apply", webhook.traceparent, () -> webhook.processed(apply(webhook)));
                 });
                 return next.isPresent();
             });

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The whole platform as separate processes, started and stopped with the project's own launcher
  * ({@code ./attest up --no-build}, {@code ./attest down}) in a home of its own under {@code target/}, so
  * the system test runs exactly what an operator runs. Every piece's log stays in that home's
- * {@code logs/} for a failed run. With {@code ATTEST_SYSTEM_TEST_STACK=running} the tests use a stack
- * that is already up (a developer's) and neither start nor stop it.
+ * {@code logs/} for a failed run. The services export their spans to a {@link TraceCollector} of the tests'
+ * (OTLP, configured as an operator would, by environment). With {@code ATTEST_SYSTEM_TEST_STACK=running} the tests
+ * use a stack that is already up (a developer's) and neither start nor stop it; its spans are not collected.
  */
 final class LocalStack implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private static final long UP_TIMEOUT_MINUTES = 15;
@@ -24,20 +26,22 @@ final class LocalStack implements AutoCloseable, ExtensionContext.Store.Closeabl
     private final Path root;
     private final Path home;
     private final boolean owned;
+    private final TraceCollector traces;
 
-    private LocalStack(Path root, Path home, boolean owned) {
+    private LocalStack(Path root, Path home, boolean owned, TraceCollector traces) {
         this.root = root;
         this.home = home;
         this.owned = owned;
+        this.traces = traces;
     }
 
     static LocalStack start() throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath().getParent();
         if ("running".equals(System.getenv("ATTEST_SYSTEM_TEST_STACK"))) {
-            return new LocalStack(root, root.resolve(".attest"), false);
+            return new LocalStack(root, root.resolve(".attest"), false, null);
         }
         Path home = root.resolve("e2e/target/system-stack");
-        LocalStack stack = new LocalStack(root, home, true);
+        LocalStack stack = new LocalStack(root, home, true, TraceCollector.start());
         try {
             stack.launcher("up", "--no-build");
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -69,6 +73,11 @@ final class LocalStack implements AutoCloseable, ExtensionContext.Store.Closeabl
         launcher("up", "--no-build");
     }
 
+    /** The spans the services exported, when the tests started the stack (a running one exports elsewhere). */
+    Optional<TraceCollector> traces() {
+        return Optional.ofNullable(traces);
+    }
+
     /** The repository's root, where {@code ./attest} and the modules are. */
     Path root() {
         return root;
@@ -82,7 +91,11 @@ final class LocalStack implements AutoCloseable, ExtensionContext.Store.Closeabl
     public void close() throws IOException, InterruptedException {
         // once, from whichever comes first: the test run's end (JUnit) or a failed start
         if (owned) {
-            launcher("down");
+            try {
+                launcher("down");
+            } finally {
+                traces.close();
+            }
         }
     }
 
@@ -99,6 +112,12 @@ final class LocalStack implements AutoCloseable, ExtensionContext.Store.Closeabl
         builder.environment().put("ATTEST_HOME", home.toString());
         // A busy CI machine starts Keycloak slowly; the launcher's own limits are for a developer's laptop.
         builder.environment().putIfAbsent("ATTEST_START_TIMEOUT", "600");
+        if (traces != null) {
+            // OTLP export, as docs/observability.md tells an operator; spans handed over every second.
+            builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+            builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            builder.environment().put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+        }
         Process process = builder.start();
         if (!process.waitFor(UP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();

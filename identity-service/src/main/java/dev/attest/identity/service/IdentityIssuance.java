@@ -1,5 +1,6 @@
 package dev.attest.identity.service;
 
+import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.Workers;
 import dev.attest.identity.ChainTransaction;
 import dev.attest.identity.Claim;
@@ -60,6 +61,7 @@ public class IdentityIssuance {
     private final WorkGate gate;
     private final GasLimits gasLimits;
     private final Workers workers;
+    private final WorkSpans spans;
 
     IdentityIssuance(
             IdentityRepository identities,
@@ -75,8 +77,10 @@ public class IdentityIssuance {
             EvmNode node,
             WorkGate gate,
             GasLimits gasLimits,
-            Workers workers) {
+            Workers workers,
+            WorkSpans spans) {
         this.node = node;
+        this.spans = spans;
         this.workers = workers;
         this.gasLimits = gasLimits;
         this.gate = gate;
@@ -114,6 +118,7 @@ public class IdentityIssuance {
         identity.step = Identity.Step.DEPLOY;
         identity.createdAt = now;
         identity.updatedAt = now;
+        identity.traceparent = WorkSpans.current();
         identities.persist(identity);
         for (BigInteger topic : config.claimTopics()) {
             Claim claim = new Claim();
@@ -129,6 +134,7 @@ public class IdentityIssuance {
             claim.status = Claim.Status.ISSUING;
             claim.createdAt = now;
             claim.updatedAt = now;
+            claim.traceparent = identity.traceparent;
             claims.persist(claim);
         }
         workers.wakeAfterCommit(IssuanceWorker.NAME); // its transaction can go out at once
@@ -144,6 +150,7 @@ public class IdentityIssuance {
             switch (claim.status) {
                 case ISSUED -> {
                     claim.status = Claim.Status.REVOKING;
+                    claim.traceparent = WorkSpans.current(); // the revocation belongs to the rejection's trace
                     touch(claim);
                 }
                 case ISSUING -> {
@@ -151,6 +158,7 @@ public class IdentityIssuance {
                         fail(claim, "kyc-rejected");
                     } else {
                         claim.revokeRequested = true; // in flight: revoke once it is on chain
+                        claim.traceparent = WorkSpans.current();
                         touch(claim);
                     }
                 }
@@ -173,14 +181,14 @@ public class IdentityIssuance {
             if (!gate.isOpen()) {
                 return handled;
             }
-            sendClaimStep(claim, addresses);
+            spans.handling(IssuanceWorker.NAME, "claim", claim.traceparent, () -> sendClaimStep(claim, addresses));
             handled++;
         }
         for (Identity identity : QuarkusTransaction.requiringNew().call(() -> identities.awaitingOnboarding(BATCH))) {
             if (!gate.isOpen()) {
                 return handled;
             }
-            onboard(identity, addresses);
+            spans.handling(IssuanceWorker.NAME, "onboard", identity.traceparent, () -> onboard(identity, addresses));
             handled++;
         }
         return handled;
@@ -332,13 +340,22 @@ public class IdentityIssuance {
     }
 
     private void settle(ChainTransaction tx, Settlement settlement) {
+        List<Claim> waiting = claims.waitingFor(tx.id);
+        Optional<Identity> onboarding = identities.findByPendingTx(tx.id);
+        // In the trace of what the transaction was sent for: ClaimIssued and IdentityCreated join it.
+        String traceparent = onboarding
+                .map(identity -> identity.traceparent)
+                .orElseGet(() -> waiting.isEmpty() ? null : waiting.get(0).traceparent);
+        spans.handling(IssuanceWorker.NAME, "settle", traceparent, () -> settle(tx, settlement, waiting, onboarding));
+    }
+
+    private void settle(
+            ChainTransaction tx, Settlement settlement, List<Claim> waiting, Optional<Identity> onboarding) {
         receipts.record(tx, settlement);
         gasLimits.used(tx.purpose, tx.gasLimit, settlement.gasUsed());
         // Out of gas: the limit kept for its kind was too small (GasLimits dropped it); send it again.
         boolean outOfGas = tx.status == ChainTransaction.Status.REVERTED
                 && settlement.gasUsed().compareTo(tx.gasLimit) >= 0;
-        List<Claim> waiting = claims.waitingFor(tx.id);
-        Optional<Identity> onboarding = identities.findByPendingTx(tx.id);
         if (onboarding.isPresent()) {
             settleOnboarding(onboarding.get(), waiting, tx, settlement, outOfGas);
         } else {

@@ -3,6 +3,7 @@ package dev.attest.identity.service;
 import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.Workers;
 import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.EvmNode;
@@ -92,6 +93,9 @@ class GracefulShutdownTest {
     Workers workers;
 
     @Inject
+    WorkSpans spans;
+
+    @Inject
     NonceManager nonces;
 
     @Test
@@ -155,7 +159,8 @@ class GracefulShutdownTest {
                     node,
                     new WorkGate(),
                     gasLimits,
-                    workers);
+                    workers,
+                    spans);
             // The restarted issuance is driven here, a round between two looks.
             waitFor("every claim issued after the restart").until(() -> {
                 if (db.count("select count(*) from claims where org_id = ? and status = 'ISSUED'", org) == USERS + 1) {

@@ -30,6 +30,17 @@ public final class IdentityEventsRead {
         }
     }
 
+    /** The {@code traceparent} of each event of {@code type} with {@code keys}, once {@code count} are there. */
+    public static List<String> awaitTraceparents(Predicate<String> keys, String type, int count) {
+        try (TopicReader reader = TopicReader.of(Topics.IDENTITY)) {
+            return reader.readUntil(r -> matching(r, keys, type).size() >= count, Waits.TIMEOUT).stream()
+                    .filter(r -> r.key() != null && keys.test(r.key()))
+                    .filter(r -> type.equals(header(r, "ce_type")))
+                    .map(r -> header(r, "ce_traceparent"))
+                    .toList();
+        }
+    }
+
     /** Everything of {@code type} with {@code keys} published so far, read for a moment. */
     public static List<JsonNode> readFor(Predicate<String> keys, String type, Duration duration) {
         try (TopicReader reader = TopicReader.of(Topics.IDENTITY)) {

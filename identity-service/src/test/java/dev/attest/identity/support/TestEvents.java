@@ -16,6 +16,12 @@ public final class TestEvents implements AutoCloseable {
         return provisioned(orgId, userId, address, caseId).send();
     }
 
+    /** Sends WalletProvisioned as made in the trace {@code traceparent} names (W3C). */
+    public void walletProvisionedInTrace(
+            String orgId, String userId, String address, String caseId, String traceparent) {
+        provisioned(orgId, userId, address, caseId).traceparent(traceparent).send();
+    }
+
     /** Sends WalletProvisioned with the id of an earlier one, as Kafka may redeliver it. */
     public void walletProvisionedAgain(String eventId, String orgId, String userId, String address, String caseId) {
         provisioned(orgId, userId, address, caseId).id(eventId).send();

@@ -4,6 +4,7 @@ import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.tenant.TenantProject;
 import dev.attest.common.tenant.Tenants;
+import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.DurableWork;
 import dev.attest.common.work.RetrySchedule;
 import dev.attest.common.work.Workers;
@@ -64,6 +65,7 @@ public class ProvisioningService implements DurableWork {
     private final WalletConfig.Provisioning config;
     private final Workers workers;
     private final RetrySchedule retries;
+    private final WorkSpans spans;
     private final ExecutorService requests;
     private final int batch;
 
@@ -75,7 +77,8 @@ public class ProvisioningService implements DurableWork {
             Outbox outbox,
             Tenants tenants,
             WalletConfig config,
-            Workers workers) {
+            Workers workers,
+            WorkSpans spans) {
         this.wallets = wallets;
         this.standings = standings;
         this.settings = settings;
@@ -84,6 +87,7 @@ public class ProvisioningService implements DurableWork {
         this.tenants = tenants;
         this.config = config.provisioning();
         this.workers = workers;
+        this.spans = spans;
         this.retries = RetrySchedule.exponential(this.config.backoff(), this.config.maxAttempts());
         AtomicInteger threads = new AtomicInteger();
         this.requests = Executors.newFixedThreadPool(this.config.concurrency(), runnable -> {
@@ -128,6 +132,7 @@ public class ProvisioningService implements DurableWork {
             Wallet wallet = Wallet.pending(
                     orgId, changed.userId(), networkFor(orgId, changed.projectId()), changed.caseId(), changed.level());
             wallet.projectId = changed.projectId();
+            wallet.traceparent = WorkSpans.current();
             wallets.persist(wallet);
             workers.wakeAfterCommit(NAME);
         }
@@ -161,6 +166,7 @@ public class ProvisioningService implements DurableWork {
         wallet.attempts = 0;
         wallet.nextAttemptAt = Instant.now();
         wallet.updatedAt = wallet.nextAttemptAt;
+        wallet.traceparent = WorkSpans.current(); // the admin's request: the new attempts belong to its trace
         return wallet;
     }
 
@@ -201,6 +207,12 @@ public class ProvisioningService implements DurableWork {
             return false;
         }
         Wallet wallet = claimed.get();
+        // In the trace of what made the wallet due: the Dfns calls and WalletProvisioned join it.
+        spans.handling(NAME, "provision", wallet.traceparent, () -> provisionClaimed(id, wallet));
+        return true;
+    }
+
+    private void provisionClaimed(UUID id, Wallet wallet) {
         try {
             var org = settings.forOrg(wallet.orgId)
                     .orElseThrow(() -> new DfnsException(0, "the organization has no Dfns settings"));
@@ -215,7 +227,6 @@ public class ProvisioningService implements DurableWork {
             LOG.infof("provisioning wallet %s failed: %s", id, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> fail(id, e.getMessage()));
         }
-        return true;
     }
 
     private DfnsWallet create(DfnsSettingsService.OrgDfns org, Wallet wallet) {

@@ -105,6 +105,34 @@ class WalletProvisioningTest {
     }
 
     @Test
+    void theWalletIsProvisionedInTheTraceOfTheKycEvent() {
+        DfnsAccount org = DfnsAccount.register("EC").configure();
+        String user = "user-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String kycSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String key = org.orgId + ":" + user;
+        try (TopicReader events = TopicReader.of(Topics.WALLET)) {
+            kyc.statusChangedInTrace(org.orgId, user, "case-1", "verified", "00-" + traceId + "-" + kycSpan + "-01");
+
+            // Provisioned later by the worker, on its own thread: still the KYC event's trace.
+            List<ConsumerRecord<String, byte[]>> records = events.readUntil(
+                    r -> !ofType(r, key, "attest.wallet.provisioned.v1").isEmpty(), Duration.ofSeconds(30));
+            List<String> traceparents = records.stream()
+                    .filter(r -> key.equals(r.key()))
+                    .filter(r -> "attest.wallet.provisioned.v1".equals(TopicReader.header(r, "ce_type")))
+                    .map(r -> TopicReader.header(r, "ce_traceparent"))
+                    .toList();
+            assertThat(traceparents).hasSize(1);
+            assertThat(traceparents.get(0).split("-")[1])
+                    .as("the KYC event's trace id")
+                    .isEqualTo(traceId);
+            assertThat(traceparents.get(0).split("-")[2])
+                    .as("this service's span")
+                    .isNotEqualTo(kycSpan);
+        }
+    }
+
+    @Test
     void manyUsersVerifiedAtOnceEachGetExactlyOneWallet() throws Exception {
         // More users than the requests a pass has in flight, each announced twice: the concurrent attempts of
         // one pass and of the next must still make one wallet a user, with its own key.

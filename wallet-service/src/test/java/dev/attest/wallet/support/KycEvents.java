@@ -25,6 +25,15 @@ public final class KycEvents implements AutoCloseable {
         return id;
     }
 
+    /** Sends a status change as made in the trace {@code traceparent} names (W3C). */
+    public void statusChangedInTrace(String orgId, String userId, String caseId, String status, String traceparent) {
+        Map<String, Object> data = EventData.kycStatusChanged(caseId, userId, null, status);
+        events.event(Topics.KYC, EventTypes.Kyc.STATUS_CHANGED, orgId, orgId + ":" + userId, data)
+                .subject("kyc-case/" + caseId)
+                .traceparent(traceparent)
+                .send();
+    }
+
     /** Sends the event {@code id} (again, as Kafka may redeliver it). */
     public void send(String id, String orgId, String userId, String caseId, String status) {
         send(id, orgId, userId, caseId, status, null);
