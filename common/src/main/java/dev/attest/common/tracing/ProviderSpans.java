@@ -11,8 +11,10 @@ import java.net.URI;
 
 /**
  * Client spans around calls to the outside providers (Persona, Dfns, the EVM node), so a trace shows where an
- * onboarding waited on whom. The clients use their own HTTP stacks (JDK, OkHttp), which nothing instruments, so
- * they open these spans themselves. The trace context is not sent to the providers: they are third parties.
+ * onboarding waited on whom. Persona and Dfns go through {@link dev.attest.common.net.ProviderHttp} (Vert.x'
+ * WebClient with the extension's tracing off for it, since that would send the span's {@code traceparent}); the EVM
+ * node through web3j's OkHttp, which nothing instruments. The trace context is not sent to the providers: they are
+ * third parties.
  *
  * <p>Attributes: the provider, the operation, the method and the server's host and port, the answer's status; never
  * a path with its ids, a query, a header or a body, and never credentials.

@@ -1,57 +1,49 @@
 package dev.attest.compliance.client;
 
-import dev.attest.common.tracing.ProviderSpans;
+import dev.attest.common.net.ProviderHttp;
+import dev.attest.common.net.ProviderPath;
+import dev.attest.common.net.ProviderRequest;
 import dev.attest.compliance.config.ComplianceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The raw HTTP exchange with Persona: Bearer key, pinned {@code Persona-Version}, kebab-case keys,
- * {@code Idempotency-Key} on POSTs. No retries or error translation here; {@link PersonaClient} owns them. Each
- * exchange is a client span ({@link ProviderSpans}).
+ * The raw HTTP exchange with Persona: Bearer key (each organization's own), pinned {@code Persona-Version},
+ * kebab-case keys, {@code Idempotency-Key} on POSTs, connect and request timeouts. No retries or error translation
+ * here; {@link PersonaClient} owns them. Sent through common's {@link ProviderHttp}: one client span per exchange,
+ * measured as {@code http.client.requests{clientName="persona"}}, no trace context sent to Persona.
  */
 @ApplicationScoped
 class PersonaApi {
-    private final ComplianceConfig.Persona config;
-    private final HttpClient http;
-    private final ProviderSpans spans;
+    static final String PROVIDER = "persona";
 
-    PersonaApi(ComplianceConfig config, ProviderSpans spans) {
+    private final ComplianceConfig.Persona config;
+    private final ProviderHttp http;
+
+    PersonaApi(ComplianceConfig config, ProviderHttp http) {
         this.config = config.persona();
-        this.spans = spans;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
     }
 
     record Answer(int status, Optional<String> retryAfter, byte[] body) {}
 
-    Answer send(String method, String path, String apiKey, String idempotencyKey, byte[] body) throws IOException {
+    Answer send(String method, ProviderPath path, String apiKey, String idempotencyKey, byte[] body)
+            throws IOException {
         return send(method, path, apiKey, idempotencyKey, body, config.requestTimeout());
     }
 
-    /** As {@link #send(String, String, String, String, byte[])}; a null {@code apiKey} sends no credentials. */
-    Answer send(String method, String path, String apiKey, String idempotencyKey, byte[] body, Duration timeout)
+    /** As {@link #send(String, ProviderPath, String, String, byte[])}; a null {@code apiKey} sends no credentials. */
+    Answer send(String method, ProviderPath path, String apiKey, String idempotencyKey, byte[] body, Duration timeout)
             throws IOException {
-        URI uri = URI.create(baseUrl() + "/api/v1" + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+        ProviderRequest request = ProviderRequest.to(PROVIDER, method, baseUrl() + "/api/v1", path)
                 .header("Persona-Version", config.version())
                 .header("Key-Inflection", "kebab")
                 .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                .body(body)
+                .timeouts(config.connectTimeout(), timeout);
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -61,16 +53,8 @@ class PersonaApi {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return spans.http("persona", method, uri, () -> {
-            try {
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                ProviderSpans.status(response.statusCode());
-                return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), response.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while calling Persona", e);
-            }
-        });
+        ProviderHttp.Answer answer = http.exchange(request);
+        return new Answer(answer.status(), answer.header("Retry-After"), answer.body());
     }
 
     /**

@@ -3,43 +3,74 @@ package dev.attest.compliance.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.common.net.ProviderPath;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviderException.Kind;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
- * Persona's inquiry API for this service: JSON:API in and out, {@code errors[]} translated, 429 and 5xx
- * (and no answer) retried with backoff, and a circuit breaker so an outage fails fast instead of piling up
- * requests. Persona refusing a request (4xx) is not an outage and does not open the circuit.
+ * Persona's inquiry API for this service: JSON:API in and out, {@code errors[]} translated, 429 and 5xx (and no
+ * answer) retried with doubling backoff honouring {@code Retry-After}, and one circuit breaker for every call to
+ * Persona (named {@value #CIRCUIT}), so an outage fails fast instead of piling up requests. Persona refusing a request
+ * (4xx) is not an outage and does not open the circuit. Both are SmallRye Fault Tolerance guards built from the
+ * configuration: the circuit counts each call once, whatever its retries; the retry's delay depends on Persona's answer.
  */
 @ApplicationScoped
 public class PersonaClient {
+    /** The circuit breaker's name ({@code CircuitBreakerMaintenance}): open means Persona is treated as down. */
+    public static final String CIRCUIT = "persona";
+
     private static final Logger LOG = Logger.getLogger(PersonaClient.class);
     /** Persona's JSON uses its own (kebab-case) keys: a plain mapper, not the service's snake_case one. */
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest {@code Retry-After} waited for: a longer one is better answered by failing now. */
+    private static final Duration RETRY_AFTER_CAP = Duration.ofSeconds(2);
 
     private final PersonaApi api;
-    private final ComplianceConfig.Persona config;
+    private final TypedGuard<JsonNode> circuit;
+    private final TypedGuard<PersonaApi.Answer> retries;
 
     PersonaClient(PersonaApi api, ComplianceConfig config) {
         this.api = api;
-        this.config = config.persona();
+        ComplianceConfig.Persona persona = config.persona();
+        this.circuit = TypedGuard.create(JsonNode.class)
+                .withCircuitBreaker()
+                .name(CIRCUIT)
+                .requestVolumeThreshold(10)
+                .failureRatio(0.5)
+                .delay(10, ChronoUnit.SECONDS)
+                .skipOn(PersonaRefusedException.class)
+                .done()
+                .build();
+        this.retries = TypedGuard.create(PersonaApi.Answer.class)
+                .withRetry()
+                .maxRetries(Math.max(0, persona.maxAttempts() - 1))
+                .delay(persona.retryBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .retryOn(List.of(IOException.class, Busy.class))
+                .abortOn(InterruptedIOException.class)
+                .beforeRetry(failure -> LOG.debugf("Persona: %s; retrying", describe(failure)))
+                .withCustomBackoff()
+                .strategy(RetryAfterBackoff::new)
+                .done()
+                .done()
+                .build();
     }
 
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 10_000,
-            skipOn = PersonaRefusedException.class)
     public JsonNode createInquiry(
             String apiKey, String templateId, String referenceId, Map<String, String> fields, String idempotencyKey) {
         ObjectNode body = JSON.createObjectNode();
@@ -51,40 +82,30 @@ public class PersonaClient {
             ObjectNode prefilled = attributes.putObject("fields");
             fields.forEach(prefilled::put);
         }
-        return call("POST", "/inquiries", apiKey, idempotencyKey, body);
+        return call("POST", ProviderPath.of("/inquiries"), apiKey, idempotencyKey, body);
     }
 
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 10_000,
-            skipOn = PersonaRefusedException.class)
     public JsonNode resumeInquiry(String apiKey, String inquiryId) {
-        return call("POST", "/inquiries/" + pathSegment(inquiryId) + "/resume", apiKey, null, JSON.createObjectNode());
-    }
-
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 10_000,
-            skipOn = PersonaRefusedException.class)
-    public JsonNode decideInquiry(String apiKey, String inquiryId, boolean approve, String idempotencyKey) {
-        String action = approve ? "/approve" : "/decline";
         return call(
                 "POST",
-                "/inquiries/" + pathSegment(inquiryId) + action,
+                ProviderPath.of("/inquiries/{inquiry-id}/resume", personaId(inquiryId)),
+                apiKey,
+                null,
+                JSON.createObjectNode());
+    }
+
+    public JsonNode decideInquiry(String apiKey, String inquiryId, boolean approve, String idempotencyKey) {
+        String template = approve ? "/inquiries/{inquiry-id}/approve" : "/inquiries/{inquiry-id}/decline";
+        return call(
+                "POST",
+                ProviderPath.of(template, personaId(inquiryId)),
                 apiKey,
                 idempotencyKey,
                 JSON.createObjectNode());
     }
 
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 10_000,
-            skipOn = PersonaRefusedException.class)
     public JsonNode retrieveInquiry(String apiKey, String inquiryId) {
-        return call("GET", "/inquiries/" + pathSegment(inquiryId), apiKey, null, null);
+        return call("GET", ProviderPath.of("/inquiries/{inquiry-id}", personaId(inquiryId)), apiKey, null, null);
     }
 
     /**
@@ -95,7 +116,8 @@ public class PersonaClient {
     public ConnectionCheck probe(String apiKey, Duration timeout) {
         PersonaApi.Answer answer;
         try {
-            answer = api.send("GET", "/inquiries?page%5Bsize%5D=1", apiKey, null, null, timeout);
+            answer = api.send(
+                    "GET", ProviderPath.of("/inquiries").withQuery("page%5Bsize%5D=1"), apiKey, null, null, timeout);
         } catch (IOException | IllegalArgumentException e) {
             return ConnectionCheck.noAnswer();
         }
@@ -117,44 +139,52 @@ public class PersonaClient {
     }
 
     /** An id Persona gave us, checked before it becomes part of a path. */
-    private static String pathSegment(String id) {
+    private static String personaId(String id) {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,100}")) {
             throw new PersonaRefusedException(Kind.REJECTED, 0, "not a Persona id");
         }
         return id;
     }
 
-    private JsonNode call(String method, String path, String apiKey, String idempotencyKey, JsonNode body) {
+    /**
+     * One call: the same request (same idempotency key, same body) until Persona answers other than 429/5xx or the
+     * attempts run out, inside the circuit breaker; then the answer translated.
+     */
+    private JsonNode call(String method, ProviderPath path, String apiKey, String idempotencyKey, JsonNode body) {
         byte[] bytes = body == null ? null : write(body);
-        Duration backoff = config.retryBackoff();
-        for (int attempt = 1; ; attempt++) {
-            PersonaApi.Answer answer;
-            try {
-                answer = api.send(method, path, apiKey, idempotencyKey, bytes);
-            } catch (IOException e) {
-                if (attempt >= config.maxAttempts()) {
-                    throw new KycProviderException(Kind.UNAVAILABLE, 0, "Persona did not answer: " + e.getMessage(), e);
+        return circuit.get(() -> {
+            PersonaApi.Answer answer = retried(() -> {
+                PersonaApi.Answer attempt = api.send(method, path, apiKey, idempotencyKey, bytes);
+                if (attempt.status() == 429 || attempt.status() >= 500) {
+                    throw new Busy(attempt);
                 }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-                continue;
-            }
+                return attempt;
+            });
             int status = answer.status();
             if (status / 100 == 2) {
                 return parse(answer.body());
             }
-            String errors = errors(answer.body());
-            if (status == 429 || status >= 500) {
-                if (attempt >= config.maxAttempts()) {
-                    throw new KycProviderException(Kind.UNAVAILABLE, status, "Persona answered " + status + errors);
-                }
-                LOG.debugf("Persona %s %s answered %d; attempt %d", method, path, status, attempt);
-                sleep(longest(backoff, retryAfter(answer)));
-                backoff = backoff.multipliedBy(2);
-                continue;
-            }
             Kind kind = status == 401 || status == 403 ? Kind.UNAUTHORIZED : Kind.REJECTED;
-            throw new PersonaRefusedException(kind, status, "Persona answered " + status + errors);
+            throw new PersonaRefusedException(kind, status, "Persona answered " + status + errors(answer.body()));
+        });
+    }
+
+    private PersonaApi.Answer retried(Callable<PersonaApi.Answer> attempt) {
+        try {
+            return retries.call(attempt);
+        } catch (Busy e) {
+            int status = e.answer.status();
+            throw new KycProviderException(
+                    Kind.UNAVAILABLE, status, "Persona answered " + status + errors(e.answer.body()));
+        } catch (InterruptedException | InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new KycProviderException(Kind.UNAVAILABLE, 0, "interrupted while calling Persona", e);
+        } catch (IOException e) {
+            throw new KycProviderException(Kind.UNAVAILABLE, 0, "Persona did not answer: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -190,26 +220,53 @@ public class PersonaClient {
         }
     }
 
-    private static Duration retryAfter(PersonaApi.Answer answer) {
+    /** The answer's {@code Retry-After} in seconds, capped; none or unreadable: zero. */
+    static Duration retryAfter(Optional<String> header) {
         try {
-            // Capped: a long Retry-After is better answered by failing now and letting the caller retry.
-            long seconds = Long.parseLong(answer.retryAfter().orElse("0").trim());
-            return Duration.ofSeconds(Math.min(seconds, 2));
+            long seconds = Long.parseLong(header.orElse("0").trim());
+            return seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(seconds, RETRY_AFTER_CAP.toSeconds()));
         } catch (NumberFormatException e) {
             return Duration.ZERO;
         }
     }
 
-    private static Duration longest(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /** What a retried failure was, for the debug log: a status or an exception's class, never a path or a body. */
+    private static String describe(Throwable failure) {
+        return failure instanceof Busy busy
+                ? "answered " + busy.answer.status()
+                : "no answer (" + failure.getClass().getSimpleName() + ")";
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KycProviderException(Kind.UNAVAILABLE, 0, "interrupted while waiting to retry Persona");
+    /** Persona answered 429 or 5xx: worth another attempt. Carries the answer, for its Retry-After and errors. */
+    static final class Busy extends Exception {
+        final transient PersonaApi.Answer answer;
+
+        Busy(PersonaApi.Answer answer) {
+            super("Persona answered " + answer.status(), null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    /**
+     * The wait before each retry: doubling from the configured backoff, or Persona's {@code Retry-After} when that
+     * is longer (capped at {@link #RETRY_AFTER_CAP}). One per call, as it counts the call's retries.
+     */
+    static final class RetryAfterBackoff implements CustomBackoffStrategy {
+        private long next;
+
+        @Override
+        public void init(long initialDelayInMillis) {
+            next = initialDelayInMillis;
+        }
+
+        @Override
+        public long nextDelayInMillis(Throwable cause) {
+            long backoff = next;
+            next = backoff * 2;
+            long asked = cause instanceof Busy busy
+                    ? retryAfter(busy.answer.retryAfter()).toMillis()
+                    : 0;
+            return Math.max(backoff, asked);
         }
     }
 }

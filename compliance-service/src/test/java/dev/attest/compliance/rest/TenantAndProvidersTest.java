@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
+import dev.attest.compliance.client.PersonaClient;
 import dev.attest.compliance.support.DemoOrg;
 import dev.attest.compliance.support.PersonaSigner;
 import dev.attest.compliance.support.ProjectTokens;
@@ -25,6 +26,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,6 +46,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GatewayTokens.class)
 class TenantAndProvidersTest {
     private static final String CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
 
     @Inject
     AgroalDataSource dataSource;
@@ -324,6 +330,9 @@ class TenantAndProvidersTest {
         for (int i = 0; i < 12; i++) {
             KycFlowTest.start(org, user).then().statusCode(503);
         }
+        assertThat(circuits.currentState(PersonaClient.CIRCUIT))
+                .as("Persona's one circuit, for every call")
+                .isEqualTo(CircuitBreakerState.OPEN);
         String caseId = sql().scalar("select id::text from kyc_case where user_id = ?", user)
                 .toString();
         scriptFaults(org, 0, 500);

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.net.OutboundAddressGuard;
+import dev.attest.common.net.ProviderPath;
 import dev.attest.common.net.RefusedAddressException;
 import dev.attest.wallet.config.WalletConfig;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * The Dfns API as this service uses it: wallets, their assets and transfers, with User Action Signing on
  * every non-GET call (challenge over the exact body and path, clientData signed by the credential key,
- * single-use action token), retries with backoff on 429/5xx/timeouts, and Dfns errors as exceptions. The API
- * base URL is an org admin's choice: every request is first held to the outbound address policy.
+ * single-use action token), retries with backoff on 429/5xx/timeouts (a SmallRye Fault Tolerance guard built from
+ * the configuration), and Dfns errors as exceptions. The API base URL is an org admin's choice: every request is
+ * first held to the outbound address policy, and sent to the address it was checked at.
  */
 @ApplicationScoped
 public class DfnsClient {
@@ -39,15 +41,26 @@ public class DfnsClient {
     private final DfnsHttp http;
     private final OutboundAddressGuard guard;
     private final CredentialsRejectedAlerts alerts;
-    private final int maxRetries;
-    private final Duration backoff;
+    private final TypedGuard<DfnsHttp.Answer> retries;
 
     DfnsClient(DfnsHttp http, OutboundAddressGuard guard, CredentialsRejectedAlerts alerts, WalletConfig config) {
         this.http = http;
         this.guard = guard;
         this.alerts = alerts;
-        this.maxRetries = config.dfns().maxRetries();
-        this.backoff = config.dfns().retryBackoff();
+        // Dfns unavailable (429, 5xx, no answer): retried with doubling waits. A refused URL would be refused again,
+        // and an open circuit (DfnsHttp) means Dfns is down: neither is retried on the spot.
+        this.retries = TypedGuard.create(DfnsHttp.Answer.class)
+                .withRetry()
+                .maxRetries(config.dfns().maxRetries())
+                .delay(config.dfns().retryBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .retryOn(DfnsUnavailableException.class)
+                .abortOn(List.of(DfnsAddressRefusedException.class, CircuitBreakerOpenException.class))
+                .withExponentialBackoff()
+                .factor(2)
+                .done()
+                .done()
+                .build();
     }
 
     /** Creates a wallet; the same {@code externalId} and body answer the wallet made before. */
@@ -59,15 +72,16 @@ public class DfnsClient {
         return as(
                 credentials,
                 "create-wallet",
-                () -> DfnsWallet.from(signedPost(credentials, "/wallets", body).body()));
+                () -> DfnsWallet.from(signedPost(credentials, ProviderPath.of("/wallets"), body)
+                        .body()));
     }
 
     public DfnsWallet getWallet(DfnsCredentials credentials, String walletId) {
         return as(
                 credentials,
                 "get-wallet",
-                () -> DfnsWallet.from(
-                        get(credentials, "/wallets/" + encode(walletId)).body()));
+                () -> DfnsWallet.from(get(credentials, ProviderPath.of("/wallets/{walletId}", walletId))
+                        .body()));
     }
 
     /** The wallet's assets and their balances, as Dfns reads them from the chain. */
@@ -75,7 +89,7 @@ public class DfnsClient {
         return as(
                 credentials,
                 "get-wallet-assets",
-                () -> DfnsWalletAssets.from(get(credentials, "/wallets/" + encode(walletId) + "/assets")
+                () -> DfnsWalletAssets.from(get(credentials, ProviderPath.of("/wallets/{walletId}/assets", walletId))
                         .body()));
     }
 
@@ -84,7 +98,7 @@ public class DfnsClient {
                 credentials,
                 "list-wallets",
                 () -> page(
-                        get(credentials, "/wallets" + pageQuery(limit, pageToken))
+                        get(credentials, ProviderPath.of("/wallets").withQuery(pageQuery(limit, pageToken)))
                                 .body(),
                         DfnsWallet::from));
     }
@@ -121,7 +135,8 @@ public class DfnsClient {
         contract.ifPresent(address -> body.put("contract", address));
         body.put("to", to).put("amount", amount).put("externalId", externalId);
         return as(credentials, "create-transfer", () -> {
-            DfnsHttp.Answer answer = signedPost(credentials, "/wallets/" + encode(walletId) + "/transfers", body);
+            DfnsHttp.Answer answer =
+                    signedPost(credentials, ProviderPath.of("/wallets/{walletId}/transfers", walletId), body);
             return DfnsTransfer.from(answer.body(), answer.status() == 202);
         });
     }
@@ -131,7 +146,10 @@ public class DfnsClient {
                 credentials,
                 "get-transfer",
                 () -> DfnsTransfer.from(
-                        get(credentials, "/wallets/" + encode(walletId) + "/transfers/" + encode(transferId))
+                        get(
+                                        credentials,
+                                        ProviderPath.of(
+                                                "/wallets/{walletId}/transfers/{transferId}", walletId, transferId))
                                 .body(),
                         false));
     }
@@ -143,7 +161,10 @@ public class DfnsClient {
                 credentials,
                 "list-transfers",
                 () -> page(
-                        get(credentials, "/wallets/" + encode(walletId) + "/transfers" + pageQuery(limit, pageToken))
+                        get(
+                                        credentials,
+                                        ProviderPath.of("/wallets/{walletId}/transfers", walletId)
+                                                .withQuery(pageQuery(limit, pageToken)))
                                 .body(),
                         json -> DfnsTransfer.from(json, false)));
     }
@@ -154,7 +175,8 @@ public class DfnsClient {
      */
     public void proveToken(DfnsCredentials credentials) {
         as(credentials, "check-token", () -> {
-            DfnsHttp.Answer answer = get(credentials, "/wallets?limit=1");
+            DfnsHttp.Answer answer =
+                    get(credentials, ProviderPath.of("/wallets").withQuery("limit=1"));
             if (!answer.body().path("items").isArray()) {
                 throw new DfnsException(answer.status(), "the answer is not a Dfns wallet listing");
             }
@@ -167,7 +189,7 @@ public class DfnsClient {
      * readiness check). Throws what Dfns answered otherwise.
      */
     public void ping(DfnsCredentials credentials) {
-        exchange(credentials, "GET", "/wallets?limit=1", null, null);
+        exchange(credentials, "GET", ProviderPath.of("/wallets").withQuery("limit=1"), null, null);
     }
 
     /**
@@ -179,7 +201,9 @@ public class DfnsClient {
                 credentials,
                 "check-signing-key",
                 () -> userAction(
-                        credentials, "/wallets", "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}"));
+                        credentials,
+                        ProviderPath.of("/wallets"),
+                        "{\"network\":\"Ethereum\",\"name\":\"attest-credential-check\"}"));
     }
 
     // A 401/403 means the org's stored credentials no longer work: its admins are alerted (common's alerts).
@@ -188,42 +212,42 @@ public class DfnsClient {
         return org.isPresent() ? alerts.watching(org.get(), "dfns", operation, call) : call.get();
     }
 
-    private DfnsHttp.Answer get(DfnsCredentials credentials, String path) {
+    private DfnsHttp.Answer get(DfnsCredentials credentials, ProviderPath path) {
         return withRetries(() -> exchange(credentials, "GET", path, null, null));
     }
 
-    private DfnsHttp.Answer signedPost(DfnsCredentials credentials, String path, ObjectNode body) {
+    private DfnsHttp.Answer signedPost(DfnsCredentials credentials, ProviderPath path, ObjectNode body) {
         String payload = write(body);
         // A retry signs a new action: action tokens are single use, and a failed call may have used one.
         return withRetries(() -> exchange(credentials, "POST", path, payload, userAction(credentials, path, payload)));
     }
 
     /**
-     * One request, once its URL passed the outbound address policy (the SSRF guard of every URL a tenant sets).
-     * The JDK's HttpClient connects to the name, not to an address we hand it, so the checked address cannot be
-     * pinned: the check runs right before each request instead, and both resolve the name through the JVM's
-     * InetAddress cache, so they see the same address unless the cached entry expires in between (30 s by
-     * default). The client follows no redirect, so an answer cannot send the request elsewhere. Checked here,
-     * outside {@link DfnsHttp}'s circuit breaker: a refused URL is one org's mistake, not Dfns failing.
+     * One request, once its URL passed the outbound address policy (the SSRF guard of every URL a tenant sets), sent
+     * to the address the policy checked: the connection is pinned to it, so a name that resolves elsewhere by the
+     * time of the request (DNS rebinding) cannot take it there; Host and TLS still use the name. No redirect is
+     * followed, so an answer cannot send the request elsewhere either. Checked here, outside {@link DfnsHttp}'s
+     * circuit breaker: a refused URL is one org's mistake, not Dfns failing.
      */
     private DfnsHttp.Answer exchange(
-            DfnsCredentials credentials, String method, String path, String body, String userAction) {
-        URI uri = uri(credentials, path);
+            DfnsCredentials credentials, String method, ProviderPath path, String body, String userAction) {
+        OutboundAddressGuard.Target target;
         try {
-            guard.check(uri.toString());
+            target = guard.check(path.on(credentials.apiBaseUrl()).toString());
         } catch (RefusedAddressException e) {
             throw new DfnsAddressRefusedException("the Dfns API base URL is refused: " + e.getMessage());
         }
-        return http.exchange(credentials, method, uri, body, userAction);
+        return http.exchange(credentials, method, path, body, userAction, target.address());
     }
 
-    private String userAction(DfnsCredentials credentials, String path, String payload) {
+    private String userAction(DfnsCredentials credentials, ProviderPath path, String payload) {
         ObjectNode init = JSON.createObjectNode()
                 .put("userActionPayload", payload)
                 .put("userActionHttpMethod", "POST")
-                .put("userActionHttpPath", uri(credentials, path).getRawPath())
+                .put("userActionHttpPath", path.on(credentials.apiBaseUrl()).getRawPath())
                 .put("userActionServerKind", "Api");
-        DfnsHttp.Answer initAnswer = exchange(credentials, "POST", "/auth/action/init", write(init), null);
+        DfnsHttp.Answer initAnswer =
+                exchange(credentials, "POST", ProviderPath.of("/auth/action/init"), write(init), null);
         JsonNode challenge = initAnswer.body();
         if (!challenge.path("challenge").isTextual()
                 || !challenge.path("challengeIdentifier").isTextual()) {
@@ -244,7 +268,8 @@ public class DfnsClient {
                 .put(
                         "signature",
                         BASE64URL.encodeToString(CredentialKeys.sign(credentials.signingKey(), clientDataBytes)));
-        DfnsHttp.Answer actionAnswer = exchange(credentials, "POST", "/auth/action", write(signed), null);
+        DfnsHttp.Answer actionAnswer =
+                exchange(credentials, "POST", ProviderPath.of("/auth/action"), write(signed), null);
         String action = actionAnswer.body().path("userAction").asText("");
         if (action.isEmpty()) {
             throw new DfnsException(actionAnswer.status(), "the answer is not a Dfns user-action token");
@@ -253,26 +278,17 @@ public class DfnsClient {
     }
 
     private DfnsHttp.Answer withRetries(Supplier<DfnsHttp.Answer> call) {
-        long wait = backoff.toMillis();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return call.get();
-            } catch (CircuitBreakerOpenException e) {
-                throw new DfnsUnavailableException("Dfns is failing; calls are paused for a while", e);
-            } catch (DfnsAddressRefusedException e) {
-                throw e; // the same URL would be refused again
-            } catch (DfnsUnavailableException e) {
-                if (attempt >= maxRetries) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DfnsUnavailableException("interrupted while waiting to retry Dfns", e);
-            }
-            wait *= 2;
+        try {
+            return retries.call(call::get);
+        } catch (CircuitBreakerOpenException e) {
+            throw new DfnsUnavailableException("Dfns is failing; calls are paused for a while", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DfnsUnavailableException("interrupted while waiting to retry Dfns", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -284,17 +300,10 @@ public class DfnsClient {
     }
 
     private static String pageQuery(int limit, Optional<String> pageToken) {
-        return "?limit=" + limit
-                + pageToken.map(t -> "&paginationToken=" + encode(t)).orElse("");
-    }
-
-    private static URI uri(DfnsCredentials credentials, String path) {
-        String base = credentials.apiBaseUrl();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return "limit=" + limit
+                + pageToken
+                        .map(t -> "&paginationToken=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
+                        .orElse("");
     }
 
     private static String write(JsonNode json) {
