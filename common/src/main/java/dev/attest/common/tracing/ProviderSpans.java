@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 
@@ -53,7 +52,7 @@ public class ProviderSpans {
                 .setAttribute(SERVER_ADDRESS, uri.getHost() == null ? "unknown" : uri.getHost())
                 .setAttribute(SERVER_PORT, (long) port(uri))
                 .startSpan();
-        return run(span, call);
+        return Spans.runIn(span, call);
     }
 
     /** Runs a JSON-RPC call (or batch) of {@code method} on {@code provider} in a span named after the method. */
@@ -64,7 +63,7 @@ public class ProviderSpans {
                 .setAttribute(RPC_SYSTEM, "jsonrpc")
                 .setAttribute(RPC_METHOD, method)
                 .startSpan();
-        return run(span, call);
+        return Spans.runIn(span, call);
     }
 
     /** Records the HTTP status the provider answered on the current provider span; 5xx marks it failed. */
@@ -73,17 +72,6 @@ public class ProviderSpans {
         span.setAttribute(STATUS, (long) status);
         if (status >= 500) {
             span.setStatus(StatusCode.ERROR, "HTTP " + status);
-        }
-    }
-
-    private static <T, E extends Exception> T run(Span span, Call<T, E> call) throws E {
-        try (Scope ignored = span.makeCurrent()) {
-            return call.run();
-        } catch (Exception | Error e) {
-            Failures.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
         }
     }
 
