@@ -63,6 +63,20 @@ public final class EventTypes {
         private Notification() {}
     }
 
+    /** {@code attest.document.v1}, published by document-service: ids, states and Arweave ids, never a document. */
+    public static final class Document {
+        /** A document's ciphertext was accepted by an Arweave gateway (its transaction id is known). */
+        public static final String STORED = "attest.document.stored.v1";
+        /** A stored document's transaction reached the configured number of confirmations. */
+        public static final String CONFIRMED = "attest.document.confirmed.v1";
+        /** A document could not be stored after every retry. */
+        public static final String STORAGE_FAILED = "attest.document.storage-failed.v1";
+        /** A reviewer decided a document case, naming the documents the decision was based on. */
+        public static final String CASE_DECIDED = "attest.document.case-decided.v1";
+
+        private Document() {}
+    }
+
     /** Webhook messages that are no domain event: never on Kafka, so without a JSON Schema here. */
     public static final class Webhook {
         /** The message an org admin sends to an endpoint to try it. */

@@ -10,6 +10,7 @@ public final class Topics {
     public static final String WALLET = "attest.wallet.v1";
     public static final String IDENTITY = "attest.identity.v1";
     public static final String NOTIFICATION = "attest.notification.v1";
+    public static final String DOCUMENT = "attest.document.v1";
 
     /** Suffix of the dead-letter twin of every topic. */
     public static final String DLQ_SUFFIX = ".dlq";

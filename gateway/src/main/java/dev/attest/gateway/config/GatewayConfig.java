@@ -126,6 +126,9 @@ public interface GatewayConfig {
 
         /** notification-service: notifications and project webhook endpoints. */
         String notification();
+
+        /** document-service: client-encrypted documents, their key grants and their storage on Arweave. */
+        String document();
     }
 
     interface RateLimit {

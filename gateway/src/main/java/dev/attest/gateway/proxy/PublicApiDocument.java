@@ -44,6 +44,7 @@ public class PublicApiDocument {
         services.put("wallet-service", config.services().wallet());
         services.put("identity-service", config.services().identity());
         services.put("notification-service", config.services().notification());
+        services.put("document-service", config.services().document());
     }
 
     /** Builds the document; {@code gatewayBase} is where the gateway's own OpenAPI document is served. */

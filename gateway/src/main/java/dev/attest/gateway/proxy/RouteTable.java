@@ -34,6 +34,7 @@ public class RouteTable {
                 Route.webhook("/webhooks/dfns" + WEBHOOK_ORG + REST, services.wallet()),
                 Route.authenticated("/identities" + REST, services.identity(), "identities"),
                 Route.authenticated("/notifications" + REST, services.notification(), "notifications"),
+                Route.authenticated("/documents" + REST, services.document(), "documents"),
                 Route.authenticated(
                         ORG + "/projects/(?<project>[^/]+)/webhooks" + REST, services.notification(), "notifications"));
     }

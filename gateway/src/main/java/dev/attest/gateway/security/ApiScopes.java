@@ -15,7 +15,9 @@ public final class ApiScopes {
             "identities:read",
             "identities:write",
             "notifications:read",
-            "notifications:write");
+            "notifications:write",
+            "documents:read",
+            "documents:write");
 
     private ApiScopes() {}
 

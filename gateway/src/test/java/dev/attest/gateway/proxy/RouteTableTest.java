@@ -19,12 +19,14 @@ class RouteTableTest {
             "compliance-service", "http://compliance.test",
             "wallet-service", "http://wallet.test",
             "identity-service", "http://identity.test",
-            "notification-service", "http://notification.test");
+            "notification-service", "http://notification.test",
+            "document-service", "http://document.test");
     private static final Map<String, String> AREA = Map.of(
             "compliance-service", "kyc",
             "wallet-service", "wallets",
             "identity-service", "identities",
-            "notification-service", "notifications");
+            "notification-service", "notifications",
+            "document-service", "documents");
 
     private final RouteTable routes = new RouteTable(config());
 

@@ -50,6 +50,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 "attest.gateway.services.wallet", url,
                 "attest.gateway.services.identity", url,
                 "attest.gateway.services.notification", url,
+                "attest.gateway.services.document", url,
                 "attest.gateway.upstream-timeout", "1s");
     }
 

@@ -60,7 +60,22 @@ public final class ServicePaths {
                     "/orgs/{org}/projects/{project}/webhooks/endpoints/{id}/messages/{message}/resend",
                     "/orgs/{org}/projects/{project}/webhooks/endpoints/{id}/recover",
                     "/orgs/{org}/projects/{project}/webhooks/endpoints/{id}/secret/rotate",
-                    "/orgs/{org}/projects/{project}/webhooks/endpoints/{id}/test"));
+                    "/orgs/{org}/projects/{project}/webhooks/endpoints/{id}/test"),
+            "document-service",
+            List.of(
+                    "/documents/cases",
+                    "/documents/cases/{case_id}",
+                    "/documents/cases/{case_id}/decision",
+                    "/documents/cases/{case_id}/documents",
+                    "/documents/cases/{case_id}/recipients",
+                    "/documents/keys/me",
+                    "/documents/projects/{project}/requirements",
+                    "/documents/uploads",
+                    "/documents/uploads/{document_id}",
+                    "/documents/{document_id}/ciphertext",
+                    "/documents/{document_id}/grants",
+                    "/documents/{document_id}/key",
+                    "/documents/{document_id}/releases"));
 
     /** A concrete path: {@code {org}} and {@code {project}} as given, every other parameter {@code other}. */
     public static String concrete(String template, String org, String project, String other) {
