@@ -56,7 +56,7 @@ class TracingSystemTest {
         String caseSubject = "kyc-case/" + kyc.path("case_id").asText();
 
         List<CollectedSpan> trace = Waiting.until(
-                "the trace of " + caseSubject + " to reach notification-service",
+                "the trace of " + caseSubject + " to reach notification-service, as one tree",
                 CONVERGE,
                 () -> traceOfApproval(traces, caseSubject));
 
@@ -67,10 +67,6 @@ class TracingSystemTest {
         assertThat(root.service()).as("where the trace starts").isEqualTo("gateway");
         assertThat(root.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
         assertThat(trace.stream().filter(CollectedSpan::isRoot)).as("one root").hasSize(1);
-        Set<String> ids = trace.stream().map(CollectedSpan::spanId).collect(Collectors.toSet());
-        assertThat(trace)
-                .as("every span's parent is in the same trace: one tree, no cut")
-                .allMatch(span -> span.isRoot() || ids.contains(span.parentSpanId()));
         assertThat(trace.stream().map(CollectedSpan::service).distinct())
                 .containsExactlyInAnyOrder(
                         "gateway", "compliance-service", "wallet-service", "identity-service", "notification-service");
@@ -90,7 +86,9 @@ class TracingSystemTest {
 
     /**
      * The trace in which compliance-service applied a webhook of the case and published its new status, once it
-     * reached notification-service (the case's earlier webhooks, e.g. inquiry.completed, are traces of their own).
+     * reached notification-service (the case's earlier webhooks, e.g. inquiry.completed, are traces of their own)
+     * and every span's parent has arrived: each service hands its spans over on its own schedule, so a child can be
+     * collected before its parent; a trace cut by a lost context never becomes whole, and the wait fails.
      */
     private static Optional<List<CollectedSpan>> traceOfApproval(TraceCollector traces, String caseSubject) {
         return traces.spans().stream()
@@ -99,7 +97,13 @@ class TracingSystemTest {
                 .map(span -> traces.trace(span.traceId()))
                 .filter(trace -> trace.stream().anyMatch(span -> span.name().equals("persona-webhooks apply")))
                 .filter(TracingSystemTest::reachesTheNotification)
+                .filter(TracingSystemTest::isOneTree)
                 .findFirst();
+    }
+
+    private static boolean isOneTree(List<CollectedSpan> trace) {
+        Set<String> ids = trace.stream().map(CollectedSpan::spanId).collect(Collectors.toSet());
+        return trace.stream().allMatch(span -> span.isRoot() || ids.contains(span.parentSpanId()));
     }
 
     private static boolean reachesTheNotification(List<CollectedSpan> trace) {
