@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes the secret files docker-compose.yml mounts (compose `secrets:`), once, into deploy/docker/secrets/ (mode 600;
 # git-ignored, never in an image: /.dockerignore): the services' master keys, the PostgreSQL and Keycloak admin
-# passwords, the gateway's token signing key, identity-service's chain keys, and a Dfns service account for the
-# sandbox. Nothing secret is written into the compose file or passed as an environment entry of it.
+# passwords, the gateway's token signing key, identity-service's chain keys, a Dfns service account for the
+# sandbox, and document-service's Arweave wallet. Nothing secret is written into the compose file or passed as an environment entry of it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$here/secrets
@@ -28,6 +28,15 @@ if [[ ! -s $dir/dfns/credential.pem ]]; then
   echo "dfns_local_$(openssl rand -hex 24)" >"$dir/dfns/token"
   echo "whsec_local_$(openssl rand -hex 24)" >"$dir/dfns/webhook-secret"
   echo "cr-local-demo" >"$dir/dfns/credential-id"
+fi
+# document-service's Arweave wallet (ATTEST_DOCUMENT_ARWEAVE_WALLET), which signs and pays for every stored document:
+# an RSA-4096 JWK as Arweave wallets are, made with Node's crypto as ./attest makes .attest/secrets/arweave-wallet.json.
+# The arweave container funds it on arlocal; for a real gateway, replace the file with a wallet funded there.
+if [[ ! -s $dir/arweave-wallet.json ]]; then
+  node -e 'const { generateKeyPairSync } = require("crypto");
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 4096, publicExponent: 65537 });
+    process.stdout.write(JSON.stringify(privateKey.export({ format: "jwk" })));' >"$dir/arweave-wallet.json.tmp"
+  mv "$dir/arweave-wallet.json.tmp" "$dir/arweave-wallet.json"
 fi
 rm -f "$dir/compose.env" # written by earlier versions, which passed secrets as environment entries
 echo "secrets in $dir"

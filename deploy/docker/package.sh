@@ -6,6 +6,9 @@
 #   deploy/docker/package.sh [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-modules=sandbox,compliance-service,wallet-service,identity-service,notification-service,gateway
+# The sandbox and every service of the launcher's SERVICES=(...) list (./attest), the one list of the platform's services.
+services=$(sed -n 's/^SERVICES=(\(.*\))$/\1/p' attest)
+[[ -n $services ]] || { echo "package.sh: no SERVICES=(...) line in ./attest" >&2; exit 1; }
+modules=sandbox,${services// /,}
 exec mvn -B -q -DskipTests package -pl "$modules,web" -am \
   -Dquarkus.management.enabled=true -Dquarkus.package.jar.type=uber-jar -Dquarkus.package.runner-suffix=-container "$@"

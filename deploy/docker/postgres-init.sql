@@ -4,3 +4,4 @@ create database attest_compliance;
 create database attest_wallet;
 create database attest_identity;
 create database attest_notification;
+create database attest_document;

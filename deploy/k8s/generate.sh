@@ -11,7 +11,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 k8s=$root/deploy/k8s
-services=(compliance-service wallet-service identity-service notification-service gateway)
+# The services: the launcher's SERVICES=(...) list (./attest), the one list of them (deploy/k8s/tests read it too).
+read -r -a services <<<"$(sed -n 's/^SERVICES=(\(.*\))$/\1/p' "$root/attest")"
+((${#services[@]})) || { echo "generate.sh: no SERVICES=(...) line in $root/attest" >&2; exit 1; }
 
 [[ ${1:-} == --no-build ]] || "$root/deploy/docker/package.sh"
 

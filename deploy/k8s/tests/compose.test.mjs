@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, ROOT, parseYaml as parse } from "../../../tools/k8s/validate.mjs";
+import { SERVICES } from "./launcher.mjs";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "deploy/docker/schema/compose-spec.json"), "utf8"));
 delete schema.$schema; // draft-07 under its https:// name, which Ajv's draft-07 (http://) does not answer to
@@ -39,7 +40,8 @@ test("every service has a health check, and waits for the health of what it depe
       assert.ok(services[dependency], `${name} depends on ${dependency}, a service of this file`);
     }
   }
-  for (const app of ["compliance-service", "wallet-service", "identity-service", "notification-service", "gateway"]) {
+  for (const app of SERVICES) {
+    assert.ok(services[app], `compose runs ${app} (./attest SERVICES)`);
     assert.ok(services[app].depends_on.postgres && services[app].depends_on.kafka, `${app} starts after PostgreSQL and Kafka`);
   }
 });
@@ -50,8 +52,13 @@ test("images are pinned to a version, and the built ones come from a pinned base
     if (service.build) continue;
     assert.match(service.image, /:v?\d+(\.\d+)+$/, `${name}: ${service.image} is pinned`);
   }
-  const dockerfile = readFileSync(join(ROOT, "deploy/docker/Dockerfile"), "utf8");
-  for (const from of dockerfile.match(/^FROM .*$/gm)) assert.match(from, /:\d+\.\d+\.\d+[\w.-]*$/, from);
+  // Every Dockerfile compose builds (the services' and sandbox's, arweave's) starts from a pinned base image.
+  const dockerfiles = new Set(Object.values(services).filter((s) => s.build).map((s) => s.build.dockerfile));
+  assert.ok(dockerfiles.has("deploy/docker/Dockerfile") && dockerfiles.has("deploy/docker/arweave/Dockerfile"), [...dockerfiles].join());
+  for (const file of dockerfiles) {
+    const dockerfile = readFileSync(join(ROOT, file), "utf8");
+    for (const from of dockerfile.match(/^FROM .*$/gm)) assert.match(from, /:\d+\.\d+\.\d+[\w.-]*$/, `${file}: ${from}`);
+  }
 });
 
 test("secrets are files: no secret value in the environment, every secret from a file", () => {

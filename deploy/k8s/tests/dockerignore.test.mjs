@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../../tools/k8s/validate.mjs";
+import { SERVICES } from "./launcher.mjs";
 
 function patternToRegExp(pattern) {
   let re = "";
@@ -49,21 +50,27 @@ test("local data, secrets, node_modules and .git never enter the build context",
     "web/node_modules/react/index.js", "tools/node/node_modules/solc/soljson.js", "tools/k8s/node_modules/ajv/package.json",
     "gateway/target/quarkus-app/quarkus-run.jar", "gateway/target/classes/application.properties",
     "gateway/src/main/java/dev/attest/gateway/Organization.java", "pom.xml", "e2e/target/attest-e2e.jar",
+    "deploy/docker/secrets/arweave-wallet.json", ".attest/secrets/arweave-wallet.json", ".attest/arweave/db/db.sqlite",
+    "deploy/docker/arweave/node_modules/arlocal/package.json", "deploy/local/arweave/other.sh", "deploy/local/env/identity-service.env",
   ]) {
     assert.equal(excluded(ignore, path), true, `${path} is kept out of the build context`);
   }
 });
 
-test("what the Dockerfile copies is in the build context", () => {
-  for (const module of ["gateway", "compliance-service", "wallet-service", "identity-service", "notification-service", "sandbox"]) {
+test("what the Dockerfiles copy is in the build context", () => {
+  for (const module of [...SERVICES, "sandbox"]) {
     assert.equal(excluded(ignore, `${module}/target/${module}-0.1.0-SNAPSHOT-container.jar`), false, module);
   }
   for (const path of ["web/dist/index.html", "web/dist/assets/index-abc.js", "deploy/docker/entrypoint.sh", "deploy/docker/healthcheck.sh"]) {
     assert.equal(excluded(ignore, path), false, path);
   }
-  const dockerfile = readFileSync(join(ROOT, "deploy/docker/Dockerfile"), "utf8");
-  for (const [, source] of dockerfile.matchAll(/^COPY (\S+)/gm)) {
-    const sample = source.replace("${MODULE}", "gateway").replace("*", "gateway-0.1.0-SNAPSHOT").replace(/\/$/, "/index.html");
-    assert.equal(excluded(ignore, sample), false, `Dockerfile copies ${source}`);
+  for (const file of ["deploy/docker/Dockerfile", "deploy/docker/arweave/Dockerfile"]) {
+    const dockerfile = readFileSync(join(ROOT, file), "utf8");
+    for (const [, sources] of dockerfile.matchAll(/^COPY ((?:\S+ )+)\S+$/gm)) {
+      for (const source of sources.trim().split(" ")) {
+        const sample = source.replace("${MODULE}", "gateway").replace("*", "gateway-0.1.0-SNAPSHOT").replace(/\/$/, "/index.html");
+        assert.equal(excluded(ignore, sample), false, `${file} copies ${source}`);
+      }
+    }
   }
 });

@@ -3,12 +3,16 @@
 // Run: node --test deploy/k8s/tests (./attest test does, after npm ci --prefix tools/k8s).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, dirname } from "node:path";
 import { ROOT, loadYaml, validateResource, describe, kustomizeAvailable, render } from "../../../tools/k8s/validate.mjs";
+import { SERVICES } from "./launcher.mjs";
 
 const K8S = join(ROOT, "deploy/k8s");
-const SERVICES = ["compliance-service", "wallet-service", "identity-service", "notification-service", "gateway"];
+const RUNBOOK = readFileSync(join(ROOT, "docs/deploy-kubernetes.md"), "utf8");
+// The Secrets a service mounts, as its `# Kubernetes` section names them (quarkus.kubernetes.secret-volumes.*).
+const secretVolumes = (service) => [...readFileSync(join(ROOT, service, "src/main/resources/application.properties"), "utf8")
+  .matchAll(/^quarkus\.kubernetes\.secret-volumes\.[\w-]+\.secret-name=(\S+)$/gm)].map((m) => m[1]).sort();
 const OVERLAYS = ["local", "production"];
 
 function yamlFiles(dir) {
@@ -110,8 +114,23 @@ for (const overlay of OVERLAYS) {
       assert.equal(container.securityContext?.readOnlyRootFilesystem, true, `${service} read-only root`);
       const secretLike = (container.env || []).filter((e) => /PASSWORD|SECRET|_TOKEN$|PRIVATE|_KEY$|MASTER_KEYS/.test(e.name));
       assert.deepEqual(secretLike, [], `${service}: secrets come as files, not environment entries`);
+      // Each service mounts its database credentials, and exactly the Secrets its configuration names (attest-crypto
+      // where it seals columns, attest-arweave for document-service's wallet, ...), every one created by the runbook.
       const volumes = (pod.volumes || []).filter((v) => v.secret).map((v) => v.secret.secretName);
-      assert.ok(volumes.includes(`attest-${service}-db`) && volumes.includes("attest-crypto"), `${service} secret volumes`);
+      assert.ok(volumes.includes(`attest-${service}-db`), `${service} mounts Secret attest-${service}-db`);
+      assert.deepEqual([...volumes].sort(), secretVolumes(service), `${service}: the Secrets of its # Kubernetes section`);
+      // The entrypoint reads files one directory below ATTEST_SECRETS_DIR (the container's env, else attest-platform,
+      // else the image's /run/secrets): every Secret volume must be mounted exactly there.
+      const platform = of("ConfigMap").find((c) => c.metadata.name.startsWith("attest-platform"));
+      const secretsDir = (container.env || []).find((e) => e.name === "ATTEST_SECRETS_DIR")?.value ?? platform.data.ATTEST_SECRETS_DIR ?? "/run/secrets";
+      for (const volume of (pod.volumes || []).filter((v) => v.secret)) {
+        const mount = container.volumeMounts.find((m) => m.name === volume.name);
+        assert.equal(mount.mountPath, `${secretsDir}/${mount.mountPath.split("/").pop()}`, `${service}: Secret ${volume.secret.secretName} mounted where the entrypoint reads (${secretsDir}/<volume>)`);
+      }
+      for (const secret of volumes) {
+        const created = secret === `attest-${service}-db` ? RUNBOOK.includes(` ${service}:attest_`) : RUNBOOK.includes(`create secret generic ${secret} `);
+        assert.ok(created, `${service}: docs/deploy-kubernetes.md creates Secret ${secret}`);
+      }
       assert.ok((container.envFrom || []).some((e) => e.configMapRef?.name?.startsWith("attest-platform")), `${service} reads attest-platform`);
       const pdb = of("PodDisruptionBudget").find((p) => p.spec.selector.matchLabels["app.kubernetes.io/name"] === service);
       assert.ok(pdb, `${service} has a PodDisruptionBudget`);
@@ -121,6 +140,14 @@ for (const overlay of OVERLAYS) {
       assert.ok(!named("Service", service).spec.ports.some((p) => p.port === 9000 || p.targetPort === 9000), `${service}: management port not in the Service`);
       assert.equal(of("Job").length, 0, "no init Jobs: Flyway migrates at start");
       assert.ok(of("NetworkPolicy").some((p) => p.spec.podSelector.matchLabels?.["app.kubernetes.io/name"] === service), `${service}'s NetworkPolicy`);
+      if (service !== "gateway") {
+        const gatewayEgress = named("NetworkPolicy", "gateway").spec.egress.flatMap((e) => e.to.map((t) => t.podSelector?.matchLabels?.["app.kubernetes.io/name"]));
+        assert.ok(gatewayEgress.includes(service), `the gateway may call ${service}`);
+        const from = named("NetworkPolicy", service).spec.ingress.flatMap((i) => i.from.map((f) => f.podSelector?.matchLabels?.["app.kubernetes.io/name"]));
+        assert.deepEqual(from, ["gateway"], `${service} is called by the gateway only`);
+      }
+      const tag = container.image.slice(container.image.lastIndexOf(":") + 1);
+      assert.equal(tag, overlay === "local" ? "local" : "0.1.0", `${service}'s image is the overlay's (${container.image})`);
     }
     // Only the gateway and Keycloak's public paths behind the Ingress, with TLS.
     const backends = of("Ingress").flatMap((i) => i.spec.rules.flatMap((r) => r.http.paths.map((p) => `${p.path} ${p.backend.service.name}`)));
@@ -138,6 +165,12 @@ for (const overlay of OVERLAYS) {
       assert.ok(of("Deployment").every((d) => d.spec.template.spec.containers[0].image.startsWith("registry.example.com/")));
     } else {
       assert.ok(named("Deployment", "sandbox") && named("Deployment", "anvil") && named("Deployment", "greenmail"));
+      // arlocal for document-service, reachable under the name the local ConfigMap gives it, its data on a claim.
+      const arweave = named("Deployment", "arweave");
+      assert.ok(arweave && named("Service", "arweave") && named("PersistentVolumeClaim", "arweave-data"), "the arlocal stand-in");
+      assert.ok(arweave.spec.template.spec.containers[0].image.endsWith("attest/arlocal:local"), arweave.spec.template.spec.containers[0].image);
+      const platform = of("ConfigMap").find((c) => c.metadata.name.startsWith("attest-platform"));
+      assert.equal(platform.data.ATTEST_DOCUMENT_ARWEAVE_GATEWAY_URL, `http://arweave:${named("Service", "arweave").spec.ports[0].port}`);
     }
   });
 }

@@ -6,15 +6,12 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, loadYaml, parseYaml as parse } from "../../../tools/k8s/validate.mjs";
+import { SERVICES, INFRA, launcher, bashArray, bashMap, bashValue } from "./launcher.mjs";
 
 const read = (path) => readFileSync(join(ROOT, path), "utf8");
-const SERVICES = ["compliance-service", "wallet-service", "identity-service", "notification-service", "gateway"];
-const launcher = read("attest");
 const compose = parse(read("docker-compose.yml"), { merge: true });
 const k8s = (path) => loadYaml(join(ROOT, "deploy/k8s/base", path));
 const pomProperty = (path, name) => read(path).match(new RegExp(`<${name}>([^<]+)</${name}>`))[1];
-const bashArray = (name) => launcher.match(new RegExp(`^${name}=\\(([^)]*)\\)`, "m"))[1].trim().split(/\s+/);
-const bashMap = (name) => Object.fromEntries([...launcher.match(new RegExp(`^declare -A ${name}=\\(([\\s\\S]*?)\\n\\)`, "m"))[1].matchAll(/\[([\w-]+)\]=(\S+)/g)].map((m) => [m[1], m[2]]));
 const properties = (service) => read(`${service}/src/main/resources/application.properties`);
 const tag = (image) => image.slice(image.lastIndexOf(":") + 1);
 
@@ -66,7 +63,107 @@ test("ports: each service's own port is the launcher's; containers listen on 808
   const dockerfile = read("deploy/docker/Dockerfile");
   assert.match(dockerfile, /QUARKUS_HTTP_PORT=8080/);
   assert.match(dockerfile, /QUARKUS_MANAGEMENT_PORT=9000/);
-  assert.equal(compose.services.gateway.environment.ATTEST_GATEWAY_SERVICES_WALLET, "http://wallet-service:8080");
+  // The gateway reaches every other service: locally on its port, in compose by name on 8080, on Kubernetes through
+  // its Service (port 80).
+  const gateway = properties("gateway");
+  for (const service of SERVICES.filter((s) => s !== "gateway")) {
+    const short = service.replace(/-service$/, "");
+    assert.match(gateway, new RegExp(`^attest\\.gateway\\.services\\.${short}=http://127\\.0\\.0\\.1:${ports[service]}$`, "m"), `gateway's route to ${service}`);
+    assert.equal(compose.services.gateway.environment[`ATTEST_GATEWAY_SERVICES_${short.toUpperCase()}`], `http://${service}:8080`, `compose: gateway to ${service}`);
+    const env = loadYaml(join(ROOT, "deploy/k8s/base/generated/gateway.yaml")).find((r) => r.kind === "Deployment").spec.template.spec.containers[0].env;
+    assert.equal(env.find((e) => e.name === `ATTEST_GATEWAY_SERVICES_${short.toUpperCase()}`)?.value, `http://${service}`, `Kubernetes: gateway to ${service}`);
+  }
+});
+
+test("services: the launcher's list is every service module of the reactor, and compose runs each from its module", () => {
+  const modules = [...read("pom.xml").matchAll(/<module>([\w-]+)<\/module>/g)].map((m) => m[1]);
+  const notServices = ["contracts", "common", "test-support", "sandbox", "web", "e2e"];
+  assert.deepEqual([...SERVICES].sort(), modules.filter((m) => !notServices.includes(m)).sort(), "./attest SERVICES = the reactor's services");
+  for (const service of SERVICES) {
+    assert.equal(compose.services[service]?.build?.args?.MODULE, service, `compose builds ${service} from its module`);
+    assert.ok(compose.services[service].depends_on.postgres && compose.services[service].depends_on.kafka, `compose: ${service} after PostgreSQL and Kafka`);
+  }
+  for (const script of ["deploy/k8s/generate.sh", "deploy/docker/package.sh"]) {
+    assert.match(read(script), /sed -n 's\/\^SERVICES=/, `${script} reads the services from ./attest`);
+    assert.doesNotMatch(read(script), /notification-service/, `${script} names no service itself`);
+  }
+});
+
+test("arweave: the launcher's arlocal, compose's and the local cluster's agree; the wallet secret is the same everywhere", () => {
+  const ports = bashMap("PORT");
+  assert.ok(INFRA.includes("arweave"), "./attest runs an arweave piece");
+  const port = ports.arweave;
+  // arlocal: tools/node's version and avsc override are the image's (deploy/docker/arweave), which compose builds.
+  const tools = JSON.parse(read("tools/node/package.json"));
+  const image = JSON.parse(read("deploy/docker/arweave/package.json"));
+  assert.equal(image.dependencies.arlocal, tools.dependencies.arlocal, "the image's arlocal is tools/node's");
+  assert.match(image.dependencies.arlocal, /^\d+\.\d+\.\d+$/, "arlocal pinned");
+  assert.deepEqual(image.overrides, tools.overrides, "the image's npm overrides are tools/node's");
+  const arweave = compose.services.arweave;
+  assert.equal(arweave.build.dockerfile, "deploy/docker/arweave/Dockerfile");
+  const dockerfile = read("deploy/docker/arweave/Dockerfile");
+  const [, nodeMajor] = dockerfile.match(/^FROM node:(\d+)\.\d+\.\d+-\w+$/m);
+  assert.equal(nodeMajor, tools.engines.node.match(/\d+/)[0], "the image's Node is the project's major (tools/node engines)");
+  // Run as the launcher runs it: the same mining script, --persist, on the launcher's port.
+  const startArweave = launcher.match(/^start_arweave\(\) \{[\s\S]*?^\}/m)[0];
+  assert.match(startArweave, /deploy\/local\/arweave\/mine-when-pending\.sh/);
+  assert.match(dockerfile, /^COPY deploy\/local\/arweave\/mine-when-pending\.sh /m, "the image runs the launcher's mining script");
+  const run = read("deploy/docker/arweave/run.sh");
+  for (const flag of ["--persist", "--dbpath db", "--hidelogs"]) {
+    assert.ok(startArweave.includes(flag) && run.includes(flag), `arlocal ${flag} in ./attest and the image`);
+  }
+  assert.match(run, new RegExp(`index\\.js ${port} `), "the image's arlocal listens on the launcher's port");
+  // Confirmations: the blocks mined on top of a transaction are those document-service waits for, everywhere.
+  assert.match(startArweave, /mine-when-pending\.sh" "\$ARWEAVE_URL" "\$ATTEST_HOME\/arweave" \\\n\s+"\$ARWEAVE_CONFIRMATIONS" node /, "./attest passes its confirmations");
+  assert.match(run, /mine-when-pending\.sh "\$url" \/data "\$\{ARWEAVE_CONFIRMATIONS:-1\}" \\\n\s+node /, "the image passes ARWEAVE_CONFIRMATIONS");
+  const confirmations = launcher.match(/^ARWEAVE_CONFIRMATIONS=\$\{ATTEST_DOCUMENT_ARWEAVE_CONFIRMATIONS:-(\d+)\}$/m)[1];
+  assert.match(launcher, /export [^\n]*ATTEST_DOCUMENT_ARWEAVE_CONFIRMATIONS=\$ARWEAVE_CONFIRMATIONS/, "./attest gives document-service the same");
+  assert.match(properties("document-service"), new RegExp(`^attest\\.document\\.arweave\\.confirmations=${confirmations}$`, "m"), "document-service's default");
+  assert.equal(run.match(/ARWEAVE_CONFIRMATIONS:-(\d+)/)[1], confirmations, "the image's default");
+  assert.equal(arweave.environment.ARWEAVE_CONFIRMATIONS, confirmations, "compose: arweave");
+  assert.equal(compose.services["document-service"].environment.ATTEST_DOCUMENT_ARWEAVE_CONFIRMATIONS, confirmations, "compose: document-service");
+  assert.deepEqual(arweave.ports, [`127.0.0.1:${port}:${port}`], "compose publishes it on loopback, as ./attest runs it");
+  assert.match(arweave.healthcheck.test.join(" "), new RegExp(`http://127\\.0\\.0\\.1:${port}/info`), "health: /info");
+  assert.deepEqual(arweave.volumes.map((v) => v.split(":")[1]), ["/data"], "its database on a volume");
+  // document-service's gateway: its own default is the launcher's arlocal, compose's container, the local cluster's
+  // stand-in, production's arweave.net.
+  assert.match(properties("document-service"), new RegExp(`^attest\\.document\\.arweave\\.gateway-url=http://127\\.0\\.0\\.1:${port}$`, "m"));
+  assert.equal(compose.services["document-service"].environment.ATTEST_DOCUMENT_ARWEAVE_GATEWAY_URL, `http://arweave:${port}`);
+  assert.equal(compose.services["document-service"].depends_on.arweave?.condition, "service_healthy", "document-service waits for the funded gateway");
+  const literals = (overlay) => Object.fromEntries(loadYaml(join(ROOT, "deploy/k8s/overlays", overlay, "kustomization.yaml"))[0]
+    .configMapGenerator.find((g) => g.name === "attest-platform").literals.map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  assert.equal(literals("local").ATTEST_DOCUMENT_ARWEAVE_GATEWAY_URL, `http://arweave:${port}`, "local overlay: the stand-in");
+  assert.equal(literals("production").ATTEST_DOCUMENT_ARWEAVE_GATEWAY_URL, "https://arweave.net", "production: arweave.net");
+  const standIns = loadYaml(join(ROOT, "deploy/k8s/overlays/local/stand-ins.yaml"));
+  const standIn = standIns.find((r) => r.kind === "Deployment" && r.metadata.name === "arweave");
+  assert.equal(standIn.spec.template.spec.containers[0].ports[0].containerPort, Number(port));
+  assert.equal(standIns.find((r) => r.kind === "Service" && r.metadata.name === "arweave").spec.ports[0].port, Number(port));
+  assert.equal(standIn.spec.template.spec.containers[0].env.find((e) => e.name === "ARWEAVE_CONFIRMATIONS").value, confirmations, "the stand-in's confirmations");
+  assert.equal(literals("local").ATTEST_DOCUMENT_ARWEAVE_CONFIRMATIONS, confirmations, "the local ConfigMap's");
+  // The wallet: ATTEST_DOCUMENT_ARWEAVE_WALLET (attest.document.arweave.wallet) everywhere, made the same way (RSA
+  // 4096 JWK) by ./attest and make-secrets.sh, funded with the same amount by ./attest and the image.
+  const variable = "ATTEST_DOCUMENT_ARWEAVE_WALLET";
+  assert.match(launcher, new RegExp(`export ${variable}\\b`), "./attest passes the wallet");
+  const secrets = compose.services["document-service"].secrets.filter((s) => s.target === variable);
+  assert.equal(secrets.length, 1, `compose: the wallet as file ${variable}`);
+  assert.equal(compose.secrets[secrets[0].source].file, "./deploy/docker/secrets/arweave-wallet.json");
+  assert.ok(arweave.secrets.includes(secrets[0].source), "the arweave container funds that wallet");
+  assert.equal(arweave.environment.ARWEAVE_WALLET_FILE, `/run/secrets/${secrets[0].source}`);
+  const makeSecrets = read("deploy/docker/make-secrets.sh");
+  const walletMaker = launcher.match(/^arweave_wallet\(\) \{[\s\S]*?^\}/m)[0];
+  for (const text of [makeSecrets, walletMaker]) {
+    assert.match(text, /generateKeyPairSync\("rsa", \{ modulusLength: 4096, publicExponent: 65537 \}\)/);
+    assert.match(text, /privateKey\.export\(\{ format: "jwk" \}\)/);
+  }
+  assert.match(makeSecrets, /arweave-wallet\.json/);
+  assert.equal(read("deploy/docker/arweave/fund-wallet.mjs").match(/const FUNDING_WINSTON = (\d+)n;/)[1], bashValue("ARWEAVE_FUNDING_WINSTON"), "funding: ./attest's amount");
+  const deployment = loadYaml(join(ROOT, "deploy/k8s/base/generated/document-service.yaml")).find((r) => r.kind === "Deployment");
+  const volumes = deployment.spec.template.spec.volumes.filter((v) => v.secret).map((v) => v.secret.secretName);
+  assert.ok(volumes.includes("attest-arweave"), "Kubernetes: document-service mounts Secret attest-arweave");
+  assert.equal(standIn.spec.template.spec.volumes.find((v) => v.secret)?.secret.secretName, "attest-arweave", "the stand-in funds that wallet");
+  assert.equal(standIn.spec.template.spec.containers[0].env.find((e) => e.name === "ARWEAVE_WALLET_FILE").value, `/run/secrets/attest/arweave/${variable}`);
+  const runbook = read("docs/deploy-kubernetes.md");
+  assert.match(runbook, new RegExp(`create secret generic attest-arweave --from-file=${variable}\\b`), "the runbook creates Secret attest-arweave");
 });
 
 test("versions: the brokers, PostgreSQL and Keycloak we run are the same everywhere they run", () => {

@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
 import dev.attest.contracts.EventTypes;
+import dev.attest.notification.support.Mailbox;
 import dev.attest.notification.support.SmtpRelayResource;
 import dev.attest.notification.support.SseClient;
 import dev.attest.notification.support.Tenants;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
-import dev.attest.testing.GreenMailResource;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TopicReader;
@@ -30,7 +30,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -297,16 +296,7 @@ class NotificationFlowTest {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(GreenMailResource.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equals(address));
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        return Mailbox.to(address);
     }
 
     /** The content types and text of every part of a multipart message (nested ones included). */

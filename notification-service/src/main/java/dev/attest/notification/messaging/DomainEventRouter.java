@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a KYC, wallet or identity event causes here, all in the transaction of the inbox: the user's
+ * What a KYC, wallet, identity or document event causes here, all in the transaction of the inbox: the user's
  * in-app notification, the admins' emails, and the project's webhook message.
  */
 @ApplicationScoped
@@ -39,7 +39,11 @@ public class DomainEventRouter {
             EventTypes.Identity.CREATED,
             EventTypes.Identity.CLAIM_ISSUED,
             EventTypes.Identity.CLAIM_REVOKED,
-            EventTypes.Identity.CLAIM_ISSUANCE_FAILED);
+            EventTypes.Identity.CLAIM_ISSUANCE_FAILED,
+            EventTypes.Document.STORED,
+            EventTypes.Document.CONFIRMED,
+            EventTypes.Document.STORAGE_FAILED,
+            EventTypes.Document.CASE_DECIDED);
 
     private final ObjectMapper mapper;
     private final TenantRepository tenants;
@@ -129,6 +133,15 @@ public class DomainEventRouter {
                             "/users/" + e.userId());
                 }
             }
+            case EventTypes.Document.STORAGE_FAILED ->
+            // Sent only once the storage retries are exhausted (docs/documents.md): always final.
+            alerts.critical(
+                    event.orgId(),
+                    event.id(),
+                    "document.storage-failed",
+                    "Document storage failed",
+                    "A document of user " + e.userId() + " could not be stored on Arweave; retries are exhausted.",
+                    "/documents/cases/" + e.caseId());
             default -> {
                 // Other events concern the user only.
             }

@@ -19,6 +19,7 @@ public class EventConsumers {
     public static final String KYC = "kyc-events";
     public static final String WALLET = "wallet-events";
     public static final String IDENTITY = "identity-events";
+    public static final String DOCUMENT = "document-events";
 
     private final Inbox inbox;
     private final DomainEventRouter router;
@@ -58,5 +59,12 @@ public class EventConsumers {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void identity(ConsumerRecord<String, byte[]> record) {
         inbox.processOnce("notification.identity", IncomingEvent.from(record), router::route);
+    }
+
+    @Incoming(DOCUMENT)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void document(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.document", IncomingEvent.from(record), router::route);
     }
 }

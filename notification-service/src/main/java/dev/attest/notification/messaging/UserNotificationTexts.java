@@ -24,6 +24,12 @@ public final class UserNotificationTexts {
                     new Content("claim.issued", "Your verified identity claim was issued.", "/identity"));
             case EventTypes.Identity.CLAIM_REVOKED -> Optional.of(
                     new Content("claim.revoked", "Your verified identity claim was revoked.", "/identity"));
+                // confirmed adds nothing the user can act on: stored already says the document is safe
+            case EventTypes.Document.STORED -> document(
+                    "document.stored", "Your document was received and stored, encrypted.", e);
+            case EventTypes.Document.STORAGE_FAILED -> document(
+                    "document.storage-failed", "We could not store your document. Support has been told.", e);
+            case EventTypes.Document.CASE_DECIDED -> documentDecision(e);
             default -> Optional.empty();
         };
     }
@@ -43,6 +49,21 @@ public final class UserNotificationTexts {
 
     private static Optional<Content> kyc(String type, String text, UserEvent e) {
         return Optional.of(new Content(type, text, "/kyc/cases/" + e.caseId()));
+    }
+
+    private static Optional<Content> document(String type, String text, UserEvent e) {
+        return Optional.of(new Content(type, text, "/documents/cases/" + e.caseId()));
+    }
+
+    private static Optional<Content> documentDecision(UserEvent e) {
+        if (e.decision() == null) {
+            return Optional.empty();
+        }
+        return switch (e.decision()) {
+            case "approved" -> document("document.approved", "Your documents were approved.", e);
+            case "rejected" -> document("document.rejected", "Your documents were declined.", e);
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<Content> transfer(UserEvent e) {

@@ -30,6 +30,10 @@ class UserNotificationTextsTest {
                 "attest.wallet.transfer-status-changed.v1, rejected,   -,  transfer.rejected,  /transfers/transfer-1",
                 "attest.identity.claim-issued.v1,      -,           -,     claim.issued,       /identity",
                 "attest.identity.claim-revoked.v1,     -,           -,     claim.revoked,      /identity",
+                "attest.document.stored.v1,            -,           -,     document.stored,    /documents/cases/case-1",
+                "attest.document.storage-failed.v1,    -,           -,     document.storage-failed, /documents/cases/case-1",
+                "attest.document.case-decided.v1,      approved,    -,     document.approved,  /documents/cases/case-1",
+                "attest.document.case-decided.v1,      rejected,    -,     document.rejected,  /documents/cases/case-1",
             })
     void anEventThatConcernsTheUserBecomesAReadableNotification(
             String eventType, String status, Boolean isFinal, String type, String link) {
@@ -50,6 +54,8 @@ class UserNotificationTextsTest {
                 "attest.wallet.transfer-status-changed.v1, executing, -",
                 "attest.kyc.claim-recorded.v1,             -,         -",
                 "attest.identity.created.v1,               -,         -",
+                "attest.document.confirmed.v1,             -,         -",
+                "attest.document.case-decided.v1,          -,         -",
                 EventTypes.Wallet.TRANSFER_STATUS_CHANGED + ",    -,         -",
             })
     void intermediateOrInternalStepsTellTheUserNothing(String eventType, String status, Boolean isFinal) {
@@ -69,6 +75,8 @@ class UserNotificationTextsTest {
                 "0x01",
                 "transfer-1",
                 "claim-1",
-                isFinal);
+                isFinal,
+                "document-1",
+                status); // a document case's decision: the same column of the table as the others' status
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The fields of the KYC, wallet and identity events this service reads; every type fills only its own
+ * The fields of the KYC, wallet, identity and document events this service reads; every type fills only its own
  * (tolerant reader: absent fields are null, unknown ones ignored).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,7 +20,9 @@ public record UserEvent(
         String address,
         @JsonProperty("transfer_id") String transferId,
         @JsonProperty("claim_id") String claimId,
-        @JsonProperty("final") Boolean isFinal) {
+        @JsonProperty("final") Boolean isFinal,
+        @JsonProperty("document_id") String documentId,
+        String decision) {
 
     public boolean finalFailure() {
         return Boolean.TRUE.equals(isFinal);
