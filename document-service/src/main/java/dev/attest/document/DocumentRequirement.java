@@ -10,6 +10,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "document_requirement")
 public class DocumentRequirement extends PanacheEntityBase {
+    /** The kind of a personal-data form: its answers, as JSON, encrypted in the browser like any document. */
+    public static final String PERSONAL_DATA = "personal-data";
+    /** The plaintext type of a personal-data form. */
+    public static final String FORM_TYPE = "application/json";
+
     @Id
     public UUID id;
 

@@ -1,11 +1,9 @@
 package dev.attest.document;
 
-import static dev.attest.document.support.DocumentApi.declare;
 import static dev.attest.document.support.DocumentApi.key;
-import static dev.attest.document.support.DocumentApi.openCase;
+import static dev.attest.document.support.DocumentApi.modulus;
+import static dev.attest.document.support.DocumentApi.refused;
 import static dev.attest.document.support.DocumentApi.registerKey;
-import static dev.attest.document.support.DocumentApi.requireDocuments;
-import static dev.attest.document.support.DocumentApi.upload;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,16 +40,13 @@ class AccessConditionTest {
 
     @BeforeEach
     void uploadADocument() {
-        org = "org-" + UUID.randomUUID();
-        user = Party.user(org, "user-1");
-        reviewer = Party.reviewer(org, "reviewer-1");
-        registerKey(user);
-        registerKey(reviewer);
-        requireDocuments(reviewer, "project-1", 100_000);
-        caseId = openCase(user, "project-1");
-        sealed = Browser.encrypt(new byte[5000], caseId + ":proof-of-address");
-        documentId = declare(user, caseId, "proof-of-address", sealed);
-        upload(user, documentId, sealed.ciphertext(), 65_536);
+        DocumentApi.Uploaded uploaded = DocumentApi.uploaded(new byte[5000]);
+        org = uploaded.org();
+        user = uploaded.user();
+        reviewer = uploaded.reviewer();
+        caseId = uploaded.caseId();
+        documentId = uploaded.documentId();
+        sealed = uploaded.sealed();
     }
 
     @Test
@@ -99,13 +93,12 @@ class AccessConditionTest {
     void anAuditorIsRefusedWhenTheOnChainConditionFailsAndReleasedWhenItHolds() throws Exception {
         Party auditor = Party.user(org, "auditor-1");
         String auditorKey = registerKey(auditor);
-        String wrapped = Browser.wrap(sealed.dataKey(), modulus(auditor));
         String emptyWallet = "0x" + UUID.randomUUID().toString().replace("-", "") + "00000000";
 
-        grant(auditor, auditorKey, wrapped, balanceAbove(emptyWallet)).then().statusCode(201);
+        grant(auditor, auditorKey, balanceAbove(emptyWallet)).then().statusCode(201);
         refused(key(auditor, documentId)).body("detail", containsString("eth_getBalance"));
 
-        grant(auditor, auditorKey, wrapped, balanceAbove(FUNDED)).then().statusCode(201);
+        grant(auditor, auditorKey, balanceAbove(FUNDED)).then().statusCode(201);
         String released =
                 key(auditor, documentId).then().statusCode(200).extract().path("wrapped_key");
         assertThat(auditor.browser().unwrap(released)).isEqualTo(sealed.dataKey());
@@ -115,7 +108,6 @@ class AccessConditionTest {
     void anAuditorGrantMustExpireAndTakesOnlyOnChainConditionsItCanDecide() {
         Party auditor = Party.user(org, "auditor-1");
         String auditorKey = registerKey(auditor);
-        String wrapped = Browser.wrap(sealed.dataKey(), modulus(auditor));
         given().auth()
                 .oauth2(user.token())
                 .contentType(ContentType.JSON)
@@ -125,7 +117,7 @@ class AccessConditionTest {
                         "key_id",
                         auditorKey,
                         "wrapped_key",
-                        wrapped,
+                        Browser.wrap(sealed.dataKey(), modulus(auditor)),
                         "expires_at",
                         Instant.now().minusSeconds(1).toString()))
                 .post("/documents/" + documentId + "/grants")
@@ -140,24 +132,15 @@ class AccessConditionTest {
                 "method", "isCaller",
                 "parameters", List.of("auditor-1"),
                 "returnValueTest", Map.of("comparator", "=", "value", "true")));
-        grant(auditor, auditorKey, wrapped, litActionInDisguise)
+        grant(auditor, auditorKey, litActionInDisguise)
                 .then()
                 .statusCode(400)
                 .body("type", endsWith("/invalid-access-conditions"));
         refused(key(auditor, documentId)).body("detail", containsString("no grant"));
     }
 
-    private Response grant(Party auditor, String keyId, String wrapped, List<Object> onChain) {
-        return given().auth()
-                .oauth2(user.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "subject", auditor.subject(),
-                        "key_id", keyId,
-                        "wrapped_key", wrapped,
-                        "expires_at", Instant.now().plus(7, ChronoUnit.DAYS).toString(),
-                        "on_chain_conditions", onChain))
-                .post("/documents/" + documentId + "/grants");
+    private Response grant(Party auditor, String keyId, List<Object> onChain) {
+        return DocumentApi.auditorGrant(user, documentId, auditor, keyId, sealed.dataKey(), onChain);
     }
 
     /** Lit's evmBasic condition: the address holds more than 0 wei on the platform's chain. */
@@ -170,17 +153,5 @@ class AccessConditionTest {
                 "method", "eth_getBalance",
                 "parameters", List.of(address, "latest"),
                 "returnValueTest", Map.of("comparator", ">", "value", "0")));
-    }
-
-    private static String modulus(Party party) {
-        return io.restassured.path.json.JsonPath.from(party.browser().publicJwk())
-                .getString("n");
-    }
-
-    private static io.restassured.response.ValidatableResponse refused(Response response) {
-        return response.then()
-                .statusCode(403)
-                .contentType(startsWith("application/problem+json"))
-                .body("type", endsWith("/access-refused"));
     }
 }

@@ -1,17 +1,13 @@
 package dev.attest.document;
 
 import static dev.attest.document.support.DocumentApi.caseView;
-import static dev.attest.document.support.DocumentApi.declare;
-import static dev.attest.document.support.DocumentApi.openCase;
-import static dev.attest.document.support.DocumentApi.registerKey;
-import static dev.attest.document.support.DocumentApi.requireDocuments;
-import static dev.attest.document.support.DocumentApi.upload;
 import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.document.service.ArweaveStorage;
 import dev.attest.document.support.ArweaveResource;
 import dev.attest.document.support.Browser;
+import dev.attest.document.support.DocumentApi;
 import dev.attest.document.support.DocumentTestResources;
 import dev.attest.document.support.Party;
 import dev.attest.testing.ArlocalResource;
@@ -19,7 +15,6 @@ import dev.attest.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,16 +38,11 @@ class ArweaveOutageTest {
     @BeforeEach
     void receiveADocument() {
         db = new TestDatabase(dataSource);
-        String org = "org-" + UUID.randomUUID();
-        user = Party.user(org, "user-1");
-        Party reviewer = Party.reviewer(org, "reviewer-1");
-        registerKey(user);
-        registerKey(reviewer);
-        requireDocuments(reviewer, "project-1", 100_000);
-        caseId = openCase(user, "project-1");
-        sealed = Browser.encrypt(new byte[3000], caseId + ":proof-of-address");
-        documentId = declare(user, caseId, "proof-of-address", sealed);
-        upload(user, documentId, sealed.ciphertext(), 65_536);
+        DocumentApi.Uploaded uploaded = DocumentApi.uploaded(new byte[3000]);
+        user = uploaded.user();
+        caseId = uploaded.caseId();
+        documentId = uploaded.documentId();
+        sealed = uploaded.sealed();
         // Documents other tests left in the queue wait: the outage and the lost answer must meet this one.
         db.update(
                 "update document set next_attempt_at = 'infinity' where state in ('received', 'stored')"

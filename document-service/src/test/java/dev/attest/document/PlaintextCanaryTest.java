@@ -1,11 +1,6 @@
 package dev.attest.document;
 
-import static dev.attest.document.support.DocumentApi.declare;
 import static dev.attest.document.support.DocumentApi.key;
-import static dev.attest.document.support.DocumentApi.openCase;
-import static dev.attest.document.support.DocumentApi.registerKey;
-import static dev.attest.document.support.DocumentApi.requireDocuments;
-import static dev.attest.document.support.DocumentApi.upload;
 import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,16 +47,12 @@ class PlaintextCanaryTest {
         String canary = "CANARY-" + UUID.randomUUID();
         byte[] plaintext =
                 ("%PDF-1.7\nProof of address: Jane " + canary + ", 1 Canary Road\n").getBytes(StandardCharsets.UTF_8);
-        String org = "org-" + UUID.randomUUID();
-        Party user = Party.user(org, "user-1");
-        Party reviewer = Party.reviewer(org, "reviewer-1");
-        registerKey(user);
-        registerKey(reviewer);
-        requireDocuments(reviewer, "project-1", 100_000);
-        String caseId = openCase(user, "project-1");
-        Browser.Sealed sealed = Browser.encrypt(plaintext, caseId + ":proof-of-address");
-        String documentId = declare(user, caseId, "proof-of-address", sealed);
-        upload(user, documentId, sealed.ciphertext(), 65_536);
+        DocumentApi.Uploaded uploaded = DocumentApi.uploaded(plaintext);
+        String org = uploaded.org();
+        Party reviewer = uploaded.reviewer();
+        String caseId = uploaded.caseId();
+        String documentId = uploaded.documentId();
+        Browser.Sealed sealed = uploaded.sealed();
         TestDatabase db = new TestDatabase(dataSource);
         waitFor("the document stored").until(() -> {
             storage.runPass();

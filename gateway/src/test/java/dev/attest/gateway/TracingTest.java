@@ -1,6 +1,5 @@
 package dev.attest.gateway;
 
-import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,15 +7,14 @@ import dev.attest.gateway.support.RecordingUpstream;
 import dev.attest.gateway.support.Tenants;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestSpans;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RecordingUpstream.class)
 class TracingTest {
     @Inject
-    InMemorySpanExporter spans;
+    TestSpans spans;
 
     @Test
     void aRoutedRequestReachesTheServiceInTheCallersTraceAsAChildOfTheGatewaysSpan() {
@@ -103,14 +101,9 @@ class TracingTest {
     }
 
     private SpanData span(String traceId, String spanId) {
-        return waitFor("span " + spanId + " of trace " + traceId)
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(s -> s.getTraceId().equals(traceId)
-                                        && s.getSpanId().equals(spanId))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        return spans.awaitSpan(
+                "span " + spanId + " of trace " + traceId,
+                s -> s.getTraceId().equals(traceId) && s.getSpanId().equals(spanId));
     }
 
     private static String randomHex(int length) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -153,7 +154,10 @@ class IdentityApiTest {
                 .body(
                         "identity_address",
                         equalToIgnoringCase(issued.get("identity_address").asText()))
-                .body("claim_id", equalTo(issued.get("claim_id").asText()));
+                .body("claim_id", equalTo(issued.get("claim_id").asText()))
+                // the claim as the identity holds it: a 65-byte ECDSA signature and its data, for isClaimValid
+                .body("claim_signature", matchesPattern("^0x[0-9a-f]{130}$"))
+                .body("claim_data", matchesPattern("^0x([0-9a-f]{2})*$"));
     }
 
     @Test
@@ -166,7 +170,8 @@ class IdentityApiTest {
                 .get("/identities/verify")
                 .then()
                 .statusCode(200)
-                .body("valid", equalTo(false));
+                .body("valid", equalTo(false))
+                .body("claim_signature", equalTo(null));
         given().auth()
                 .oauth2(GatewayTokens.user(org, user, Roles.USER))
                 .queryParam("wallet", TestChain.newWallet())

@@ -1,21 +1,19 @@
 package dev.attest.common.net;
 
-import static dev.attest.testing.Waits.waitFor;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.testing.ClientMetrics;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -44,7 +42,7 @@ class ProviderHttpTest {
     ProviderHttp http;
 
     @Inject
-    InMemorySpanExporter spans;
+    TestSpans spans;
 
     @Inject
     Tracer tracer;
@@ -75,8 +73,9 @@ class ProviderHttpTest {
                 .doesNotContain("baggage")
                 .contains("authorization");
 
-        SpanData span = clientSpans(parent.getSpanContext().getTraceId()).get(0);
-        assertThat(clientSpans(parent.getSpanContext().getTraceId())).hasSize(1);
+        List<SpanData> exchanges = spans.clientSpansUnder(parent.getSpanContext());
+        assertThat(exchanges).hasSize(1);
+        SpanData span = exchanges.get(0);
         assertThat(span.getName()).isEqualTo(PROVIDER + " GET");
         assertThat(span.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
         assertThat(span.getAttributes().get(AttributeKey.stringKey("http.request.method")))
@@ -100,11 +99,8 @@ class ProviderHttpTest {
         String id = "metered-" + UUID.randomUUID();
         http.exchange(get(id, "page_token=" + id));
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics.lines()
-                        .filter(line -> line.startsWith("http_client_requests_seconds_count"))
-                        .filter(line -> line.contains("clientName=\"" + PROVIDER + "\"")))
+        String metrics = ClientMetrics.scrape();
+        assertThat(ClientMetrics.requestCounts(metrics, PROVIDER))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("uri=\"/things/{id}\""));
         assertThat(metrics).doesNotContain(id);
@@ -127,10 +123,8 @@ class ProviderHttpTest {
 
     @Test
     void noAnswerWithinTheTimeoutIsAnIOExceptionAndAFailedSpan() {
-        String traceId;
         Span parent = tracer.spanBuilder("caller").startSpan();
         try (Scope ignored = parent.makeCurrent()) {
-            traceId = parent.getSpanContext().getTraceId();
             assertThatThrownBy(() -> http.exchange(ProviderRequest.to(
                                     PROVIDER,
                                     "GET",
@@ -142,7 +136,7 @@ class ProviderHttpTest {
             parent.end();
         }
 
-        SpanData span = clientSpans(traceId).get(0);
+        SpanData span = spans.clientSpansUnder(parent.getSpanContext()).get(0);
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type")))
                 .isNotBlank();
@@ -169,15 +163,5 @@ class ProviderHttpTest {
                         base.toString(),
                         ProviderPath.of("/things/{id}", id).withQuery(query))
                 .timeouts(SHORT, SHORT);
-    }
-
-    private List<SpanData> clientSpans(String traceId) {
-        return waitFor("the provider's client span in trace " + traceId)
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(s -> s.getTraceId().equals(traceId))
-                                .filter(s -> s.getKind() == SpanKind.CLIENT)
-                                .toList(),
-                        found -> !found.isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package dev.attest.common.tracing;
 
-import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +8,9 @@ import dev.attest.common.testapp.Noted;
 import dev.attest.common.testapp.Notes;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestSpans;
 import dev.attest.testing.TopicReader;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +34,7 @@ class EventTracingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    InMemorySpanExporter spans;
+    TestSpans spans;
 
     @Inject
     Notes notes;
@@ -93,15 +92,10 @@ class EventTracingTest {
         String key = "private-" + UUID.randomUUID();
         notes.note(key, 7);
 
-        SpanData processed = waitFor("the note's processing span")
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(s -> s.getKind() == SpanKind.CONSUMER)
-                                .filter(s ->
-                                        ("note/" + key).equals(s.getAttributes().get(EventSpans.EVENT_SUBJECT)))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        SpanData processed = spans.awaitSpan(
+                "the note's processing span",
+                s -> s.getKind() == SpanKind.CONSUMER
+                        && ("note/" + key).equals(s.getAttributes().get(EventSpans.EVENT_SUBJECT)));
 
         assertThat(processed.getAttributes().get(EventSpans.EVENT_TYPE)).isEqualTo(Noted.TYPE);
         assertThat(processed.getAttributes().get(EventSpans.EVENT_ID)).isNotBlank();
@@ -123,26 +117,16 @@ class EventTracingTest {
     }
 
     private SpanData waitForSpan(String traceId, SpanKind kind, String name, String parentSpanId) {
-        return waitFor("a " + kind + " span " + name + " in trace " + traceId)
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(s -> s.getTraceId().equals(traceId))
-                                .filter(s -> s.getKind() == kind && s.getName().equals(name))
-                                .filter(s -> parentSpanId == null
-                                        || s.getParentSpanId().equals(parentSpanId))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        return spans.awaitSpan(
+                "a " + kind + " span " + name + " in trace " + traceId,
+                s -> s.getTraceId().equals(traceId)
+                        && s.getKind() == kind
+                        && s.getName().equals(name)
+                        && (parentSpanId == null || s.getParentSpanId().equals(parentSpanId)));
     }
 
     private SpanData spanWithId(String spanId) {
-        return waitFor("span " + spanId)
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(s -> s.getSpanId().equals(spanId))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        return spans.awaitSpan("span " + spanId, s -> s.getSpanId().equals(spanId));
     }
 
     private static String traceparentOf(List<ConsumerRecord<String, byte[]>> records, String key) {

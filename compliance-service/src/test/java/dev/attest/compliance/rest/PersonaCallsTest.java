@@ -1,17 +1,16 @@
 package dev.attest.compliance.rest;
 
-import static dev.attest.testing.Waits.waitFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.compliance.support.TestOrg;
+import dev.attest.testing.ClientMetrics;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestSpans;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +40,7 @@ class PersonaCallsTest {
     private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
 
     @Inject
-    InMemorySpanExporter spans;
+    TestSpans spans;
 
     @TestHTTPResource("/")
     URL service;
@@ -90,7 +88,7 @@ class PersonaCallsTest {
         String caseId =
                 start(org, user, traceId).then().statusCode(200).extract().path("case_id");
 
-        List<SpanData> attempts = clientSpans(traceId);
+        List<SpanData> attempts = spans.clientSpansOfRequest(traceId);
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).getAttributes().get(STATUS)).isEqualTo(503L);
         assertThat(attempts.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -116,12 +114,8 @@ class PersonaCallsTest {
                 start(org, user, newTraceId()).then().statusCode(200).extract().path("persona_inquiry_id");
         start(org, user, newTraceId()).then().statusCode(200); // resumes the inquiry: its id is in the path
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
-        List<String> persona = metrics.lines()
-                .filter(line -> line.startsWith("http_client_requests_seconds_count"))
-                .filter(line -> line.contains("clientName=\"persona\""))
-                .toList();
+        String metrics = ClientMetrics.scrape();
+        List<String> persona = ClientMetrics.requestCounts(metrics, "persona");
         assertThat(persona)
                 .anyMatch(line -> line.contains("uri=\"/inquiries\"") && line.contains("method=\"POST\""))
                 .anyMatch(line -> line.contains("uri=\"/inquiries/{inquiry-id}/resume\""));
@@ -137,28 +131,9 @@ class PersonaCallsTest {
     }
 
     private SpanData onlyClientSpan(String traceId) {
-        List<SpanData> found = clientSpans(traceId);
+        List<SpanData> found = spans.clientSpansOfRequest(traceId);
         assertThat(found).as("client spans in trace " + traceId).hasSize(1);
         return found.get(0);
-    }
-
-    /**
-     * The client spans of the request's trace, oldest first, once its server span is exported: spans are exported in
-     * the order they end, and the server span ends last.
-     */
-    private List<SpanData> clientSpans(String traceId) {
-        waitFor("the request's server span in trace " + traceId)
-                .until(() -> inTrace(traceId).stream().anyMatch(span -> span.getKind() == SpanKind.SERVER));
-        return inTrace(traceId).stream()
-                .filter(span -> span.getKind() == SpanKind.CLIENT)
-                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-                .toList();
-    }
-
-    private List<SpanData> inTrace(String traceId) {
-        return spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId))
-                .toList();
     }
 
     private static JsonPath traceContextSeenByPersona() {

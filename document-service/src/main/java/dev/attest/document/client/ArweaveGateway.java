@@ -2,45 +2,38 @@ package dev.attest.document.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.document.config.DocumentConfig;
+import dev.attest.common.net.ProviderHttp;
+import dev.attest.common.net.ProviderPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * An Arweave gateway's HTTP API (the node API that arweave.net, other gateways and arlocal serve): the anchor and
  * price a transaction needs, posting it with its data inline, its status, and its data back. Every failure is an
- * {@link ArweaveException}; bodies are never quoted in it (a refused transaction's body is the document).
+ * {@link ArweaveException} ({@link ArweaveUnavailableException} when the gateway may answer later, also while its
+ * circuit is open); bodies are never quoted in it (a refused transaction's body is the document).
  */
 @ApplicationScoped
 public class ArweaveGateway {
-    private final HttpClient http;
+    private final ArweaveHttp http;
     private final ObjectMapper mapper;
-    private final String base;
-    private final Duration timeout;
 
-    ArweaveGateway(DocumentConfig config, ObjectMapper mapper) {
+    ArweaveGateway(ArweaveHttp http, ObjectMapper mapper) {
+        this.http = http;
         this.mapper = mapper;
-        this.base = config.arweave().gatewayUrl().replaceAll("/+$", "");
-        this.timeout = config.arweave().requestTimeout();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** A recent block's hash, the {@code last_tx} that anchors a new transaction. */
     public String anchor() {
-        return text(send(get("/tx_anchor"), "tx_anchor")).trim();
+        return text(ok("GET", ProviderPath.of("/tx_anchor"), null)).trim();
     }
 
     /** The fee in winston for {@code bytes} of data. */
     public String price(long bytes) {
-        return text(send(get("/price/" + bytes), "price")).trim();
+        return text(ok("GET", ProviderPath.of("/price/{bytes}", Long.toString(bytes)), null))
+                .trim();
     }
 
     public void post(ArweaveTransaction tx, byte[] data) {
@@ -50,21 +43,16 @@ public class ArweaveGateway {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tx"))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        send(request, "post transaction");
+        ok("POST", ProviderPath.of("/tx"), body);
     }
 
     /** What the gateway knows of transaction {@code id}. */
     public Status status(String id) {
-        HttpResponse<byte[]> response = exchange(get("/tx/" + id + "/status"), "status");
-        return switch (response.statusCode()) {
+        ProviderHttp.Answer answer = send("GET", ProviderPath.of("/tx/{id}/status", id), null);
+        return switch (answer.status()) {
             case 200 -> {
                 // arweave.net answers a pending transaction with 202; arlocal with 200 and the text "Pending".
-                JsonNode body = json(response.body());
+                JsonNode body = json(answer.body());
                 if (!body.isObject()) {
                     yield new Status(Status.Kind.PENDING, 0, 0);
                 }
@@ -75,13 +63,13 @@ public class ArweaveGateway {
             }
             case 202 -> new Status(Status.Kind.PENDING, 0, 0);
             case 404 -> new Status(Status.Kind.UNKNOWN, 0, 0);
-            default -> throw new ArweaveException("status answered " + response.statusCode(), false);
+            default -> throw new ArweaveException("status answered " + answer.status(), false);
         };
     }
 
     /** The data of transaction {@code id}, as the gateway serves it. */
     public byte[] data(String id) {
-        return send(get("/" + id), "data");
+        return ok("GET", ProviderPath.of("/{id}", id), null);
     }
 
     public record Status(Kind kind, long blockHeight, int confirmations) {
@@ -92,31 +80,23 @@ public class ArweaveGateway {
         }
     }
 
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(timeout)
-                .GET()
-                .build();
-    }
-
-    private byte[] send(HttpRequest request, String what) {
-        HttpResponse<byte[]> response = exchange(request, what);
-        int code = response.statusCode();
-        if (code / 100 != 2) {
-            throw new ArweaveException(what + " answered " + code, code / 100 == 4 && code != 429 && code != 408);
-        }
-        return response.body();
-    }
-
-    private HttpResponse<byte[]> exchange(HttpRequest request, String what) {
+    private ProviderHttp.Answer send(String method, ProviderPath path, byte[] body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ArweaveException(what + " failed: " + e.getClass().getSimpleName(), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ArweaveException(what + " interrupted", false);
+            return http.exchange(method, path, body);
+        } catch (CircuitBreakerOpenException e) {
+            throw new ArweaveUnavailableException(
+                    "the gateway is paused after repeated failures (circuit " + ArweaveHttp.CIRCUIT + " open)");
         }
+    }
+
+    /** The body of a 2xx answer; a 4xx means the gateway will not take this request as it is (rejected). */
+    private byte[] ok(String method, ProviderPath path, byte[] body) {
+        ProviderHttp.Answer answer = send(method, path, body);
+        if (answer.status() / 100 != 2) {
+            throw new ArweaveException(
+                    method + " " + path.template() + " answered " + answer.status(), answer.status() / 100 == 4);
+        }
+        return answer.body();
     }
 
     private JsonNode json(byte[] body) {
@@ -128,6 +108,6 @@ public class ArweaveGateway {
     }
 
     private static String text(byte[] body) {
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(body, StandardCharsets.UTF_8);
     }
 }

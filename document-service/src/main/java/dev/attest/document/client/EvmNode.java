@@ -2,61 +2,72 @@ package dev.attest.document.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.common.net.ProviderHttp;
+import dev.attest.common.net.ProviderPath;
+import dev.attest.common.net.ProviderRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The EVM node on-chain access conditions are read from (JSON-RPC, read-only calls). */
+/**
+ * The EVM node on-chain access conditions are read from (JSON-RPC, read-only calls), through common's
+ * {@link ProviderHttp}: one client span per call, {@code http.client.requests{clientName="evm-node"}}, no trace
+ * context sent. No retries: a condition the node cannot answer now is not met, and the caller may ask again.
+ */
 @ApplicationScoped
 public class EvmNode {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String PROVIDER = "evm-node";
+    /** The node's URL as configured, path and all: JSON-RPC is posted to it, never below it. */
+    private static final ProviderPath ENDPOINT = new ProviderPath("/", "");
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ProviderHttp http;
     private final ObjectMapper mapper;
-    private final URI url;
+    private final String url;
 
     /** {@code attest.evm.rpc-url}: the platform's EVM node, the same setting as identity-service's. */
-    EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl, ObjectMapper mapper) {
+    EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl, ProviderHttp http, ObjectMapper mapper) {
+        this.http = http;
         this.mapper = mapper;
-        this.url = URI.create(rpcUrl);
+        this.url = rpcUrl;
     }
 
     /** {@code eth_getBalance(address, block)} in wei. */
     public BigInteger balance(String address, String block) {
-        JsonNode result = call("eth_getBalance", List.of(address, block));
-        return new BigInteger(result.asText().substring(2), 16);
+        return new BigInteger(call("eth_getBalance", List.of(address, block)).substring(2), 16);
     }
 
-    private JsonNode call(String method, List<Object> params) {
+    /** {@code eth_call} of {@code data} on contract {@code to} at the latest block: the ABI-encoded answer, 0x-hex. */
+    public String call(String to, String data) {
+        return call("eth_call", List.of(Map.of("to", to, "data", data), "latest"));
+    }
+
+    private String call(String method, List<Object> params) {
+        JsonNode answer;
+        int status;
         try {
             byte[] body =
                     mapper.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", params));
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(url)
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode answer = mapper.readTree(response.body());
-            if (response.statusCode() != 200 || !answer.hasNonNull("result")) {
-                throw new ChainUnavailableException(method + " answered " + response.statusCode());
-            }
-            return answer.get("result");
+            ProviderHttp.Answer response = http.exchange(ProviderRequest.to(PROVIDER, "POST", url, ENDPOINT)
+                    .header("Content-Type", "application/json")
+                    .body(body)
+                    .timeouts(Duration.ofSeconds(5), TIMEOUT));
+            status = response.status();
+            answer = mapper.readTree(response.body());
         } catch (IOException e) {
             throw new ChainUnavailableException(
                     method + " failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChainUnavailableException(method + " interrupted");
         }
+        // A reverted eth_call is an error object: the condition cannot be decided, as when the node is down.
+        if (status != 200 || answer == null || !answer.path("result").isTextual()) {
+            throw new ChainUnavailableException(method + " answered " + status + " without a result");
+        }
+        return answer.get("result").asText();
     }
 
     /** The node could not answer: a condition that needs it cannot be decided (and so is not met). */

@@ -8,7 +8,10 @@ import dev.attest.document.Document;
 import dev.attest.document.DocumentCase;
 import java.util.List;
 
-/** The events document-service publishes: ids, states and Arweave ids; never a document, a key or personal data. */
+/**
+ * The events document-service publishes: ids, states and Arweave ids; never a document, a key or personal data. Each
+ * is keyed by the case's user ({@code org:user}, so one person's events stay in order) and made by {@link #event}.
+ */
 public final class DocumentEvents {
     private DocumentEvents() {}
 
@@ -37,8 +40,8 @@ public final class DocumentEvents {
     public static OutgoingEvent stored(Document document, DocumentCase owner) {
         return event(
                 EventTypes.Document.STORED,
-                document,
                 owner,
+                subject(document),
                 new Stored(
                         document.id.toString(),
                         owner.id.toString(),
@@ -51,8 +54,8 @@ public final class DocumentEvents {
     public static OutgoingEvent confirmed(Document document, DocumentCase owner) {
         return event(
                 EventTypes.Document.CONFIRMED,
-                document,
                 owner,
+                subject(document),
                 new Confirmed(
                         document.id.toString(),
                         owner.id.toString(),
@@ -64,18 +67,16 @@ public final class DocumentEvents {
     public static OutgoingEvent storageFailed(Document document, DocumentCase owner) {
         return event(
                 EventTypes.Document.STORAGE_FAILED,
-                document,
                 owner,
+                subject(document),
                 new StorageFailed(document.id.toString(), owner.id.toString(), owner.userId, document.attempts));
     }
 
     public static OutgoingEvent decided(DocumentCase decided, CaseDecision decision, List<DecidedDocument> documents) {
-        return new OutgoingEvent(
-                Topics.DOCUMENT,
+        return event(
                 EventTypes.Document.CASE_DECIDED,
-                decided.orgId + ":" + decided.userId,
+                decided,
                 "document-case/" + decided.id,
-                decided.orgId,
                 new CaseDecided(
                         decided.id.toString(),
                         decided.projectId,
@@ -85,8 +86,11 @@ public final class DocumentEvents {
                         documents));
     }
 
-    private static OutgoingEvent event(String type, Document document, DocumentCase owner, Object data) {
-        return new OutgoingEvent(
-                Topics.DOCUMENT, type, owner.orgId + ":" + owner.userId, "document/" + document.id, owner.orgId, data);
+    private static String subject(Document document) {
+        return "document/" + document.id;
+    }
+
+    private static OutgoingEvent event(String type, DocumentCase owner, String subject, Object data) {
+        return new OutgoingEvent(Topics.DOCUMENT, type, owner.orgId + ":" + owner.userId, subject, owner.orgId, data);
     }
 }

@@ -15,6 +15,10 @@ public class GrantRepository implements PanacheRepositoryBase<KeyGrant, UUID> {
         return find("documentId = ?1 and subject = ?2", documentId, subject).firstResultOptional();
     }
 
+    public List<KeyGrant> ofDocuments(List<UUID> documentIds) {
+        return list("documentId in ?1", documentIds);
+    }
+
     public void record(KeyRelease release) {
         getEntityManager().persist(release);
     }

@@ -55,7 +55,8 @@ public class CaseResource {
     @RolesAllowed(Roles.USER)
     public Response open(@Valid @NotNull OpenCaseInput input) {
         Cases.Opened opened = cases.open(caller.orgId(), input.projectId(), caller.subject());
-        CaseView view = CaseView.of(cases.contents(caller.orgId(), opened.documentCase().id, caller.subject(), false));
+        CaseView view =
+                CaseView.of(cases.contents(caller.orgId(), opened.documentCase().id, caller.subject(), false), mapper);
         return Response.status(opened.created() ? 201 : 200).entity(view).build();
     }
 
@@ -74,7 +75,8 @@ public class CaseResource {
     @Path("/{case_id}")
     @RolesAllowed({Roles.USER, Roles.ORG_ADMIN})
     public CaseView get(@PathParam("case_id") UUID caseId) {
-        return CaseView.of(cases.contents(caller.orgId(), caseId, caller.subject(), caller.hasRole(Roles.ORG_ADMIN)));
+        return CaseView.of(
+                cases.contents(caller.orgId(), caseId, caller.subject(), caller.hasRole(Roles.ORG_ADMIN)), mapper);
     }
 
     /** The public keys a new document's data key must be wrapped for: the user's and every reviewer's. */

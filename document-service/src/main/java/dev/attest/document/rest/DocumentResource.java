@@ -7,6 +7,7 @@ import dev.attest.document.rest.Views.GrantView;
 import dev.attest.document.rest.Views.ReleaseView;
 import dev.attest.document.rest.Views.ReleasedKeyView;
 import dev.attest.document.service.Ciphertexts;
+import dev.attest.document.service.KeyGrants;
 import dev.attest.document.service.KeyReleases;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One document: its wrapped key (under access conditions), its ciphertext, auditor grants, the key's audit trail. */
 @Path("/documents/{document_id}")
@@ -27,12 +29,15 @@ public class DocumentResource {
     private final Caller caller;
     private final KeyReleases releases;
     private final Ciphertexts ciphertexts;
+    private final KeyGrants grants;
     private final ObjectMapper mapper;
 
-    DocumentResource(Caller caller, KeyReleases releases, Ciphertexts ciphertexts, ObjectMapper mapper) {
+    DocumentResource(
+            Caller caller, KeyReleases releases, Ciphertexts ciphertexts, KeyGrants grants, ObjectMapper mapper) {
         this.caller = caller;
         this.releases = releases;
         this.ciphertexts = ciphertexts;
+        this.grants = grants;
         this.mapper = mapper;
     }
 
@@ -53,11 +58,22 @@ public class DocumentResource {
                 .build();
     }
 
+    /**
+     * The data key wrapped again, by the owner's or a reviewer's browser, for an auditor (time-bound, with optional
+     * on-chain conditions) or for a reviewer who lacks a grant under their current key ({@code party: reviewer}; the
+     * case view lists them per document). The service writes the conditions.
+     */
     @POST
     @Path("/grants")
-    public Response grantAuditor(@PathParam("document_id") UUID documentId, @Valid @NotNull AuditorGrantInput input) {
+    @APIResponse(responseCode = "201", description = "the grant, with the conditions the service wrote")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid-grants, stale-key, invalid-expiry, invalid-access-conditions")
+    @APIResponse(responseCode = "403", description = "a reviewer grant asked by a caller who holds no grant")
+    @APIResponse(responseCode = "409", description = "grant-exists, or case-decided for a reviewer grant")
+    public Response grant(@PathParam("document_id") UUID documentId, @Valid @NotNull NewGrantInput input) {
         return Response.status(201)
-                .entity(GrantView.of(releases.grantAuditor(asker(), documentId, input), mapper))
+                .entity(GrantView.of(grants.grant(asker(), documentId, input), mapper))
                 .build();
     }
 

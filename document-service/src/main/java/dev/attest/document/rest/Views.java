@@ -11,6 +11,7 @@ import dev.attest.document.service.Cases;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API's answers: each maps an entity explicitly, and none carries a document, a key or personal data. */
 public final class Views {
@@ -50,8 +51,18 @@ public final class Views {
             int attempts,
             String lastError,
             String uploadUrl,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(
+                            description =
+                                    "the org's reviewers whose current key has no grant on this document while the case"
+                                            + " is open: a reviewer's browser re-wraps the data key for each"
+                                            + " (POST /documents/{id}/grants, party reviewer)")
+                    List<KeyView> reviewersWithoutGrant) {
         static DocumentView of(Document d) {
+            return of(d, List.of());
+        }
+
+        static DocumentView of(Document d, List<KeyView> reviewersWithoutGrant) {
             return new DocumentView(
                     d.id.toString(),
                     d.caseId.toString(),
@@ -65,7 +76,8 @@ public final class Views {
                     d.attempts,
                     d.lastError,
                     Document.UPLOADING.equals(d.state) ? "/documents/uploads/" + d.id : null,
-                    d.createdAt);
+                    d.createdAt,
+                    reviewersWithoutGrant);
         }
     }
 
@@ -80,7 +92,7 @@ public final class Views {
             List<RequirementView> requirements,
             List<String> missing,
             List<DocumentView> documents) {
-        static CaseView of(Cases.CaseContents contents) {
+        static CaseView of(Cases.CaseContents contents, com.fasterxml.jackson.databind.ObjectMapper mapper) {
             DocumentCase c = contents.documentCase();
             return new CaseView(
                     c.id.toString(),
@@ -92,7 +104,13 @@ public final class Views {
                     c.decidedBy,
                     contents.requirements().stream().map(RequirementView::of).toList(),
                     contents.missing(),
-                    contents.documents().stream().map(DocumentView::of).toList());
+                    contents.documents().stream()
+                            .map(d -> DocumentView.of(
+                                    d,
+                                    contents.reviewersWithoutGrant().getOrDefault(d.id, List.of()).stream()
+                                            .map(k -> KeyView.of(k, mapper))
+                                            .toList()))
+                            .toList());
         }
     }
 

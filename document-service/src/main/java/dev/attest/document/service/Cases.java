@@ -7,6 +7,7 @@ import dev.attest.document.CaseDecision;
 import dev.attest.document.Document;
 import dev.attest.document.DocumentCase;
 import dev.attest.document.DocumentRequirement;
+import dev.attest.document.PartyKey;
 import dev.attest.document.config.DocumentConfig;
 import dev.attest.document.events.DocumentEvents;
 import dev.attest.document.events.DocumentEvents.DecidedDocument;
@@ -31,6 +32,7 @@ public class Cases {
     private final RequirementRepository requirements;
     private final CaseRepository cases;
     private final DocumentRepository documents;
+    private final KeyGrants grants;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final DocumentConfig config;
@@ -40,6 +42,7 @@ public class Cases {
             RequirementRepository requirements,
             CaseRepository cases,
             DocumentRepository documents,
+            KeyGrants grants,
             Outbox outbox,
             ObjectMapper mapper,
             DocumentConfig config,
@@ -47,15 +50,22 @@ public class Cases {
         this.requirements = requirements;
         this.cases = cases;
         this.documents = documents;
+        this.grants = grants;
         this.outbox = outbox;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
     }
 
-    /** A case with what it requires and the documents it holds. */
+    /**
+     * A case with what it requires, the documents it holds, and for each document the reviewers whose current key
+     * has no grant on it yet (empty once the case is decided).
+     */
     public record CaseContents(
-            DocumentCase documentCase, List<DocumentRequirement> requirements, List<Document> documents) {
+            DocumentCase documentCase,
+            List<DocumentRequirement> requirements,
+            List<Document> documents,
+            Map<UUID, List<PartyKey>> reviewersWithoutGrant) {
 
         /** Kinds without a document that is at least received (uploading or failed ones do not count). */
         public List<String> missing() {
@@ -79,12 +89,12 @@ public class Cases {
                 throw ProblemException.badRequest(
                         "duplicate-requirement", "Requirement " + item.kind() + " is listed twice.");
             }
+            List<String> allowed = acceptedTypes(item.kind());
             for (String type : item.acceptedTypes()) {
-                if (!config.uploads().acceptedTypes().contains(type)) {
+                if (!allowed.contains(type)) {
                     throw ProblemException.badRequest(
                             "unsupported-document-type",
-                            "Type " + type + " is not one the platform accepts: "
-                                    + config.uploads().acceptedTypes());
+                            "Type " + type + " is not one the platform accepts for " + item.kind() + ": " + allowed);
                 }
             }
             if (item.maxBytes() > config.uploads().maxBytes()) {
@@ -112,6 +122,20 @@ public class Cases {
         return requirements.of(orgId, projectId);
     }
 
+    /**
+     * The plaintext types a requirement of {@code kind} may accept: the configured ones, and for a
+     * {@value DocumentRequirement#PERSONAL_DATA} form also its JSON, which the console encrypts as a document.
+     */
+    List<String> acceptedTypes(String kind) {
+        List<String> configured = config.uploads().acceptedTypes();
+        if (!DocumentRequirement.PERSONAL_DATA.equals(kind) || configured.contains(DocumentRequirement.FORM_TYPE)) {
+            return configured;
+        }
+        return java.util.stream.Stream.concat(
+                        configured.stream(), java.util.stream.Stream.of(DocumentRequirement.FORM_TYPE))
+                .toList();
+    }
+
     public List<DocumentRequirement> requirements(String orgId, String projectId) {
         return requirements.of(orgId, projectId);
     }
@@ -119,7 +143,10 @@ public class Cases {
     /** A case, and whether this call opened it. */
     public record Opened(DocumentCase documentCase, boolean created) {}
 
-    /** The caller's case for a project, opened on first use; a project that requires nothing has no cases. */
+    /**
+     * The caller's case for a project, opened on first use; a project that requires nothing has no cases. Safe when
+     * the console sends its first request twice at once: one opens the case, the other gets it.
+     */
     @Transactional
     public Opened open(String orgId, String projectId, String userId) {
         if (requirements.of(orgId, projectId).isEmpty()) {
@@ -129,10 +156,6 @@ public class Cases {
         if (existing.isPresent()) {
             return new Opened(existing.get(), false);
         }
-        return new Opened(create(orgId, projectId, userId), true);
-    }
-
-    private DocumentCase create(String orgId, String projectId, String userId) {
         DocumentCase opened = new DocumentCase();
         opened.id = UUID.randomUUID();
         opened.orgId = orgId;
@@ -140,14 +163,16 @@ public class Cases {
         opened.userId = userId;
         opened.state = DocumentCase.OPEN;
         opened.openedAt = clock.instant();
-        cases.persist(opened);
-        return opened;
+        boolean created = cases.insertIfAbsent(opened);
+        return new Opened(cases.of(orgId, projectId, userId).orElseThrow(), created);
     }
 
     /** A case the caller may see: their own, or any of the org's for a reviewer; else 404. */
     public CaseContents contents(String orgId, UUID caseId, String subject, boolean reviewer) {
         DocumentCase found = visible(orgId, caseId, subject, reviewer);
-        return new CaseContents(found, requirements.of(orgId, found.projectId), documents.ofCase(found.id));
+        List<Document> held = documents.ofCase(found.id);
+        return new CaseContents(
+                found, requirements.of(orgId, found.projectId), held, grants.reviewersWithoutGrant(found, held));
     }
 
     public DocumentCase visible(String orgId, UUID caseId, String subject, boolean reviewer) {

@@ -2,6 +2,7 @@ package dev.attest.document.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.document.client.EvmNode;
+import dev.attest.document.client.ViewCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,7 +55,10 @@ public class ConditionEvaluator {
     }
 
     private Optional<String> decide(JsonNode condition, Facts facts, String index) {
-        String method = condition.path("method").asText();
+        String method = AccessConditions.EVM_CONTRACT.equals(
+                        condition.path("conditionType").asText())
+                ? condition.path("functionName").asText()
+                : condition.path("method").asText();
         JsonNode test = condition.path("returnValueTest");
         Optional<String> actual;
         try {
@@ -65,11 +69,13 @@ public class ConditionEvaluator {
         } catch (EvmNode.ChainUnavailableException e) {
             return Optional.of("condition " + index + " (" + method + ") could not be read from the chain");
         }
+        String expected = test.path("value").asText();
+        if (expected.startsWith("0x")) {
+            expected = expected.toLowerCase(); // an address may be written checksummed; it is read in lower case
+        }
         if (actual.isPresent()
                 && AccessConditions.compare(
-                        actual.get(),
-                        test.path("comparator").asText(),
-                        test.path("value").asText())) {
+                        actual.get(), test.path("comparator").asText(), expected)) {
             return Optional.empty();
         }
         return Optional.of("condition " + index + " (" + method + ") is not met");
@@ -89,13 +95,30 @@ public class ConditionEvaluator {
     }
 
     private Optional<String> onChain(String method, JsonNode condition) {
-        if (!"eth_getBalance".equals(method)
-                || !AccessConditions.CHAIN.equals(condition.path("chain").asText())) {
+        if (!AccessConditions.CHAIN.equals(condition.path("chain").asText())) {
+            return Optional.empty();
+        }
+        if (AccessConditions.EVM_CONTRACT.equals(condition.path("conditionType").asText())) {
+            return contractCall(condition);
+        }
+        if (!"eth_getBalance".equals(method)) {
             return Optional.empty();
         }
         JsonNode parameters = condition.path("parameters");
         return Optional.of(
                 chain.balance(parameters.path(0).asText(), parameters.path(1).asText("latest"))
                         .toString());
+    }
+
+    /** An {@code evmContract} condition's output, as text; addresses and bytes in lower case, as read. */
+    private Optional<String> contractCall(JsonNode condition) {
+        ViewCall call;
+        try {
+            call = ViewCall.of(condition.path("functionAbi"), condition.path("functionParams"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String result = chain.call(condition.path("contractAddress").asText(), call.callData());
+        return call.read(result, condition.path("returnValueTest").path("key").asText(""));
     }
 }

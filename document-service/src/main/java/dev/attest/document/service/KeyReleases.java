@@ -3,22 +3,16 @@ package dev.attest.document.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.ProblemException;
-import dev.attest.common.security.Roles;
 import dev.attest.document.Document;
-import dev.attest.document.DocumentCase;
 import dev.attest.document.KeyGrant;
 import dev.attest.document.KeyRelease;
-import dev.attest.document.PartyKey;
 import dev.attest.document.repository.CaseRepository;
 import dev.attest.document.repository.DocumentRepository;
 import dev.attest.document.repository.GrantRepository;
-import dev.attest.document.rest.AuditorGrantInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,12 +26,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class KeyReleases {
-    static final Duration MAX_AUDITOR_GRANT = Duration.ofDays(90);
-
     private final DocumentRepository documents;
     private final CaseRepository cases;
     private final GrantRepository grants;
-    private final PartyKeys keys;
     private final ConditionEvaluator evaluator;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -46,14 +37,12 @@ public class KeyReleases {
             DocumentRepository documents,
             CaseRepository cases,
             GrantRepository grants,
-            PartyKeys keys,
             ConditionEvaluator evaluator,
             ObjectMapper mapper,
             Clock clock) {
         this.documents = documents;
         this.cases = cases;
         this.grants = grants;
-        this.keys = keys;
         this.evaluator = evaluator;
         this.mapper = mapper;
         this.clock = clock;
@@ -92,54 +81,6 @@ public class KeyReleases {
             throw new Refused(refusal.get());
         }
         return new Released(grant.get(), document);
-    }
-
-    /**
-     * A time-bound grant to an auditor, made by the document's owner or a reviewer (whose browsers can unwrap the key
-     * to wrap it again); the auditor must have registered the key it is wrapped under.
-     */
-    @Transactional
-    public KeyGrant grantAuditor(Asker asker, UUID documentId, AuditorGrantInput input) {
-        Document document =
-                documents.inOrg(asker.orgId(), documentId).orElseThrow(() -> ProblemException.notFound("The document"));
-        DocumentCase owner = cases.inOrg(asker.orgId(), document.caseId).orElseThrow();
-        boolean reviewer = asker.hasRole().apply(Roles.ORG_ADMIN);
-        if (!reviewer && !owner.userId.equals(asker.subject())) {
-            throw ProblemException.notFound("The document");
-        }
-        Instant now = clock.instant();
-        if (!input.expiresAt().isAfter(now) || input.expiresAt().isAfter(now.plus(MAX_AUDITOR_GRANT))) {
-            throw ProblemException.badRequest(
-                    "invalid-expiry",
-                    "An auditor grant expires in the future and within " + MAX_AUDITOR_GRANT.toDays() + " days.");
-        }
-        PartyKey key = keys.of(asker.orgId(), input.subject())
-                .filter(k -> k.keyId.equals(input.keyId()))
-                .orElseThrow(() -> ProblemException.badRequest(
-                        "stale-key", "The auditor has no registered key " + input.keyId() + "."));
-        if (!input.wrappedKey().matches("^[A-Za-z0-9_-]+$")
-                || dev.attest.document.client.Base64Url.decode(input.wrappedKey()).length != keys.modulusBytes(key)) {
-            throw ProblemException.badRequest(
-                    "invalid-grants", "The wrapped key is not an RSA-OAEP block of its key's size.");
-        }
-        JsonNode conditions = AccessConditions.auditor(input.subject(), input.expiresAt(), input.onChainConditions());
-        KeyGrant grant = grants.of(documentId, input.subject()).orElseGet(KeyGrant::new);
-        if (grant.id != null && !KeyGrant.AUDITOR.equals(grant.party)) {
-            throw ProblemException.conflict("grant-exists", "The subject already holds a " + grant.party + " grant.");
-        }
-        if (grant.id == null) {
-            grant.id = UUID.randomUUID();
-            grant.orgId = asker.orgId();
-            grant.documentId = documentId;
-            grant.party = KeyGrant.AUDITOR;
-            grant.subject = input.subject();
-        }
-        grant.keyId = input.keyId();
-        grant.wrappedKey = input.wrappedKey();
-        grant.conditions = conditions.toString();
-        grant.createdAt = now;
-        grants.persist(grant);
-        return grant;
     }
 
     /** The audit trail of a document's key: org-admins only (the resource checks the role). */

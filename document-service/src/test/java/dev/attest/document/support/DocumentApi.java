@@ -1,10 +1,15 @@
 package dev.attest.document.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,13 +127,19 @@ public final class DocumentApi {
                 .post("/documents/cases/" + caseId + "/documents");
     }
 
-    /** Declares a sealed document for the user and every reviewer; returns its id. */
+    /** Declares a sealed PDF for the user and every reviewer; returns its id. */
     public static String declare(Party user, String caseId, String requirement, Browser.Sealed sealed) {
+        return declare(user, caseId, requirement, PDF, sealed);
+    }
+
+    /** Declares a sealed document of plaintext type {@code contentType} for the user and every reviewer; its id. */
+    public static String declare(
+            Party user, String caseId, String requirement, String contentType, Browser.Sealed sealed) {
         return declare(
                         user,
                         caseId,
                         requirement,
-                        PDF,
+                        contentType,
                         sealed.ciphertext().length,
                         sealed.sha256(),
                         grantsFor(user, caseId, sealed.dataKey()))
@@ -136,6 +147,27 @@ public final class DocumentApi {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A proof of address uploaded whole and received: a fresh organization with a user and a reviewer (both keys
+     * registered), the project's requirements, the user's case, and the document sealed in the user's browser.
+     */
+    public record Uploaded(
+            String org, Party user, Party reviewer, String caseId, String documentId, Browser.Sealed sealed) {}
+
+    public static Uploaded uploaded(byte[] plaintext) {
+        String org = "org-" + java.util.UUID.randomUUID();
+        Party user = Party.user(org, "user-1");
+        Party reviewer = Party.reviewer(org, "reviewer-1");
+        registerKey(user);
+        registerKey(reviewer);
+        requireDocuments(reviewer, "project-1", 100_000);
+        String caseId = openCase(user, "project-1");
+        Browser.Sealed sealed = Browser.encrypt(plaintext, caseId + ":proof-of-address");
+        String documentId = declare(user, caseId, "proof-of-address", sealed);
+        upload(user, documentId, sealed.ciphertext(), 65_536);
+        return new Uploaded(org, user, reviewer, caseId, documentId, sealed);
     }
 
     public static Response patch(Party user, String documentId, long offset, byte[] chunk) {
@@ -184,6 +216,42 @@ public final class DocumentApi {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
+    }
+
+    /** A grant ({@code POST /documents/{id}/grants}) of {@code body}, asked by {@code granter}. */
+    public static Response grant(Party granter, String documentId, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(granter.token())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/documents/" + documentId + "/grants");
+    }
+
+    /** An auditor grant for a week with {@code onChain} conditions, the data key wrapped under the auditor's key. */
+    public static Response auditorGrant(
+            Party granter, String documentId, Party auditor, String keyId, byte[] dataKey, Object onChain) {
+        return grant(
+                granter,
+                documentId,
+                Map.of(
+                        "subject", auditor.subject(),
+                        "key_id", keyId,
+                        "wrapped_key", Browser.wrap(dataKey, modulus(auditor)),
+                        "expires_at", Instant.now().plus(7, ChronoUnit.DAYS).toString(),
+                        "on_chain_conditions", onChain));
+    }
+
+    /** The modulus (base64url) of the party's public key: what a browser wraps for. */
+    public static String modulus(Party party) {
+        return JsonPath.from(party.browser().publicJwk()).getString("n");
+    }
+
+    /** Asserts a 403 access-refused problem; the response, for more assertions. */
+    public static ValidatableResponse refused(Response response) {
+        return response.then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", endsWith("/access-refused"));
     }
 
     public static Response decide(Party reviewer, String caseId, String decision, List<String> documentIds) {

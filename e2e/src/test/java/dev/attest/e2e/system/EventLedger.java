@@ -33,8 +33,13 @@ final class EventLedger {
             List.of("attest.wallet.provisioned.v1", "attest.wallet.transfer-status-changed.v1");
     private static final List<String> IDENTITY = List.of(
             "attest.identity.created.v1", "attest.identity.claim-issued.v1", "attest.identity.claim-revoked.v1");
+    private static final List<String> DOCUMENT = List.of(
+            "attest.document.stored.v1",
+            "attest.document.confirmed.v1",
+            "attest.document.storage-failed.v1",
+            "attest.document.case-decided.v1");
 
-    /** docs/events.md, "Who consumes what", for the events a batch onboarding produces. */
+    /** docs/events.md, "Who consumes what", for the events an onboarding and the console's tests produce. */
     private static final List<Subscription> SUBSCRIPTIONS = List.of(
             new Subscription("attest_wallet", "attest_compliance", List.of("attest.kyc.status-changed.v1")),
             new Subscription("attest_wallet", "attest_gateway", TENANT),
@@ -48,12 +53,18 @@ final class EventLedger {
             new Subscription("attest_notification", "attest_compliance", KYC),
             new Subscription("attest_notification", "attest_wallet", WALLET),
             new Subscription("attest_notification", "attest_identity", IDENTITY),
+            new Subscription("attest_notification", "attest_document", DOCUMENT),
             new Subscription("attest_notification", "attest_gateway", TENANT),
             new Subscription("attest_gateway", "attest_compliance", List.of("attest.kyc.case-opened.v1")),
             new Subscription("attest_gateway", "attest_wallet", WALLET));
 
-    private static final List<String> DATABASES =
-            List.of("attest_gateway", "attest_compliance", "attest_wallet", "attest_identity", "attest_notification");
+    private static final List<String> DATABASES = List.of(
+            "attest_gateway",
+            "attest_compliance",
+            "attest_wallet",
+            "attest_identity",
+            "attest_notification",
+            "attest_document");
     private static final String UNPUBLISHED = "select count(*) from attest_outbox where sent_at is null";
 
     private final LocalStack stack;
@@ -71,9 +82,8 @@ final class EventLedger {
         while (!balances() && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        for (String database : Set.of(
-                "attest_gateway", "attest_compliance", "attest_wallet", "attest_identity", "attest_notification")) {
-            assertThat(count(database, "select count(*) from attest_outbox where sent_at is null"))
+        for (String database : DATABASES) {
+            assertThat(count(database, UNPUBLISHED))
                     .as("unpublished outbox rows in %s", database)
                     .isZero();
         }

@@ -83,6 +83,11 @@ final class LocalStack implements AutoCloseable, ExtensionContext.Store.Closeabl
         return root;
     }
 
+    /** The launcher's home of this stack ({@code ATTEST_HOME}): logs, data, secrets. */
+    Path home() {
+        return home;
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }

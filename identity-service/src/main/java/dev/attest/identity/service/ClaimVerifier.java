@@ -47,27 +47,39 @@ public class ClaimVerifier {
         if (Numeric.toBigInt(identity).equals(ZERO)) {
             Optional<String> recorded = wallets.identityOf(wallet).map(found -> found.identityAddress);
             if (recorded.isEmpty()) {
-                return Optional.of(new Verification(wallet, topic, null, null, issuer, claimId, false));
+                return Optional.of(new Verification(wallet, topic, null, null, issuer, claimId, null, null, false));
             }
             identity = recorded.get();
             link = RECORDED_LINK;
         }
         @SuppressWarnings("rawtypes")
         List<Type> claim = node.view(identity, ContractCalls.getClaim(Numeric.hexStringToByteArray(claimId)));
-        boolean valid = false;
-        if (issuer.equalsIgnoreCase(claim.get(2).toString())) {
-            byte[] signature = (byte[]) claim.get(3).getValue();
-            byte[] data = (byte[]) claim.get(4).getValue();
-            valid = (Boolean) node.view(issuer, ContractCalls.isClaimValid(identity, topic, signature, data))
-                    .get(0)
-                    .getValue();
+        if (!issuer.equalsIgnoreCase(claim.get(2).toString())) {
+            return Optional.of(new Verification(wallet, topic, identity, link, issuer, claimId, null, null, false));
         }
-        return Optional.of(new Verification(wallet, topic, identity, link, issuer, claimId, valid));
+        byte[] signature = (byte[]) claim.get(3).getValue();
+        byte[] data = (byte[]) claim.get(4).getValue();
+        boolean valid = (Boolean) node.view(issuer, ContractCalls.isClaimValid(identity, topic, signature, data))
+                .get(0)
+                .getValue();
+        return Optional.of(new Verification(
+                wallet,
+                topic,
+                identity,
+                link,
+                issuer,
+                claimId,
+                Numeric.toHexString(signature),
+                Numeric.toHexString(data),
+                valid));
     }
 
     /**
      * The answer; {@code walletLink} says how the wallet was found to belong to the identity: {@code factory}
      * (the IdFactory on chain) or {@code attest-records} (a further wallet of the user, linked in our records).
+     * {@code claimSignature} and {@code claimData} are the claim as the identity holds it (public on chain), what an
+     * access condition passes to {@code isClaimValid} (docs/documents.md); absent when the identity holds none of
+     * ours.
      */
     public record Verification(
             String wallet,
@@ -76,5 +88,7 @@ public class ClaimVerifier {
             String walletLink,
             String issuerAddress,
             String claimId,
+            String claimSignature,
+            String claimData,
             boolean valid) {}
 }

@@ -28,7 +28,7 @@ public final class UserNotificationTexts {
             case EventTypes.Document.STORED -> document(
                     "document.stored", "Your document was received and stored, encrypted.", e);
             case EventTypes.Document.STORAGE_FAILED -> document(
-                    "document.storage-failed", "We could not store your document. Support has been told.", e);
+                    "document.failed", "We could not store your document. Support has been told.", e);
             case EventTypes.Document.CASE_DECIDED -> documentDecision(e);
             default -> Optional.empty();
         };

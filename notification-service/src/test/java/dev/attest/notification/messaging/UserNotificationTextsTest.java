@@ -31,7 +31,7 @@ class UserNotificationTextsTest {
                 "attest.identity.claim-issued.v1,      -,           -,     claim.issued,       /identity",
                 "attest.identity.claim-revoked.v1,     -,           -,     claim.revoked,      /identity",
                 "attest.document.stored.v1,            -,           -,     document.stored,    /documents/cases/case-1",
-                "attest.document.storage-failed.v1,    -,           -,     document.storage-failed, /documents/cases/case-1",
+                "attest.document.storage-failed.v1,    -,           -,     document.failed,    /documents/cases/case-1",
                 "attest.document.case-decided.v1,      approved,    -,     document.approved,  /documents/cases/case-1",
                 "attest.document.case-decided.v1,      rejected,    -,     document.rejected,  /documents/cases/case-1",
             })

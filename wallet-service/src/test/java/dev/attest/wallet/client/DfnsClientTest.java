@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attest.testing.AnvilResource;
+import dev.attest.testing.ClientMetrics;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestSpans;
 import dev.attest.wallet.support.DfnsAccount;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +40,7 @@ class DfnsClientTest {
     DfnsClient dfns;
 
     @Inject
-    InMemorySpanExporter spans;
+    TestSpans spans;
 
     @Inject
     Tracer tracer;
@@ -121,14 +121,7 @@ class DfnsClientTest {
             parent.end();
         }
 
-        String traceId = parent.getSpanContext().getTraceId();
-        List<SpanData> exchanges = waitFor("the Dfns exchange in trace " + traceId)
-                .until(
-                        () -> spans.getFinishedSpanItems().stream()
-                                .filter(span -> span.getTraceId().equals(traceId))
-                                .filter(span -> span.getKind() == SpanKind.CLIENT)
-                                .toList(),
-                        found -> !found.isEmpty());
+        List<SpanData> exchanges = spans.clientSpansUnder(parent.getSpanContext());
         assertThat(exchanges).hasSize(1);
         SpanData span = exchanges.get(0);
         URI base = URI.create(credentials.apiBaseUrl());
@@ -160,11 +153,8 @@ class DfnsClientTest {
                 .as("requests that reached the Dfns sandbox with traceparent, tracestate or baggage")
                 .isZero();
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics.lines()
-                        .filter(line -> line.startsWith("http_client_requests_seconds_count"))
-                        .filter(line -> line.contains("clientName=\"dfns\"")))
+        String metrics = ClientMetrics.scrape();
+        assertThat(ClientMetrics.requestCounts(metrics, "dfns"))
                 .anyMatch(line -> line.contains("uri=\"/wallets/{walletId}\"") && line.contains("method=\"GET\""))
                 .anyMatch(line -> line.contains("uri=\"/auth/action/init\""));
         assertThat(metrics).doesNotContain(wallet.id());
