@@ -31,6 +31,10 @@ public class PersonaSettings extends PanacheEntityBase {
     @Column(name = "webhook_secret_previous_enc")
     public String webhookSecretPreviousEnc;
 
+    /** The step kinds the inquiry template requires, comma-separated (kinds are [a-z0-9-]: no comma in one). */
+    @Column(name = "required_steps")
+    public String requiredSteps;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

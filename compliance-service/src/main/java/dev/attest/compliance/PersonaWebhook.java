@@ -61,6 +61,14 @@ public class PersonaWebhook extends PanacheEntityBase {
     /** The trace of the delivery that brought it (W3C traceparent): its processing continues that trace. */
     public String traceparent;
 
+    /** The verification steps the event reported, as JSON (kinds, provider ids and statuses, times; nothing else). */
+    public String steps;
+
+    /** Whether the event is about the inquiry itself, and so may move the case (a verification's only records a step). */
+    public boolean isInquiryEvent() {
+        return name.startsWith("inquiry.");
+    }
+
     public void processed(String outcome) {
         state = outcome;
         processedAt = OffsetDateTime.now();

@@ -11,8 +11,6 @@ import dev.attest.compliance.provider.ProviderInquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,18 +20,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class PersonaKycProvider implements KycProvider {
     public static final String NAME = "persona";
-
-    /** The inquiry attributes a status change stamps (docs.withpersona.com, Inquiry object). */
-    private static final List<String> STATUS_TIMES = List.of(
-            "created-at",
-            "started-at",
-            "completed-at",
-            "failed-at",
-            "marked-for-review-at",
-            "decisioned-at",
-            "expired-at",
-            "redacted-at",
-            "updated-at");
 
     private final PersonaClient client;
     private final Duration requestTimeout;
@@ -94,8 +80,14 @@ public class PersonaKycProvider implements KycProvider {
         Optional<String> token = Optional.ofNullable(
                         document.path("meta").path("session-token").asText(null))
                 .filter(value -> !value.isBlank());
+        Optional<OffsetDateTime> statusAt = statusAt(data.path("attributes"));
         return new ProviderInquiry(
-                id, status, PersonaStatusMapping.toKycStatus(status), token, statusAt(data.path("attributes")));
+                id,
+                status,
+                PersonaStatusMapping.toKycStatus(status),
+                token,
+                statusAt,
+                PersonaSteps.ofInquiry(data, document.path("included"), statusAt.orElse(null)));
     }
 
     /**
@@ -103,20 +95,7 @@ public class PersonaKycProvider implements KycProvider {
      * clock, as its events' created-at). Not {@code expires-at}, which lies ahead.
      */
     static Optional<OffsetDateTime> statusAt(JsonNode attributes) {
-        OffsetDateTime latest = null;
-        for (String field : STATUS_TIMES) {
-            JsonNode value = attributes.path(field);
-            if (!value.isTextual()) {
-                continue;
-            }
-            try {
-                OffsetDateTime at = OffsetDateTime.parse(value.asText());
-                latest = latest == null || at.isAfter(latest) ? at : latest;
-            } catch (DateTimeParseException e) {
-                // A timestamp this client cannot read tells nothing; the others still do.
-            }
-        }
-        return Optional.ofNullable(latest);
+        return PersonaSteps.latest(attributes, PersonaSteps.INQUIRY_TIMES);
     }
 
     private static JsonNode guarded(Supplier<JsonNode> call) {

@@ -2,6 +2,7 @@ package dev.attest.compliance.provider;
 
 import dev.attest.compliance.KycStatus;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,10 +13,12 @@ import java.util.Optional;
  * @param status what that status means for Attest
  * @param sessionToken lets the user's browser continue the flow, when the call returned one
  * @param statusAt when the provider last changed the verification (its own clock), when the answer says
+ * @param steps the verification steps the answer shows (the provider's checks, each with its own status and time)
  */
 public record ProviderInquiry(
         String reference,
         String providerStatus,
         KycStatus status,
         Optional<String> sessionToken,
-        Optional<OffsetDateTime> statusAt) {}
+        Optional<OffsetDateTime> statusAt,
+        List<ProviderStep> steps) {}

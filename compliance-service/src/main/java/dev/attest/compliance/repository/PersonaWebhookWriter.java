@@ -44,9 +44,9 @@ public class PersonaWebhookWriter {
 
     // One statement for any number of rows: each column arrives as an array, unnest makes them rows again.
     private static final String INSERT = "insert into persona_webhook (org_id, event_id, name, inquiry_id,"
-            + " reference_id, inquiry_status, event_created_at, state, received_at, traceparent)"
+            + " reference_id, inquiry_status, event_created_at, state, received_at, traceparent, steps)"
             + " select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])"
+            + " ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])"
             + " on conflict (org_id, event_id) do nothing returning org_id, event_id";
 
     private final AgroalDataSource dataSource;
@@ -142,6 +142,7 @@ public class PersonaWebhookWriter {
             insert.setArray(8, column(connection, distinct, w -> w.state));
             insert.setArray(9, column(connection, distinct, w -> w.receivedAt.toString()));
             insert.setArray(10, column(connection, distinct, w -> w.traceparent));
+            insert.setArray(11, column(connection, distinct, w -> w.steps));
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     inserted.add(new Key(rows.getString(1), rows.getString(2)));

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
+import dev.attest.compliance.KycCase;
 import dev.attest.compliance.service.ApplicantDataReader;
 import dev.attest.compliance.service.ClaimService;
 import dev.attest.compliance.service.KycCaseService;
+import dev.attest.compliance.service.VerificationSteps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,11 +33,13 @@ public class KycResource {
 
     private final KycCaseService cases;
     private final ClaimService claims;
+    private final VerificationSteps steps;
     private final Caller caller;
 
-    KycResource(KycCaseService cases, ClaimService claims, Caller caller) {
+    KycResource(KycCaseService cases, ClaimService claims, VerificationSteps steps, Caller caller) {
         this.cases = cases;
         this.claims = claims;
+        this.steps = steps;
         this.caller = caller;
     }
 
@@ -93,11 +97,24 @@ public class KycResource {
     @Path("/{case_id}")
     @RolesAllowed({Roles.USER, Roles.ORG_ADMIN, Roles.API_KEY})
     public CaseView get(@PathParam("case_id") String caseId) {
-        // A user sees only their own cases; admins and the organization's servers see all of its cases.
+        return CaseView.of(visibleCase(caseId));
+    }
+
+    /** The case's verification steps: the required ones, done or left, and every step reported. */
+    @GET
+    @Path("/{case_id}/steps")
+    @RolesAllowed({Roles.USER, Roles.ORG_ADMIN})
+    public StepsView steps(@PathParam("case_id") String caseId) {
+        KycCase kycCase = visibleCase(caseId);
+        return StepsView.of(kycCase, steps.of(kycCase));
+    }
+
+    /** A user sees only their own cases; admins and the organization's servers see all of its cases. */
+    private KycCase visibleCase(String caseId) {
         Optional<String> onlyOfUser = caller.hasRole(Roles.USER) && !caller.hasRole(Roles.ORG_ADMIN)
                 ? Optional.of(caller.subject())
                 : Optional.empty();
-        return CaseView.of(cases.get(caller.orgId(), CaseIds.parse(caseId), onlyOfUser));
+        return cases.get(caller.orgId(), CaseIds.parse(caseId), onlyOfUser);
     }
 
     @PUT

@@ -1,11 +1,14 @@
 package dev.attest.compliance.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
+import dev.attest.compliance.provider.ProviderStep;
 import dev.attest.compliance.service.PersonaSettingsCheck;
 import dev.attest.compliance.service.PersonaSettingsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,17 +40,32 @@ public class PersonaSettingsResource {
     /**
      * Fields left out keep their value; {@code webhook_secrets} lists the current secret first. Each is bounded
      * by what Persona issues: keys and secrets of printable ASCII (they travel in headers), template ids
-     * {@code itmpl_…} (or {@code itmplv_}, {@code tmpl_}, {@code blu_}) of letters and digits.
+     * {@code itmpl_…} (or {@code itmplv_}, {@code tmpl_}, {@code blu_}) of letters and digits. {@code
+     * required_steps}: the step kinds the template requires ({@code government-id}, {@code selfie}, …), each once.
      */
     public record SettingsChange(
             @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String apiKey,
             @Size(max = 64) @Pattern(regexp = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+") String inquiryTemplateId,
             @Pattern(regexp = "sandbox|production") String environment,
             @Size(min = 1, max = 2)
-                    List<@NotNull @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String> webhookSecrets) {}
+                    List<@NotNull @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String> webhookSecrets,
+            @Size(max = 16) List<@NotNull @Pattern(regexp = ProviderStep.KIND_PATTERN) String> requiredSteps) {
+
+        /** A kind listed twice is a mistake in the form, not a second requirement. */
+        @JsonIgnore
+        @AssertTrue(message = "each step kind may be listed once")
+        public boolean isRequiredStepsDistinct() {
+            return requiredSteps == null || requiredSteps.stream().distinct().count() == requiredSteps.size();
+        }
+    }
 
     public record SettingsView(
-            String apiKey, String inquiryTemplateId, String environment, List<String> webhookSecrets, String source) {
+            String apiKey,
+            String inquiryTemplateId,
+            String environment,
+            List<String> webhookSecrets,
+            List<String> requiredSteps,
+            String source) {
 
         static SettingsView of(Optional<PersonaSettingsService.OrgPersona> persona) {
             return persona.map(p -> new SettingsView(
@@ -55,8 +73,9 @@ public class PersonaSettingsResource {
                             p.inquiryTemplateId().orElse(null),
                             p.environment(),
                             p.webhookSecrets().stream().map(SettingsView::mask).toList(),
+                            p.requiredSteps(),
                             p.fromConfiguration() ? "configuration" : "organization"))
-                    .orElseGet(() -> new SettingsView(null, null, null, List.of(), "none"));
+                    .orElseGet(() -> new SettingsView(null, null, null, List.of(), List.of(), "none"));
         }
 
         /** Enough to recognize a secret, never enough to use it. */
@@ -86,7 +105,8 @@ public class PersonaSettingsResource {
                         Optional.ofNullable(change.apiKey()),
                         Optional.ofNullable(change.inquiryTemplateId()),
                         Optional.ofNullable(change.environment()),
-                        Optional.ofNullable(change.webhookSecrets())),
+                        Optional.ofNullable(change.webhookSecrets()),
+                        Optional.ofNullable(change.requiredSteps())),
                 caller.subject())));
     }
 

@@ -5,9 +5,11 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.compliance.CaseHistoryEntry;
+import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.service.KycCaseService;
 import dev.attest.compliance.service.ReviewService;
+import dev.attest.compliance.service.VerificationSteps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,11 +30,13 @@ import java.util.Optional;
 public class ReviewQueueResource {
     private final ReviewService reviews;
     private final KycCaseService cases;
+    private final VerificationSteps steps;
     private final Caller caller;
 
-    ReviewQueueResource(ReviewService reviews, KycCaseService cases, Caller caller) {
+    ReviewQueueResource(ReviewService reviews, KycCaseService cases, VerificationSteps steps, Caller caller) {
         this.reviews = reviews;
         this.cases = cases;
+        this.steps = steps;
         this.caller = caller;
     }
 
@@ -78,6 +82,15 @@ public class ReviewQueueResource {
         return reviews.history(orgId, CaseIds.parse(caseId)).stream()
                 .map(HistoryEntry::of)
                 .toList();
+    }
+
+    /** The case's verification steps, as its owner sees them: what the provider reported, and what is left. */
+    @GET
+    @Path("/{case_id}/steps")
+    public StepsView steps(@PathParam("org") String org, @PathParam("case_id") String caseId) {
+        String orgId = caller.ownOrg(org);
+        KycCase kycCase = cases.get(orgId, CaseIds.parse(caseId), Optional.empty());
+        return StepsView.of(kycCase, steps.of(kycCase));
     }
 
     @POST

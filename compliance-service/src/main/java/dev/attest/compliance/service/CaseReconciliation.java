@@ -37,6 +37,7 @@ public class CaseReconciliation implements DurableWork {
     private final KycProviders providers;
     private final PersonaSettingsService settings;
     private final CaseTransitions transitions;
+    private final VerificationSteps steps;
     private final CredentialsRejectedAlerts alerts;
     private final ComplianceConfig.Reconciliation config;
     private final ComplianceConfig.Persona persona;
@@ -46,12 +47,14 @@ public class CaseReconciliation implements DurableWork {
             KycProviders providers,
             PersonaSettingsService settings,
             CaseTransitions transitions,
+            VerificationSteps steps,
             CredentialsRejectedAlerts alerts,
             ComplianceConfig config) {
         this.cases = cases;
         this.providers = providers;
         this.settings = settings;
         this.transitions = transitions;
+        this.steps = steps;
         this.alerts = alerts;
         this.config = config.reconciliation();
         this.persona = config.persona();
@@ -130,13 +133,16 @@ public class CaseReconciliation implements DurableWork {
         }
         QuarkusTransaction.requiringNew().run(() -> cases.lockInOrg(waiting.orgId(), waiting.id())
                 .filter(kycCase -> waiting.reference().equals(kycCase.providerReference))
-                .ifPresent(kycCase -> transitions
-                        .fromProvider(kycCase, inquiry.status(), inquiry.providerStatus(), at, null)
-                        .ifPresent(change -> LOG.infof(
-                                "Case %s of org %s caught up with its provider: %s → %s",
-                                kycCase.id,
-                                kycCase.orgId,
-                                change.from().wire(),
-                                change.to().wire()))));
+                .ifPresent(kycCase -> {
+                    steps.record(kycCase, inquiry.steps());
+                    transitions
+                            .fromProvider(kycCase, inquiry.status(), inquiry.providerStatus(), at, null)
+                            .ifPresent(change -> LOG.infof(
+                                    "Case %s of org %s caught up with its provider: %s → %s",
+                                    kycCase.id,
+                                    kycCase.orgId,
+                                    change.from().wire(),
+                                    change.to().wire()));
+                }));
     }
 }

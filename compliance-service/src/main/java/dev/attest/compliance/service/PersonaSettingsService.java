@@ -43,6 +43,7 @@ public class PersonaSettingsService {
             Optional<String> inquiryTemplateId,
             String environment,
             List<String> webhookSecrets,
+            List<String> requiredSteps,
             boolean fromConfiguration) {}
 
     /** What is to change; an absent field keeps its value, so a form can omit the secrets it does not rotate. */
@@ -50,7 +51,8 @@ public class PersonaSettingsService {
             Optional<String> apiKey,
             Optional<String> inquiryTemplateId,
             Optional<String> environment,
-            Optional<List<String>> webhookSecrets) {}
+            Optional<List<String>> webhookSecrets,
+            Optional<List<String>> requiredSteps) {}
 
     @Transactional
     public Optional<OrgPersona> of(String orgId) {
@@ -64,6 +66,7 @@ public class PersonaSettingsService {
                     config.inquiryTemplateId(),
                     "sandbox",
                     config.webhookSecrets().orElse(List.of()),
+                    List.of(),
                     true));
         }
         return Optional.empty();
@@ -108,6 +111,7 @@ public class PersonaSettingsService {
             row.webhookSecretPreviousEnc =
                     secrets.size() < 2 ? null : cipher.encrypt(secrets.get(1), context(orgId, "webhook-secret"));
         });
+        change.requiredSteps().ifPresent(kinds -> row.requiredSteps = kinds.isEmpty() ? null : String.join(",", kinds));
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = actor;
         settings.persist(row);
@@ -128,6 +132,7 @@ public class PersonaSettingsService {
                 Optional.ofNullable(row.inquiryTemplateId),
                 row.environment,
                 List.copyOf(secrets),
+                row.requiredSteps == null ? List.of() : List.of(row.requiredSteps.split(",")),
                 false);
     }
 

@@ -7,7 +7,9 @@ import dev.attest.common.tenant.Tenants;
 import dev.attest.common.tracing.WorkSpans;
 import dev.attest.compliance.PersonaWebhook;
 import dev.attest.compliance.PersonaWebhookRefusal;
+import dev.attest.compliance.client.PersonaSteps;
 import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.provider.ProviderStep;
 import dev.attest.compliance.repository.PersonaWebhookRefusalRepository;
 import dev.attest.compliance.repository.PersonaWebhookWriter;
 import io.micrometer.core.instrument.Counter;
@@ -220,16 +222,22 @@ public class PersonaWebhookIntake {
         webhook.eventCreatedAt = createdAt;
         webhook.receivedAt = OffsetDateTime.now();
         webhook.traceparent = WorkSpans.current();
-        JsonNode subject = attributes.path("payload").path("data");
+        JsonNode payload = attributes.path("payload");
+        JsonNode subject = payload.path("data");
         if (name.startsWith("inquiry.") && "inquiry".equals(subject.path("type").asText())) {
             webhook.inquiryId = text(subject.path("id"));
             webhook.referenceId = text(subject.path("attributes").path("reference-id"));
             webhook.inquiryStatus = text(subject.path("attributes").path("status"));
-            webhook.state = webhook.inquiryId == null ? PersonaWebhook.IGNORED : PersonaWebhook.RECEIVED;
-        } else {
-            // Other resources' events (verification.*, case.*) are acknowledged and not acted on.
-            webhook.state = PersonaWebhook.IGNORED;
+            webhook.steps = WebhookSteps.write(PersonaSteps.ofInquiry(subject, payload.path("included"), createdAt));
+        } else if (name.startsWith("verification.")) {
+            // A verification's event records its step on the case of its inquiry, and moves nothing else.
+            Optional<ProviderStep> step = PersonaSteps.ofVerification(subject, createdAt);
+            webhook.inquiryId =
+                    step.isPresent() ? PersonaSteps.inquiryOf(subject).orElse(null) : null;
+            webhook.steps = WebhookSteps.write(step.stream().toList());
         }
+        // Other resources' events (case.*, report.*), and events without an inquiry, are acknowledged and not acted on.
+        webhook.state = webhook.inquiryId == null ? PersonaWebhook.IGNORED : PersonaWebhook.RECEIVED;
         return webhook;
     }
 

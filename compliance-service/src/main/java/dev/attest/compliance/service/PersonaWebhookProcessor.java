@@ -38,6 +38,7 @@ public class PersonaWebhookProcessor implements DurableWork {
     private final PersonaWebhookRepository webhooks;
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
+    private final VerificationSteps steps;
     private final Workers workers;
     private final WorkSpans spans;
     private final Duration pollInterval;
@@ -48,12 +49,14 @@ public class PersonaWebhookProcessor implements DurableWork {
             PersonaWebhookRepository webhooks,
             KycCaseRepository cases,
             CaseTransitions transitions,
+            VerificationSteps steps,
             Workers workers,
             WorkSpans spans,
             ComplianceConfig config) {
         this.webhooks = webhooks;
         this.cases = cases;
         this.transitions = transitions;
+        this.steps = steps;
         this.workers = workers;
         this.spans = spans;
         this.pollInterval = config.webhooks().pollInterval();
@@ -128,6 +131,11 @@ public class PersonaWebhookProcessor implements DurableWork {
             return PersonaWebhook.UNMATCHED;
         }
         KycCase kycCase = found.get();
+        // Steps converge on their own (each on its newest observation), whatever the case's status does.
+        steps.record(kycCase, WebhookSteps.read(webhook.steps));
+        if (!webhook.isInquiryEvent()) {
+            return PersonaWebhook.APPLIED;
+        }
         if (!kycCase.isNewer(webhook.eventCreatedAt)) {
             return PersonaWebhook.STALE;
         }

@@ -60,6 +60,9 @@ class ReconciliationTest {
         assertThat(verified.getString("persona_status")).isEqualTo("approved");
         assertThat(verified.getString("decided_by")).isEqualTo("provider");
         assertThat(verified.getString("reason")).isEqualTo("persona.approved");
+        // The inquiry read back includes its checks: they are the case's steps as if their webhooks had come.
+        List<String> steps = steps(org, caseId);
+        assertThat(steps).containsExactly("government-id/passed", "selfie/passed", "inquiry/passed");
 
         // The lost webhooks arrive after all, every one of them: the case does not move and nothing is announced twice.
         given().contentType("application/json")
@@ -100,6 +103,7 @@ class ReconciliationTest {
                 .getList("to_status");
         assertThat(history).containsExactly("verified");
         org.admin().get("/compliance/kyc/" + caseId).then().body("status", equalTo("verified"));
+        assertThat(steps(org, caseId)).isEqualTo(steps);
         try (KycEventsOnKafka kafka = new KycEventsOnKafka()) {
             kafka.of(caseId, list -> list.stream().anyMatch(e -> e.type().equals("attest.kyc.status-changed.v1")));
             List<String> statuses = kafka.settle(caseId, Duration.ofSeconds(2)).stream()
@@ -144,6 +148,16 @@ class ReconciliationTest {
     }
 
     /** The case has been unchanged for two hours: due for reconciliation (min-age is 1 h in the tests). */
+    /** The case's steps as {@code kind/status}, oldest first. */
+    private static List<String> steps(TestOrg org, String caseId) {
+        JsonPath steps = org.caseSteps(caseId);
+        List<String> kinds = steps.getList("history.kind");
+        List<String> statuses = steps.getList("history.status");
+        return java.util.stream.IntStream.range(0, kinds.size())
+                .mapToObj(i -> kinds.get(i) + "/" + statuses.get(i))
+                .toList();
+    }
+
     private void backdate(String caseId) {
         assertThat(sql().update(
                                 "update kyc_case set updated_at = now() - interval '2 hours' where id = ?::uuid",

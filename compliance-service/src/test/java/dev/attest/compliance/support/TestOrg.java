@@ -6,6 +6,7 @@ import dev.attest.common.security.Roles;
 import dev.attest.testing.GatewayTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,15 @@ public record TestOrg(String id, String apiKey, String webhookSecret) {
         return given().auth()
                 .oauth2(GatewayTokens.user(id, "admin-of-" + id, Roles.ORG_ADMIN))
                 .contentType(ContentType.JSON);
+    }
+
+    /** A case's verification steps, as this organization's admins see them. */
+    public JsonPath caseSteps(String caseId) {
+        return admin().get("/orgs/" + id + "/kyc/cases/" + caseId + "/steps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     public RequestSpecification user(String subject) {

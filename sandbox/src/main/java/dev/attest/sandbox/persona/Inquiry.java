@@ -1,6 +1,8 @@
 package dev.attest.sandbox.persona;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** An inquiry as the sandbox holds it. Mutated only under the lock of {@link PersonaSandbox}. */
@@ -20,6 +22,8 @@ final class Inquiry {
     Instant expiredAt;
     Instant redactedAt;
     String sessionToken;
+    /** Its checks, in the order the person went through them. */
+    final List<Verification> verifications = new ArrayList<>();
 
     Inquiry(
             String id,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,14 +72,56 @@ final class PersonaJson {
         ObjectNode template = relationships.putObject("inquiry-template").putObject("data");
         template.put("type", "inquiry-template");
         template.put("id", inquiry.templateId);
+        ArrayNode verifications = relationships.putObject("verifications").putArray("data");
+        for (Verification verification : inquiry.verifications) {
+            verifications.addObject().put("type", verification.type()).put("id", verification.id);
+        }
         return data;
+    }
+
+    /**
+     * A verification as Persona serializes it: its status and times, the inquiry it belongs to, and, for a
+     * government id, the data read from the document (here the inquiry's own fields), as Persona's carries the
+     * person's name and birthdate: a receiver must not keep what it does not need.
+     */
+    static ObjectNode verification(Inquiry inquiry, Verification verification) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("type", verification.type());
+        data.put("id", verification.id);
+        ObjectNode attributes = data.putObject("attributes");
+        attributes.put("status", verification.status);
+        attributes.put("created-at", time(verification.createdAt));
+        attributes.put("submitted-at", time(verification.submittedAt));
+        attributes.put("completed-at", time(verification.completedAt));
+        if (Verification.GOVERNMENT_ID.equals(verification.kind) && !inquiry.isRedacted()) {
+            for (String field : List.of("name-first", "name-last", "birthdate")) {
+                attributes.set(field, fieldValue(inquiry.fields.get(field)));
+            }
+        }
+        ObjectNode owner = data.putObject("relationships").putObject("inquiry").putObject("data");
+        owner.put("type", "inquiry");
+        owner.put("id", inquiry.id);
+        return data;
+    }
+
+    /** The inquiry's verifications, as {@code included} carries them. */
+    static ArrayNode included(Inquiry inquiry) {
+        ArrayNode included = MAPPER.createArrayNode();
+        inquiry.verifications.forEach(verification -> included.add(verification(inquiry, verification)));
+        return included;
+    }
+
+    /** A field as given at creation: a bare value, or Persona's {@code {type, value}}. */
+    private static JsonNode fieldValue(Object field) {
+        JsonNode node = MAPPER.valueToTree(field);
+        return node.has("value") ? node.get("value") : node;
     }
 
     /** A single-resource document: {@code data}, {@code included} and optional {@code meta}. */
     static ObjectNode document(Inquiry inquiry, Map<String, String> meta) {
         ObjectNode document = MAPPER.createObjectNode();
         document.set("data", inquiry(inquiry));
-        document.putArray("included");
+        document.set("included", included(inquiry));
         ObjectNode metaNode = document.putObject("meta");
         meta.forEach(metaNode::put);
         return document;

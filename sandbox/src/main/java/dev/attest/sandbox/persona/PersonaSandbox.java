@@ -1,6 +1,7 @@
 package dev.attest.sandbox.persona;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * approved | declined | needs_review by the tenant's scenario or by the API, expired (scripted, or by the
  * scenario's expiry) and resumed, redacted. Every status change records the event Persona would send and
  * hands it to the {@link WebhookSender}; a move of the person to another step of the flow (starting it,
- * reaching its completed or failed screen) is also announced as {@code inquiry.transitioned}.
+ * reaching its completed or failed screen) is also announced as {@code inquiry.transitioned}. Completing the
+ * flow runs its checks first, a government id then a selfie, each a verification with its own events
+ * ({@code verification.created}, {@code .submitted}, {@code .passed}); failing it fails the government id.
  * Nothing is durable: the sandbox forgets everything when it stops.
  */
 @ApplicationScoped
@@ -258,11 +261,13 @@ class PersonaSandbox {
         if (!"pending".equals(inquiry.status)) {
             return false;
         }
+        List<WebhookEvent> step = new ArrayList<>(check(inquiry, Verification.GOVERNMENT_ID, "passed"));
+        step.addAll(check(inquiry, Verification.SELFIE, "passed"));
         inquiry.status = "completed";
         inquiry.completedAt = nextEventTime();
         inquiry.sessionToken = null;
-        List<WebhookEvent> step =
-                new ArrayList<>(List.of(record(inquiry, "inquiry.completed"), record(inquiry, "inquiry.transitioned")));
+        step.add(record(inquiry, "inquiry.completed"));
+        step.add(record(inquiry, "inquiry.transitioned"));
         SandboxTenant tenant = tenant(inquiry.apiKey).orElseThrow();
         switch (tenant.scenario().decision()) {
             case AUTO_APPROVE -> step.add(decision(inquiry, "approved"));
@@ -279,12 +284,14 @@ class PersonaSandbox {
         if (!"pending".equals(inquiry.status)) {
             return false;
         }
+        // The government id fails, so the flow ends before the selfie.
+        List<WebhookEvent> step = new ArrayList<>(check(inquiry, Verification.GOVERNMENT_ID, "failed"));
         inquiry.status = "failed";
         inquiry.failedAt = nextEventTime();
         inquiry.sessionToken = null;
-        webhooks.send(
-                tenant(inquiry.apiKey).orElseThrow(),
-                List.of(record(inquiry, "inquiry.failed"), record(inquiry, "inquiry.transitioned")));
+        step.add(record(inquiry, "inquiry.failed"));
+        step.add(record(inquiry, "inquiry.transitioned"));
+        webhooks.send(tenant(inquiry.apiKey).orElseThrow(), step);
         return true;
     }
 
@@ -339,7 +346,36 @@ class PersonaSandbox {
         webhooks.send(tenant(inquiry.apiKey).orElseThrow(), List.of(record(inquiry, name)));
     }
 
+    /**
+     * One check of the flow, as Persona runs it: the verification is created (initiated) when the person reaches
+     * it, submitted with their capture, then passed or failed; each change is its own event, as at Persona.
+     */
+    private List<WebhookEvent> check(Inquiry inquiry, String kind, String outcome) {
+        Verification verification = new Verification(newId("ver_"), kind, nextEventTime());
+        inquiry.verifications.add(verification);
+        List<WebhookEvent> events = new ArrayList<>();
+        events.add(record(inquiry, verification, "verification.created"));
+        verification.status = "submitted";
+        verification.submittedAt = nextEventTime();
+        events.add(record(inquiry, verification, "verification.submitted"));
+        verification.status = outcome;
+        verification.completedAt = nextEventTime();
+        events.add(record(inquiry, verification, "verification." + outcome));
+        return events;
+    }
+
+    /** An inquiry's event: the inquiry as its payload, its verifications included. */
     private WebhookEvent record(Inquiry inquiry, String name) {
+        return record(inquiry, name, PersonaJson.inquiry(inquiry), PersonaJson.included(inquiry));
+    }
+
+    /** A verification's event: the verification as its payload. */
+    private WebhookEvent record(Inquiry inquiry, Verification verification, String name) {
+        return record(
+                inquiry, name, PersonaJson.verification(inquiry, verification), PersonaJson.MAPPER.createArrayNode());
+    }
+
+    private WebhookEvent record(Inquiry inquiry, String name, ObjectNode subject, ArrayNode included) {
         Instant createdAt = nextEventTime();
         String id = newId("evt_");
         ObjectNode envelope = PersonaJson.MAPPER.createObjectNode();
@@ -350,8 +386,8 @@ class PersonaSandbox {
         attributes.put("name", name);
         attributes.put("created-at", PersonaJson.time(createdAt));
         ObjectNode payload = attributes.putObject("payload");
-        payload.set("data", PersonaJson.inquiry(inquiry));
-        payload.putArray("included");
+        payload.set("data", subject);
+        payload.set("included", included);
         WebhookEvent event = new WebhookEvent(
                 id,
                 name,

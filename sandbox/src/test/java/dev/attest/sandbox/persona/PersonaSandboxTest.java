@@ -1,7 +1,9 @@
 package dev.attest.sandbox.persona;
 
 import static dev.attest.sandbox.persona.PersonaTenants.API;
+import static dev.attest.sandbox.persona.PersonaTenants.actOnHostedFlow;
 import static dev.attest.sandbox.persona.PersonaTenants.awaitEvents;
+import static dev.attest.sandbox.persona.PersonaTenants.awaitVerificationEvents;
 import static dev.attest.sandbox.persona.PersonaTenants.create;
 import static dev.attest.sandbox.persona.PersonaTenants.newInquiry;
 import static dev.attest.sandbox.persona.PersonaTenants.receiverUrl;
@@ -86,18 +88,7 @@ class PersonaSandboxTest {
     void aPersonCompletesTheHostedFlowAndSignedWebhooksFollowInOrder() throws Exception {
         String key = register(receiverUrl(), "auto-approve", false, 0);
         String inquiry = newInquiry(key);
-        String token = resume(key, inquiry).path("meta.session-token");
-
-        given().queryParam("inquiry-id", inquiry)
-                .queryParam("session-token", token)
-                .get("/persona/verify")
-                .then()
-                .statusCode(200);
-        given().formParam("inquiry-id", inquiry)
-                .formParam("session-token", token)
-                .post("/persona/verify/complete")
-                .then()
-                .statusCode(200);
+        actOnHostedFlow(key, inquiry, "complete");
 
         List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 6);
         assertThat(step(events, "created")).containsExactly("inquiry.created/created");
@@ -111,6 +102,77 @@ class PersonaSandboxTest {
                 .then()
                 .statusCode(200)
                 .body("data.attributes.status", equalTo("approved"));
+    }
+
+    @Test
+    void completingTheFlowRunsAGovernmentIdThenASelfieCheckEachWithItsVerificationWebhooks() {
+        String key = register(receiverUrl(), "auto-approve", false, 0);
+        String inquiry = newInquiry(key, "{\"name-first\":\"Ada\"}");
+        actOnHostedFlow(key, inquiry, "complete");
+
+        List<JsonNode> events = awaitVerificationEvents(inquiry, list -> list.size() == 6);
+        assertThat(checks(events, "verification/government-id"))
+                .containsExactly(
+                        "verification.created/initiated",
+                        "verification.submitted/submitted",
+                        "verification.passed/passed");
+        assertThat(checks(events, "verification/selfie"))
+                .containsExactly(
+                        "verification.created/initiated",
+                        "verification.submitted/submitted",
+                        "verification.passed/passed");
+        JsonNode passed = events.stream()
+                .filter(e -> e.at("/data/attributes/name").asText().equals("verification.passed"))
+                .findFirst()
+                .orElseThrow()
+                .at("/data/attributes/payload/data/attributes");
+        assertThat(passed.path("completed-at").asText()).isNotBlank();
+        assertThat(passed.path("submitted-at").asText()).isNotBlank();
+
+        // The inquiry, read or in its own events, lists both checks as Persona does: relationships and included.
+        List<JsonNode> inquiryEvents = awaitEvents(inquiry, list -> list.size() == 6);
+        JsonNode approved = inquiryEvents.stream()
+                .filter(e -> e.at("/data/attributes/name").asText().equals("inquiry.approved"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approved.at("/data/attributes/payload/included"))
+                .extracting(v -> v.path("type").asText() + "/"
+                        + v.at("/attributes/status").asText())
+                .containsExactly("verification/government-id/passed", "verification/selfie/passed");
+        given().auth()
+                .oauth2(key)
+                .get(API + "/" + inquiry)
+                .then()
+                .statusCode(200)
+                .body(
+                        "data.relationships.verifications.data.type",
+                        equalTo(List.of("verification/government-id", "verification/selfie")))
+                .body("included.attributes.status", equalTo(List.of("passed", "passed")))
+                .body("included[0].attributes.name-first", equalTo("Ada"));
+    }
+
+    @Test
+    void failingTheFlowFailsTheGovernmentIdAndRunsNoSelfie() {
+        String key = register(receiverUrl(), "none", false, 0);
+        String inquiry = newInquiry(key);
+        actOnHostedFlow(key, inquiry, "fail");
+
+        List<JsonNode> events = awaitVerificationEvents(inquiry, list -> list.size() == 3);
+        assertThat(checks(events, "verification/government-id"))
+                .containsExactly(
+                        "verification.created/initiated",
+                        "verification.submitted/submitted",
+                        "verification.failed/failed");
+        assertThat(checks(events, "verification/selfie")).isEmpty();
+    }
+
+    /** One check's events, as {@code name/status}, in the order received (one step's events are sent in order). */
+    private static List<String> checks(List<JsonNode> events, String type) {
+        return events.stream()
+                .filter(e ->
+                        type.equals(e.at("/data/attributes/payload/data/type").asText()))
+                .map(PersonaTenants::nameAndStatus)
+                .toList();
     }
 
     @Test
@@ -140,15 +202,7 @@ class PersonaSandboxTest {
     void duplicateAndReversedDeliveriesAreScriptable() throws Exception {
         String key = register(receiverUrl(), "auto-decline", true, 1);
         String inquiry = newInquiry(key);
-        String token = resume(key, inquiry).path("meta.session-token");
-        given().queryParam("inquiry-id", inquiry)
-                .queryParam("session-token", token)
-                .get("/persona/verify");
-        given().formParam("inquiry-id", inquiry)
-                .formParam("session-token", token)
-                .post("/persona/verify/complete")
-                .then()
-                .statusCode(200);
+        actOnHostedFlow(key, inquiry, "complete");
 
         // created ×2, the start step reversed (transitioned, started) ×2, the completion step reversed ×2.
         List<JsonNode> events = awaitEvents(inquiry, list -> list.size() == 12);
@@ -242,17 +296,7 @@ class PersonaSandboxTest {
     void aFailedVerificationAnnouncesFailedAndTheTransitionToItsScreen() throws Exception {
         String key = register(receiverUrl(), "none", false, 0);
         String inquiry = newInquiry(key);
-        String token = resume(key, inquiry).path("meta.session-token");
-        given().queryParam("inquiry-id", inquiry)
-                .queryParam("session-token", token)
-                .get("/persona/verify")
-                .then()
-                .statusCode(200);
-        given().formParam("inquiry-id", inquiry)
-                .formParam("session-token", token)
-                .post("/persona/verify/fail")
-                .then()
-                .statusCode(200);
+        actOnHostedFlow(key, inquiry, "fail");
 
         // Each step's events are sent in order, but the steps are delivered concurrently: compare as a set.
         Set<String> failedStep = Set.of("inquiry.failed/failed", "inquiry.transitioned/failed");

@@ -77,14 +77,42 @@ final class PersonaTenants {
 
     /** The webhooks received for the inquiry, once {@code done} holds of them. */
     static List<JsonNode> awaitEvents(String inquiry, Predicate<List<JsonNode>> done) {
-        return waitFor("the webhooks of inquiry " + inquiry)
+        return awaitReceived("the webhooks of inquiry " + inquiry, "/data/attributes/payload/data/id", inquiry, done);
+    }
+
+    /** The verification events (payload a {@code verification/…}) of an inquiry's checks, as received. */
+    static List<JsonNode> awaitVerificationEvents(String inquiry, Predicate<List<JsonNode>> done) {
+        return awaitReceived(
+                "the verification webhooks of inquiry " + inquiry,
+                "/data/attributes/payload/data/relationships/inquiry/data/id",
+                inquiry,
+                done);
+    }
+
+    private static List<JsonNode> awaitReceived(
+            String what, String inquiryPointer, String inquiry, Predicate<List<JsonNode>> done) {
+        return waitFor(what)
                 .until(
                         () -> WebhookReceiver.RECEIVED.stream()
                                 .map(r -> PersonaJson.parse(r.body()).orElseThrow())
-                                .filter(e -> inquiry.equals(
-                                        e.at("/data/attributes/payload/data/id").asText()))
+                                .filter(e -> inquiry.equals(e.at(inquiryPointer).asText()))
                                 .toList(),
                         done);
+    }
+
+    /** The person opens the hosted flow at the session link and chooses {@code action} (complete, fail). */
+    static void actOnHostedFlow(String key, String inquiry, String action) {
+        String token = resume(key, inquiry).path("meta.session-token");
+        given().queryParam("inquiry-id", inquiry)
+                .queryParam("session-token", token)
+                .get("/persona/verify")
+                .then()
+                .statusCode(200);
+        given().formParam("inquiry-id", inquiry)
+                .formParam("session-token", token)
+                .post("/persona/verify/" + action)
+                .then()
+                .statusCode(200);
     }
 
     /**
