@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 const gateway = process.env.ATTEST_GATEWAY_URL ?? 'http://127.0.0.1:8080';
 
 // API paths the dev server forwards to the gateway (same origin in production).
-const apiPaths = ['/orgs', '/compliance', '/wallets', '/identities', '/notifications', '/platform', '/openapi.json'];
+const apiPaths = ['/orgs', '/compliance', '/wallets', '/identities', '/notifications', '/platform', '/documents', '/openapi.json'];
 
 /**
  * Dev server only: `/console/config.json` comes from the gateway when it serves one, else from

@@ -29,3 +29,13 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string, project: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}-${project}.png`, fullPage: true });
 }
+
+/**
+ * A string the browser tests put into a person's documents and forms: the system test (ConsoleBrowserSystemTest)
+ * chooses it and then looks for it everywhere the platform keeps anything, which must hold only ciphertext of it.
+ * Run on their own, the tests make one up.
+ */
+const CANARY = process.env.ATTEST_PRIVACY_CANARY ?? `canary-${Math.random().toString(36).slice(2, 10)}`;
+export function privacyCanary(): string {
+  return CANARY;
+}

@@ -22,6 +22,7 @@ export const MODULES = {
   'wallet-service': 8082,
   'identity-service': 8083,
   'notification-service': 8084,
+  'document-service': 8085,
 };
 
 /**

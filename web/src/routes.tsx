@@ -15,10 +15,14 @@ const OverviewPage = lazy(() => import('./pages/user/OverviewPage'));
 const KycPage = lazy(() => import('./pages/user/KycPage'));
 const WalletPage = lazy(() => import('./pages/user/WalletPage'));
 const IdentityPage = lazy(() => import('./pages/user/IdentityPage'));
+const DocumentsPage = lazy(() => import('./pages/user/DocumentsPage'));
 const NotificationsPage = lazy(() => import('./pages/user/NotificationsPage'));
+const SharedWithMePage = lazy(() => import('./pages/user/SharedWithMePage'));
 const IntegrationsPage = lazy(() => import('./pages/org/IntegrationsPage'));
 const ReviewsPage = lazy(() => import('./pages/org/ReviewsPage'));
 const ReviewCasePage = lazy(() => import('./pages/org/ReviewCasePage'));
+const DocumentReviewsPage = lazy(() => import('./pages/org/DocumentReviewsPage'));
+const DocumentCasePage = lazy(() => import('./pages/org/DocumentCasePage'));
 const UsersPage = lazy(() => import('./pages/org/UsersPage'));
 const WalletsPage = lazy(() => import('./pages/org/WalletsPage'));
 const TransactionsPage = lazy(() => import('./pages/org/TransactionsPage'));
@@ -59,9 +63,10 @@ function Shell() {
   );
 }
 
-function RequireArea({ area }: { area: 'user' | 'notifications' | 'platform' }) {
+/** `members`: the users and org-admins of an organization (notifications, documents shared with them). */
+function RequireArea({ area }: { area: 'user' | 'members' | 'platform' }) {
   const { access } = useTenant();
-  const allowed = area === 'user' ? access.endUser : area === 'notifications' ? access.notifications : access.platformAdmin;
+  const allowed = area === 'user' ? access.endUser : area === 'members' ? access.notifications : access.platformAdmin;
   return allowed ? <Outlet /> : <NoAccess />;
 }
 
@@ -88,15 +93,19 @@ export function AppRoutes() {
           <Route path="kyc" element={<KycPage />} />
           <Route path="wallet" element={<WalletPage />} />
           <Route path="identity" element={<IdentityPage />} />
+          <Route path="documents" element={<DocumentsPage />} />
         </Route>
-        <Route element={<RequireArea area="notifications" />}>
+        <Route element={<RequireArea area="members" />}>
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="shared" element={<SharedWithMePage />} />
         </Route>
         <Route path="org/:org" element={<RequireOrgAdmin />}>
           <Route index element={<Navigate to="reviews" replace />} />
           <Route path="integrations" element={<IntegrationsPage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:caseId" element={<ReviewCasePage />} />
+          <Route path="documents" element={<DocumentReviewsPage />} />
+          <Route path="documents/:caseId" element={<DocumentCasePage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="wallets" element={<WalletsPage />} />
           <Route path="transactions" element={<TransactionsPage />} />

@@ -38,7 +38,7 @@ function useApiContext(): ApiValue {
 }
 
 /**
- * The typed API clients: `api.gateway`, `api.compliance`, `api.wallet`, `api.identity`, `api.notification`.
+ * The typed API clients: `api.gateway`, `api.compliance`, `api.wallet`, `api.identity`, `api.notification`, `api.document`.
  *
  *     const api = useApi();
  *     const me = useAsync((signal) => unwrap(api.wallet.GET('/wallets/me', { signal })), [api]);

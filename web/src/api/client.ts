@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths as ComplianceApi } from './generated/compliance-service';
+import type { paths as DocumentApi } from './generated/document-service';
 import type { paths as GatewayApi } from './generated/gateway';
 import type { paths as IdentityApi } from './generated/identity-service';
 import type { paths as NotificationApi } from './generated/notification-service';
@@ -60,6 +61,8 @@ export function createApi(credentials: ApiCredentials, options: { baseUrl?: stri
     identity: client<IdentityApi>(),
     /** In-app notifications and webhook endpoints. */
     notification: client<NotificationApi>(),
+    /** Client-encrypted documents: party keys, requirements, cases, wrapped keys and ciphertexts. */
+    document: client<DocumentApi>(),
   };
 }
 

@@ -23,8 +23,11 @@ function userLinks(access: Access): NavItem[] {
           { to: '/kyc', label: 'Verification' },
           { to: '/wallet', label: 'Wallet' },
           { to: '/identity', label: 'Identity' },
+          { to: '/documents', label: 'Documents' },
         ]
       : []),
+    // Users and org-admins alike: an auditor is any member of the organization.
+    ...(access.notifications ? [{ to: '/shared', label: 'Shared with me' }] : []),
     ...(access.notifications ? [{ to: '/notifications', label: <>Notifications <UnreadBadge /></> }] : []),
   ];
 }
@@ -33,6 +36,7 @@ function orgLinks(org: string): NavItem[] {
   const base = `/org/${encodeURIComponent(org)}`;
   return [
     ['reviews', 'Review queue'],
+    ['documents', 'Document reviews'],
     ['users', 'Users'],
     ['wallets', 'Wallets'],
     ['transactions', 'Transactions'],

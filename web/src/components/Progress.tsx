@@ -5,10 +5,16 @@ interface ProgressProps {
   label: string;
   /** After this many ms, also say for how long it has been running (long operations). */
   patienceMs?: number;
+  /** How far along, out of `max` (an upload's bytes): a measured bar with its percentage in words. */
+  value?: number;
+  max?: number;
 }
 
-/** An indeterminate progress indicator, announced politely; long waits show the elapsed time. */
-export function Progress({ label, patienceMs = 3000 }: ProgressProps) {
+/**
+ * A progress indicator, announced politely: indeterminate, or measured when `value` and `max` are given; long waits
+ * show the elapsed time.
+ */
+export function Progress({ label, patienceMs = 3000, value, max }: ProgressProps) {
   const [started] = useState(() => Date.now());
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
@@ -16,11 +22,15 @@ export function Progress({ label, patienceMs = 3000 }: ProgressProps) {
     return () => clearInterval(timer);
   }, [started]);
   const seconds = Math.round(elapsed / 1000);
+  const measured = value !== undefined && max !== undefined && max > 0;
+  const percent = measured ? Math.min(100, Math.floor((value / max) * 100)) : null;
   return (
     <div role="status" className="progress">
-      <progress aria-hidden="true" />
+      {/* The words say the same, for screen readers, without announcing every step of the bar. */}
+      {measured ? <progress aria-hidden="true" value={Math.min(value, max)} max={max} /> : <progress aria-hidden="true" />}
       <span>
-        {label}…{elapsed >= patienceMs && <span className="muted"> still working ({seconds} s)</span>}
+        {label}…{percent !== null && ` ${percent}%`}
+        {elapsed >= patienceMs && <span className="muted"> still working ({seconds} s)</span>}
       </span>
     </div>
   );

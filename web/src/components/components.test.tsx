@@ -6,6 +6,7 @@ import { ApiError } from '../api/problem';
 import { Button } from './Button';
 import { ErrorMessage } from './ErrorMessage';
 import { FormField } from './FormField';
+import { Progress } from './Progress';
 
 describe('FormField', () => {
   it('labels its control and ties the hint and the error to it', () => {
@@ -72,5 +73,21 @@ describe('Button', () => {
     expect(button.getAttribute('aria-busy')).toBe('true');
     await userEvent.click(button);
     expect(click).toHaveBeenCalledOnce();
+  });
+});
+
+describe('Progress', () => {
+  it('measures an upload: the bar and the percentage in words', () => {
+    const { container } = render(<Progress label="Uploading the encrypted document" value={262_144} max={1_048_576} />);
+    expect(screen.getByRole('status').textContent).toBe('Uploading the encrypted document… 25%');
+    const bar = container.querySelector('progress')!;
+    expect(bar.getAttribute('value')).toBe('262144');
+    expect(bar.getAttribute('max')).toBe('1048576');
+  });
+
+  it('stays indeterminate without a measure', () => {
+    const { container } = render(<Progress label="Loading the case" />);
+    expect(screen.getAllByRole('status').at(-1)!.textContent).toBe('Loading the case…');
+    expect(container.querySelector('progress')!.hasAttribute('value')).toBe(false);
   });
 });

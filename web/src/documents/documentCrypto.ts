@@ -29,15 +29,23 @@ export interface SealedDocument {
 
 /**
  * A new key pair for this person. The private key is non-extractable: script can use it but never read it, so it
- * can be kept in IndexedDB as a CryptoKey object and never leaves this browser.
+ * can be kept in IndexedDB as a CryptoKey object and never leaves this browser. `extractable` is for the one moment
+ * the recovery file is written (keyStore.ts), after which the key is imported again non-extractable.
  */
-export async function generatePartyKey(): Promise<CryptoKeyPair> {
+export async function generatePartyKey(extractable = false): Promise<CryptoKeyPair> {
   const pair = await crypto.subtle.generateKey(
     { ...RSA_OAEP, modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]) },
-    false,
+    extractable,
     ['wrapKey', 'unwrapKey'],
   );
   return pair;
+}
+
+/** A private key from its JWK (a recovery file's), non-extractable again and good for unwrapping only. */
+export async function importPrivateKey(jwk: JsonWebKey): Promise<CryptoKey> {
+  return crypto.subtle.importKey('jwk', { ...jwk, alg: 'RSA-OAEP-256', key_ops: ['unwrapKey'] }, RSA_OAEP, false, [
+    'unwrapKey',
+  ]);
 }
 
 export async function publicJwk(key: CryptoKey): Promise<PublicJwk> {
@@ -49,10 +57,20 @@ export function associatedData(caseId: string, requirement: string): Bytes {
   return new TextEncoder().encode(`${caseId}:${requirement}`);
 }
 
-export async function sealDocument(plaintext: BufferSource, aad: Bytes): Promise<SealedDocument> {
+/**
+ * `again` seals the same plaintext once more into the same bytes (a resumed upload's key and nonce): the caller must
+ * check the result's hash against the first one before sending anything, since a nonce reused on other plaintext
+ * breaks GCM.
+ */
+export async function sealDocument(
+  plaintext: BufferSource,
+  aad: Bytes,
+  again?: { dataKey: CryptoKey; nonce: Bytes },
+): Promise<SealedDocument> {
   // Extractable only so that wrapKey can export it, encrypted, for the recipients.
-  const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const dataKey =
+    again?.dataKey ?? (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']));
+  const nonce = again?.nonce ?? crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, dataKey, plaintext),
   );
@@ -74,11 +92,20 @@ export async function wrapDataKey(dataKey: CryptoKey, recipient: PublicJwk): Pro
   return toBase64Url(new Uint8Array(await crypto.subtle.wrapKey('raw', dataKey, key, RSA_OAEP)));
 }
 
-/** A released wrapped key, unwrapped with this person's private key (usable for decryption only). */
-export async function unwrapDataKey(wrapped: string, privateKey: CryptoKey): Promise<CryptoKey> {
-  return crypto.subtle.unwrapKey('raw', fromBase64Url(wrapped), privateKey, RSA_OAEP, { name: 'AES-GCM' }, false, [
-    'decrypt',
-  ]);
+/**
+ * A released wrapped key, unwrapped with this person's private key: usable for decryption only, unless `rewrap` asks
+ * for a key that can be wrapped again for another party (a reviewer without a grant), which must then be extractable.
+ */
+export async function unwrapDataKey(wrapped: string, privateKey: CryptoKey, rewrap = false): Promise<CryptoKey> {
+  return crypto.subtle.unwrapKey(
+    'raw',
+    fromBase64Url(wrapped),
+    privateKey,
+    RSA_OAEP,
+    { name: 'AES-GCM' },
+    rewrap,
+    rewrap ? ['decrypt', 'encrypt'] : ['decrypt'],
+  );
 }
 
 /** The plaintext, or a rejection when a byte was changed or the document belongs to another case or requirement. */

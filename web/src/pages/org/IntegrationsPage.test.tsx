@@ -91,3 +91,48 @@ describe('the Dfns settings', () => {
     expect(puts[1]).toMatchObject({ api_base_url: 'https://api.dfns.io', token: 'eyJ.token', per_transfer_limit: '7000', daily_limit: '9000' });
   });
 });
+
+describe('the Persona settings’ required steps', () => {
+  it('shows the stored steps, checks them as the service does, and saves them with the rest', async () => {
+    const user = userEvent.setup();
+    const puts: Record<string, unknown>[] = [];
+    const stored = { source: 'organization', inquiry_template_id: 'itmpl_demo', environment: 'sandbox', webhook_secrets: [], required_steps: ['government-id', 'bank-account'] };
+    const fetch = vi.fn(async (request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/orgs/demo/integrations/dfns') return Response.json({ type: 'about:blank', title: 'Not Found', status: 404 }, { status: 404 });
+      expect(path).toBe('/orgs/demo/integrations/persona');
+      if (request.method === 'GET') return Response.json({ ...stored, api_key: '****1234' });
+      const body = (await request.json()) as Record<string, unknown>;
+      puts.push(body);
+      return Response.json({ ...stored, api_key: '****1234', required_steps: body.required_steps });
+    });
+    holder.api = createApi({ accessToken: async () => 'token', projectId: () => null }, { baseUrl: 'http://attest.test', fetch: fetch as unknown as typeof globalThis.fetch });
+    render(
+      <MemoryRouter initialEntries={['/org/demo/integrations']}>
+        <Routes>
+          <Route path="/org/:org/integrations" element={<IntegrationsPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Government ID, Bank account')).toBeTruthy();
+    const form = await screen.findByRole('form', { name: 'Persona settings' });
+    const steps = within(form).getByRole('group', { name: 'Required verification steps' });
+    expect((within(steps).getByRole('checkbox', { name: /Government ID/ }) as HTMLInputElement).checked).toBe(true);
+    const others = within(steps).getByRole('textbox', { name: 'Other required steps' }) as HTMLInputElement;
+    expect(others.value).toBe('bank-account');
+
+    await user.click(within(steps).getByRole('checkbox', { name: /Database check/ }));
+    await user.type(others, ', Selfie');
+    await user.click(within(form).getByRole('button', { name: 'Save Persona settings' }));
+    expect(others.getAttribute('aria-invalid')).toBe('true');
+    expect(within(steps).getByText(/“Selfie” is not a step kind/)).toBeTruthy();
+    expect(puts).toHaveLength(0);
+
+    await user.clear(others);
+    await user.type(others, 'bank-account');
+    await user.click(within(form).getByRole('button', { name: 'Save Persona settings' }));
+    expect(await within(form).findByText(/Persona settings saved/)).toBeTruthy();
+    expect(puts[0]).toMatchObject({ inquiry_template_id: 'itmpl_demo', required_steps: ['government-id', 'database', 'bank-account'] });
+    expect(puts[0]).not.toHaveProperty('api_key');
+  });
+});

@@ -8,6 +8,7 @@ import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
+import { KNOWN_STEP_KINDS, MAX_REQUIRED_STEPS, stepKindLabel } from '../../kyc/steps';
 import { useOrgParam } from '../../tenant/params';
 import { describeDfnsCheck, describePersonaReport, type TestOutcome } from './connectionTest';
 import { DfnsCredentialFields, SECRET_INPUT } from './DfnsFields';
@@ -247,6 +248,7 @@ function PersonaSection({ org }: { org: string }) {
               ['API key', data.api_key],
               ['Inquiry template ID', data.inquiry_template_id && <code>{data.inquiry_template_id}</code>],
               ['Environment', data.environment],
+              ['Required steps', (data.required_steps ?? []).length > 0 ? (data.required_steps ?? []).map(stepKindLabel).join(', ') : 'none'],
               ['Current webhook secret', secrets[0]],
               ['Previous webhook secret (rotation)', secrets[1]],
             ]}
@@ -297,6 +299,46 @@ function PersonaSection({ org }: { org: string }) {
               )}
             </FormField>
           </div>
+          <fieldset>
+            <legend>Required verification steps</legend>
+            <p className="muted">
+              The steps of your inquiry template a person must pass; they see which are still to do, and reviewers see each step Persona
+              reports. None ticked: no particular step is required. At most {MAX_REQUIRED_STEPS}.
+            </p>
+            <div className="checkbox-grid">
+              {KNOWN_STEP_KINDS.map(([kind, label]) => (
+                <label key={kind} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={form.required_steps.includes(kind)}
+                    onChange={(e) =>
+                      change('required_steps', e.target.checked ? [...form.required_steps, kind] : form.required_steps.filter((k) => k !== kind))
+                    }
+                  />
+                  <span>
+                    {label} (<code>{kind}</code>)
+                  </span>
+                </label>
+              ))}
+            </div>
+            {shown.required_steps && <p className="field-error">{shown.required_steps}</p>}
+            <FormField
+              label="Other required steps"
+              error={shown.other_steps}
+              hint="Step kinds of your template not listed above, separated by commas: lower-case letters, digits and dashes (e.g. bank-account)."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  name="persona_other_steps"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={form.other_steps}
+                  onChange={(e) => change('other_steps', e.target.value)}
+                />
+              )}
+            </FormField>
+          </fieldset>
           <fieldset>
             <legend>Webhook secrets</legend>
             <p className="muted">

@@ -13,6 +13,7 @@ import { formatTime } from './format';
 import { hasErrors, type FieldErrors } from './forms';
 import { mergeErrors, serverFieldErrors } from './load';
 import { Confirm, Facts, SecretOnce, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
+import { DocumentRequirementsFields } from './DocumentRequirementsFields';
 import { ProjectFields } from './ProjectFields';
 import {
   API_SCOPES,
@@ -27,7 +28,10 @@ import {
 } from './projectForms';
 import { issuedApiKey, type ApiKey, type IssuedApiKey, type Project } from './types';
 
-/** `/org/:org/projects/:project`: a project's settings and its API keys (a new key shown once, rotate, revoke). */
+/**
+ * `/org/:org/projects/:project`: a project's settings, its API keys (a new key shown once, rotate, revoke) and the
+ * documents it requires of its users.
+ */
 export default function ProjectPage() {
   const org = useOrgParam();
   const projectId = useRequiredParam('project');
@@ -67,6 +71,7 @@ export default function ProjectPage() {
         ]}
       />
       <ApiKeys org={org} project={p} />
+      <DocumentRequirementsFields projectId={p.id ?? projectId} />
       <ProjectSettings org={org} project={p} onSaved={(saved) => project.setData(saved)} />
     </Page>
   );

@@ -9,12 +9,13 @@ import { Progress } from '../../components/Progress';
 import { useConfig } from '../../config/ConfigContext';
 import { useAction, useAsync } from '../../hooks/useAsync';
 import { useOrgParam, useRequiredParam } from '../../tenant/params';
+import { CaseSteps } from './CaseSteps';
 import { explorerUrl, formatTime, statusWords } from './format';
-import { Confirm, Facts, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
+import { DecisionActions, Facts, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
 import { DECISION_REASONS, decisionReason, type Decision } from './reviewQueue';
 import type { KycCase } from './types';
 
-/** `/org/:org/reviews/:caseId`: a case, its provider data and history; approve or decline it with a reason. */
+/** `/org/:org/reviews/:caseId`: a case, its provider data, verification steps and history; approve or decline it with a reason. */
 export default function ReviewCasePage() {
   const org = useOrgParam();
   const caseId = useRequiredParam('caseId');
@@ -24,6 +25,10 @@ export default function ReviewCasePage() {
   const kycCase = useAsync((signal) => unwrap(api.compliance.GET('/orgs/{org}/kyc/cases/{case_id}', { params: { path }, signal })), [api, org, caseId]);
   const history = useAsync(
     (signal) => unwrap(api.compliance.GET('/orgs/{org}/kyc/cases/{case_id}/history', { params: { path }, signal })),
+    [api, org, caseId],
+  );
+  const steps = useAsync(
+    (signal) => unwrap(api.compliance.GET('/orgs/{org}/kyc/cases/{case_id}/steps', { params: { path }, signal })),
     [api, org, caseId],
   );
   const [decided, setDecided] = useState<string | null>(null);
@@ -102,6 +107,7 @@ export default function ReviewCasePage() {
             onDecided={(answer, decision, reason) => {
               kycCase.setData(answer);
               history.reload();
+              steps.reload();
               setDecided(
                 `${decision === 'approve' ? 'Approved' : 'Declined'} (reason ${reason}): the case is now ${statusWords(answer.status)}.`,
               );
@@ -113,6 +119,12 @@ export default function ReviewCasePage() {
             {c.status === 'pending' && ' The person has not finished verifying yet.'}
           </p>
         )}
+      </Section>
+
+      <Section title="Verification steps">
+        <ErrorMessage error={steps.error} title="Could not load the verification steps" onRetry={steps.reload} />
+        {steps.loading && !steps.data && <Progress label="Loading the verification steps" />}
+        {steps.data && <CaseSteps steps={steps.data} />}
       </Section>
 
       <Section title="History">
@@ -243,36 +255,27 @@ function DecisionPanel({
   return (
     <>
       <p>Persona marked this case for review. Decide after checking the inquiry in Persona; Persona is told first, then the decision is recorded with your name.</p>
-      <div className="actions">
-        <Confirm
-          trigger="Approve…"
-          triggerVariant="primary"
-          title="Approve this case?"
-          confirmLabel="Approve case"
-          confirmVariant="primary"
-          pending={decide.pending}
-          pendingLabel="Approving…"
-          onConfirm={() => confirm('approve')}
-          onOpenChange={() => decide.reset()}
-        >
-          <p>The person becomes verified: Attest then makes their wallet and their on-chain KYC claim.</p>
-          {field('approve')}
-        </Confirm>
-        <Confirm
-          trigger="Decline…"
-          triggerVariant="danger"
-          title="Decline this case?"
-          confirmLabel="Decline case"
-          pending={decide.pending}
-          pendingLabel="Declining…"
-          onConfirm={() => confirm('decline')}
-          onOpenChange={() => decide.reset()}
-        >
-          <p>The person is told their verification was declined and cannot start again. This cannot be undone here.</p>
-          {field('decline')}
-        </Confirm>
-      </div>
-      <ErrorMessage error={decide.error} title="Could not record the decision" />
+      <DecisionActions
+        refuse="Decline"
+        refusingLabel="Declining…"
+        pending={decide.pending}
+        error={decide.error}
+        approveBody={
+          <>
+            <p>The person becomes verified: Attest then makes their wallet and their on-chain KYC claim.</p>
+            {field('approve')}
+          </>
+        }
+        refuseBody={
+          <>
+            <p>The person is told their verification was declined and cannot start again. This cannot be undone here.</p>
+            {field('decline')}
+          </>
+        }
+        onApprove={() => confirm('approve')}
+        onRefuse={() => confirm('decline')}
+        onOpenChange={() => decide.reset()}
+      />
     </>
   );
 }

@@ -1,12 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
-import { Progress } from '../../components/Progress';
 import { useOrgParam } from '../../tenant/params';
 import { formatTime } from './format';
-import { PagePager, StatusBadge, TableScroll } from './parts';
+import { CaseQueue } from './CaseQueue';
+import { PagePager, StatusBadge } from './parts';
 import { CASES_PAGE_SIZE, useKycCases } from './useKycCases';
 import { CASE_STATUSES, parsePage, parseStatus } from './reviewQueue';
 
@@ -36,59 +34,37 @@ export default function ReviewsPage() {
         KYC cases of your organization, oldest first. Persona sends a case here when its checks need a person to decide; open it to
         approve or decline.
       </p>
-      <div className="toolbar">
-        <FormField label="Show cases">
-          {(control) => (
-            <select {...control} value={status} onChange={(e) => show({ status: e.target.value, page: 0 })}>
-              {CASE_STATUSES.map(([value, label]) => (
-                <option key={value || 'all'} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
-      <ErrorMessage error={cases.error} title="Could not load the cases" onRetry={cases.reload} />
-      {cases.loading && <Progress label="Loading the cases" />}
-      {cases.data && items.length === 0 && !cases.loading && (
-        <p role="status">{status === 'review' ? 'No case is waiting for a review.' : `No cases: ${statusLabel.toLowerCase()}.`}</p>
-      )}
-      {items.length > 0 && (
-        <TableScroll label="Cases table">
-          <table>
-            <caption className="visually-hidden">Cases: {statusLabel}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">User</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.case_id}>
-                  <td>
-                    <Link to={`/org/${encodeURIComponent(org)}/reviews/${encodeURIComponent(c.case_id ?? '')}`}>
-                      <code>{c.case_id}</code>
-                    </Link>
-                  </td>
-                  <td>
-                    <code>{c.user_id}</code>
-                  </td>
-                  <td>
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td className="nowrap">{formatTime(c.created_at)}</td>
-                  <td className="nowrap">{formatTime(c.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <CaseQueue
+        filter={status}
+        options={CASE_STATUSES}
+        onFilter={(value) => show({ status: value, page: 0 })}
+        error={cases.error}
+        loading={cases.loading}
+        loaded={Boolean(cases.data)}
+        onRetry={cases.reload}
+        empty={status === 'review' ? 'No case is waiting for a review.' : `No cases: ${statusLabel.toLowerCase()}.`}
+        tableLabel="Cases table"
+        caption={<>Cases: {statusLabel}</>}
+        columns={['Case', 'User', 'Status', 'Opened', 'Last change']}
+        items={items}
+        row={(c) => (
+          <tr key={c.case_id}>
+            <td>
+              <Link to={`/org/${encodeURIComponent(org)}/reviews/${encodeURIComponent(c.case_id ?? '')}`}>
+                <code>{c.case_id}</code>
+              </Link>
+            </td>
+            <td>
+              <code>{c.user_id}</code>
+            </td>
+            <td>
+              <StatusBadge status={c.status} />
+            </td>
+            <td className="nowrap">{formatTime(c.created_at)}</td>
+            <td className="nowrap">{formatTime(c.updated_at)}</td>
+          </tr>
+        )}
+      />
       {cases.data && (cases.data.total ?? 0) > CASES_PAGE_SIZE && (
         <PagePager page={page} size={CASES_PAGE_SIZE} total={cases.data.total ?? 0} noun="cases" onPage={(p) => show({ page: p })} />
       )}

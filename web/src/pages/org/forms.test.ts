@@ -12,6 +12,7 @@ import {
   personaErrors,
   personaFormFrom,
   personaRequest,
+  requiredStepsOf,
   policyErrors,
   policyFormFrom,
   policyServerErrors,
@@ -118,7 +119,7 @@ describe('Persona settings form', () => {
   it('keeps stored secrets when their fields are left empty', () => {
     const form = { ...personaFormFrom({ inquiry_template_id: 'itmpl_local', environment: 'sandbox' }) };
     expect(personaErrors(form, true)).toEqual({});
-    expect(personaRequest(form)).toEqual({ inquiry_template_id: 'itmpl_local', environment: 'sandbox' });
+    expect(personaRequest(form)).toEqual({ inquiry_template_id: 'itmpl_local', environment: 'sandbox', required_steps: [] });
   });
 
   it('needs a key when none is stored, and a template id of Persona’s shape', () => {
@@ -139,9 +140,30 @@ describe('Persona settings form', () => {
       inquiry_template_id: 'itmpl_x',
       environment: 'production',
       webhook_secrets: ['wbhsec_new1', 'wbhsec_old1'],
+      required_steps: [],
     });
     expect(personaErrors({ ...form, webhook_secret: '' }, true).previous_webhook_secret).toBe('Enter the new (current) secret too.');
     expect(personaErrors({ ...form, api_key: 'short' }, true).api_key).toBe('An API key has 8 to 512 characters.');
+  });
+
+  it('holds the required steps: known kinds ticked, others typed, sent whole in that order', () => {
+    const form = personaFormFrom({ inquiry_template_id: 'itmpl_x', environment: 'sandbox', required_steps: ['database', 'bank-account', 'government-id'] });
+    expect(form.required_steps).toEqual(['database', 'government-id']);
+    expect(form.other_steps).toBe('bank-account');
+    expect(requiredStepsOf(form)).toEqual(['government-id', 'database', 'bank-account']);
+    expect(personaErrors(form, true)).toEqual({});
+    expect(personaRequest({ ...form, required_steps: [], other_steps: ' ' }).required_steps).toEqual([]);
+  });
+
+  it('checks the required steps as the service does', () => {
+    const form = personaFormFrom({ inquiry_template_id: 'itmpl_x', environment: 'sandbox' });
+    expect(personaErrors({ ...form, other_steps: 'Selfie' }, true).other_steps).toMatch(/not a step kind/);
+    expect(personaErrors({ ...form, other_steps: 'a, a' }, true).other_steps).toMatch(/listed twice/);
+    expect(personaErrors({ ...form, required_steps: ['selfie'], other_steps: 'selfie' }, true).other_steps).toMatch(/ticked step/);
+    const many = Array.from({ length: 12 }, (_, i) => `step-${i}`).join(', ');
+    expect(personaErrors({ ...form, required_steps: ['selfie', 'database', 'document', 'phone-number', 'email-address'], other_steps: many }, true).required_steps).toBe(
+      'At most 16 steps: remove 1.',
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * trip and say which field is wrong), and the request bodies built from the forms.
  */
 import { ApiError } from '../../api/problem';
+import { KNOWN_STEP_KINDS, parseStepKinds, stepKindsError } from '../../kyc/steps';
 import { serverFieldErrors } from './load';
 import type { DfnsSettings, DfnsSettingsRequest, PersonaSettingsChange, SpendingPolicy, SpendingPolicyRequest } from './types';
 
@@ -401,16 +402,32 @@ export interface PersonaForm {
   environment: 'sandbox' | 'production';
   webhook_secret: string;
   previous_webhook_secret: string;
+  /** The known step kinds ticked (`KNOWN_STEP_KINDS`). */
+  required_steps: string[];
+  /** Other required kinds, typed as a comma-separated list. */
+  other_steps: string;
 }
 
-export function personaFormFrom(stored: { inquiry_template_id?: string; environment?: string } | null | undefined): PersonaForm {
+const KNOWN_KINDS: readonly string[] = KNOWN_STEP_KINDS.map(([kind]) => kind);
+
+export function personaFormFrom(
+  stored: { inquiry_template_id?: string; environment?: string; required_steps?: string[] | null } | null | undefined,
+): PersonaForm {
+  const steps = stored?.required_steps ?? [];
   return {
     api_key: '',
     inquiry_template_id: stored?.inquiry_template_id ?? '',
     environment: stored?.environment === 'production' ? 'production' : 'sandbox',
     webhook_secret: '',
     previous_webhook_secret: '',
+    required_steps: steps.filter((kind) => KNOWN_KINDS.includes(kind)),
+    other_steps: steps.filter((kind) => !KNOWN_KINDS.includes(kind)).join(', '),
   };
+}
+
+/** The required kinds the form holds: the ticked known kinds in their order, then the others as typed. */
+export function requiredStepsOf(form: Pick<PersonaForm, 'required_steps' | 'other_steps'>): string[] {
+  return [...KNOWN_KINDS.filter((kind) => form.required_steps.includes(kind)), ...parseStepKinds(form.other_steps)];
 }
 
 /** Persona's settings keep what is left out: an empty secret field means "keep the stored one". */
@@ -427,10 +444,18 @@ export function personaErrors(form: PersonaForm, hasStoredKey: boolean): FieldEr
   if (current && (current.length < 8 || current.length > 512)) errors.webhook_secret = 'A webhook secret has 8 to 512 characters.';
   if (previous && !current) errors.previous_webhook_secret = 'Enter the new (current) secret too.';
   else if (previous && (previous.length < 8 || previous.length > 512)) errors.previous_webhook_secret = 'A webhook secret has 8 to 512 characters.';
+  const others = parseStepKinds(form.other_steps);
+  const othersError = stepKindsError(others);
+  if (othersError) errors.other_steps = othersError;
+  else if (others.some((kind) => form.required_steps.includes(kind))) errors.other_steps = 'A ticked step is typed here too: each step once.';
+  else {
+    const listError = stepKindsError(requiredStepsOf(form));
+    if (listError) errors.required_steps = listError;
+  }
   return errors;
 }
 
-/** The `PUT …/integrations/persona` body: only what the admin entered (secrets left empty are kept). */
+/** The `PUT …/integrations/persona` body: what the admin entered (secrets left empty are kept), and the required steps. */
 export function personaRequest(form: PersonaForm): PersonaSettingsChange {
   const change: PersonaSettingsChange = {
     inquiry_template_id: form.inquiry_template_id.trim(),
@@ -441,5 +466,7 @@ export function personaRequest(form: PersonaForm): PersonaSettingsChange {
   const current = form.webhook_secret.trim();
   const previous = form.previous_webhook_secret.trim();
   if (current) change.webhook_secrets = previous ? [current, previous] : [current];
+  // The form shows the stored list, so it is always sent whole ([] clears it).
+  change.required_steps = requiredStepsOf(form);
   return change;
 }

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { statusWords } from './format';
 import './org.css';
 
@@ -55,6 +56,7 @@ const STATUS_TONES: Record<string, 'good' | 'bad' | 'wait' | 'neutral'> = {
   succeeded: 'good',
   delivered: 'good',
   ok: 'good',
+  passed: 'good',
   rejected: 'bad',
   failed: 'bad',
   declined: 'bad',
@@ -69,6 +71,8 @@ const STATUS_TONES: Record<string, 'good' | 'bad' | 'wait' | 'neutral'> = {
   broadcasted: 'wait',
   creating: 'wait',
   issuing: 'wait',
+  submitted: 'wait',
+  'requires-retry': 'wait',
 };
 
 /** A status as words with a tone (the words carry the meaning; the colour only repeats it). */
@@ -345,5 +349,65 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     <div className="table-scroll" role="group" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The two decisions on a case: Approve… and a refusal (Reject… or Decline…), each confirmed in place,
+ * with the error of recording the decision below them.
+ */
+export function DecisionActions({
+  refuse,
+  refusingLabel,
+  pending,
+  error,
+  approveBody,
+  refuseBody,
+  onApprove,
+  onRefuse,
+  onOpenChange,
+}: {
+  /** The refusing verb as its buttons say it, as "Reject" or "Decline". */
+  refuse: string;
+  refusingLabel: string;
+  pending: boolean;
+  error: unknown;
+  approveBody: ReactNode;
+  refuseBody: ReactNode;
+  onApprove: ConfirmProps['onConfirm'];
+  onRefuse: ConfirmProps['onConfirm'];
+  onOpenChange(): void;
+}) {
+  return (
+    <>
+      <div className="actions">
+        <Confirm
+          trigger="Approve…"
+          triggerVariant="primary"
+          title="Approve this case?"
+          confirmLabel="Approve case"
+          confirmVariant="primary"
+          pending={pending}
+          pendingLabel="Approving…"
+          onConfirm={onApprove}
+          onOpenChange={onOpenChange}
+        >
+          {approveBody}
+        </Confirm>
+        <Confirm
+          trigger={`${refuse}…`}
+          triggerVariant="danger"
+          title={`${refuse} this case?`}
+          confirmLabel={`${refuse} case`}
+          pending={pending}
+          pendingLabel={refusingLabel}
+          onConfirm={onRefuse}
+          onOpenChange={onOpenChange}
+        >
+          {refuseBody}
+        </Confirm>
+      </div>
+      <ErrorMessage error={error} title="Could not record the decision" />
+    </>
   );
 }

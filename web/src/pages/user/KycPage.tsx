@@ -10,6 +10,7 @@ import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
+import { remainingLine, requiredStepLine } from '../../kyc/steps';
 import { useNotificationEvents } from '../../notifications/NotificationsContext';
 import {
   DOCUMENT_TYPES,
@@ -92,6 +93,37 @@ function CaseDetails({ caseId }: { caseId: string }) {
             )}
           </dd>
         </dl>
+      )}
+    </section>
+  );
+}
+
+/** The case's required steps, done or still to do, and what is left; refreshed by KYC notifications. */
+function KycStepsSection({ caseId }: { caseId: string }) {
+  const api = useApi();
+  const steps = useAsync(
+    (signal) => unwrap(api.compliance.GET('/compliance/kyc/{case_id}/steps', { params: { path: { case_id: caseId } }, signal })),
+    [api, caseId],
+  );
+  useNotificationEvents('kyc.', steps.reload);
+  const s = steps.data;
+  const required = s?.required ?? [];
+  return (
+    <section aria-labelledby="kyc-steps" className="card">
+      <h2 id="kyc-steps">Steps</h2>
+      {steps.loading && !s && <Progress label="Loading your verification steps" />}
+      <ErrorMessage error={steps.error} title="Could not load your verification steps" onRetry={steps.reload} />
+      {s && (
+        <>
+          {required.length > 0 && (
+            <ul>
+              {required.map((step, i) => (
+                <li key={step.kind ?? i}>{requiredStepLine(step)}</li>
+              ))}
+            </ul>
+          )}
+          <p>{remainingLine(s)}</p>
+        </>
       )}
     </section>
   );
@@ -181,7 +213,7 @@ function Status({ kyc }: { kyc: MyKyc }) {
   );
 }
 
-/** `/kyc`: the KYC status, the next action, and Persona's embedded flow; changes arrive live. */
+/** `/kyc`: the KYC status, the case's steps, the next action, and Persona's embedded flow; changes arrive live. */
 export default function KycPage() {
   const api = useApi();
   const { claims } = useAuth();
@@ -222,6 +254,7 @@ export default function KycPage() {
     <Page title="Identity verification">
       <ErrorMessage error={kyc.error} title="Could not load your verification" onRetry={kyc.reload} />
       {me && <Status kyc={me} />}
+      {me?.case_id && <KycStepsSection caseId={me.case_id} />}
 
       {waiting && (
         <div role="status" className="alert alert-info">

@@ -61,6 +61,9 @@ describe('consolePathOf', () => {
     expect(consolePathOf('wallet.provisioned')).toBe('/wallet');
     expect(consolePathOf('transfer.confirmed')).toBe('/wallet');
     expect(consolePathOf('claim.issued')).toBe('/identity');
+    expect(consolePathOf('document.approved')).toBe('/documents');
+    expect(consolePathOf('document.failed')).toBe('/documents');
+    expect(consolePathOf('document.storage-failed')).toBeNull();
     expect(consolePathOf('provider.credentials-rejected')).toBeNull();
     expect(consolePathOf(undefined)).toBeNull();
   });
