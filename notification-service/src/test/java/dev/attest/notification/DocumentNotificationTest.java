@@ -78,7 +78,8 @@ class DocumentNotificationTest {
                             "case_id", caseId,
                             "user_id", user,
                             "arweave_tx_id", ARWEAVE_TX,
-                            "block_height", 7));
+                            "block_height", 7,
+                            "project_id", project));
             send(
                     EventTypes.Document.CASE_DECIDED,
                     Map.of(
@@ -103,10 +104,14 @@ class DocumentNotificationTest {
     }
 
     @Test
-    void aDocumentThatCouldNotBeStoredAlertsTheAdminsOnce() throws Exception {
-        stored(); // the user's project becomes known here, as for every user event
-        Map<String, Object> failure =
-                Map.of("document_id", documentId, "case_id", caseId, "user_id", user, "attempts", 6);
+    void aDocumentThatCouldNotBeStoredAlertsTheAdminsOnceAndReachesItsProjectsEndpoint() throws Exception {
+        // every type; no earlier event of this user tells the project: the event's own project_id does
+        String endpoint;
+        try (Receiver receiver = new Receiver()) {
+            endpoint = webhooks.createEndpoint(Map.of("url", receiver.url("/hooks")))[0];
+        }
+        Map<String, Object> failure = Map.of(
+                "document_id", documentId, "case_id", caseId, "project_id", project, "user_id", user, "attempts", 6);
         String id = UUID.randomUUID().toString();
         events.event(Topics.DOCUMENT, EventTypes.Document.STORAGE_FAILED, org, key(), failure)
                 .id(id)
@@ -119,13 +124,16 @@ class DocumentNotificationTest {
                 .until(this::mailsToAdmin, mails -> !mails.isEmpty())
                 .get(0);
         assertThat(alert.getSubject()).isEqualTo("[Attest] Document storage failed");
-        // the admin's in-app alert is written in the transaction that wrote the email
+        // the in-app alert, the user's notification and the webhook message are written with the email
         assertThat(notifications(admin, Roles.ORG_ADMIN, "type")).containsExactly("document.storage-failed");
-        assertThat(notifications(user, Roles.USER, "type")).containsExactly("document.failed", "document.stored");
+        assertThat(notifications(user, Roles.USER, "type")).containsExactly("document.failed");
+        assertThat(messageTypes(endpoint)).containsExactly(EventTypes.Document.STORAGE_FAILED);
         // A marker behind the copies on the same key: once it is seen, both copies were consumed.
         stored();
-        waitFor("the marker").until(() -> notifications(user, Roles.USER, "type"), all -> all.size() == 3);
+        waitFor("the marker").until(() -> notifications(user, Roles.USER, "type"), all -> all.size() == 2);
         assertThat(mailsToAdmin()).hasSize(1);
+        assertThat(messageTypes(endpoint))
+                .containsExactlyInAnyOrder(EventTypes.Document.STORAGE_FAILED, EventTypes.Document.STORED);
     }
 
     private void stored() {

@@ -23,9 +23,10 @@ public final class DocumentEvents {
             String requirement,
             String arweaveTxId) {}
 
-    public record Confirmed(String documentId, String caseId, String userId, String arweaveTxId, long blockHeight) {}
+    public record Confirmed(
+            String documentId, String caseId, String projectId, String userId, String arweaveTxId, long blockHeight) {}
 
-    public record StorageFailed(String documentId, String caseId, String userId, int attempts) {}
+    public record StorageFailed(String documentId, String caseId, String projectId, String userId, int attempts) {}
 
     public record DecidedDocument(String documentId, String arweaveTxId) {}
 
@@ -59,6 +60,7 @@ public final class DocumentEvents {
                 new Confirmed(
                         document.id.toString(),
                         owner.id.toString(),
+                        owner.projectId,
                         owner.userId,
                         document.arweaveTxId,
                         document.blockHeight));
@@ -69,7 +71,8 @@ public final class DocumentEvents {
                 EventTypes.Document.STORAGE_FAILED,
                 owner,
                 subject(document),
-                new StorageFailed(document.id.toString(), owner.id.toString(), owner.userId, document.attempts));
+                new StorageFailed(
+                        document.id.toString(), owner.id.toString(), owner.projectId, owner.userId, document.attempts));
     }
 
     public static OutgoingEvent decided(DocumentCase decided, CaseDecision decision, List<DecidedDocument> documents) {
