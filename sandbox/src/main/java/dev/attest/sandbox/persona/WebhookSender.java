@@ -1,5 +1,6 @@
 package dev.attest.sandbox.persona;
 
+import dev.attest.sandbox.WebhookHttp;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,10 +39,7 @@ class WebhookSender {
 
     WebhookSender(PersonaSandboxConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = WebhookHttp.client(config.webhookTimeout());
     }
 
     void onStop(@Observes ShutdownEvent event) {
