@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attest.e2e.Settings;
 import dev.attest.e2e.auth.Keycloak;
 import dev.attest.e2e.http.HttpJson;
+import dev.attest.e2e.probe.Waiting;
 import dev.attest.e2e.tenant.DemoTenantSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,15 +89,15 @@ class ConsoleBrowserSystemTest {
      * Proof that the canary went through the platform (as ciphertext), as far as Arweave: a scan of nothing would pass
      * as well. Confirmation follows the tests by a block or two of the local Arweave gateway.
      */
-    private static long awaitDocumentsConfirmedSince(LocalStack stack, Instant since)
-            throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        long confirmed = documentsConfirmedSince(stack, since);
-        while (confirmed == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            confirmed = documentsConfirmedSince(stack, since);
-        }
-        return confirmed;
+    private static long awaitDocumentsConfirmedSince(LocalStack stack, Instant since) {
+        return Waiting.until("documents confirmed on Arweave", Duration.ofMinutes(2), () -> {
+            try {
+                long confirmed = documentsConfirmedSince(stack, since);
+                return confirmed > 0 ? Optional.of(confirmed) : Optional.empty();
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading document-service's database", e);
+            }
+        });
     }
 
     private static long documentsConfirmedSince(LocalStack stack, Instant since) throws SQLException {
