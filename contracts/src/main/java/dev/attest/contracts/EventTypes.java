@@ -31,6 +31,10 @@ public final class EventTypes {
         public static final String CLAIM_RECORDED = "attest.kyc.claim-recorded.v1";
 
         public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.kyc.provider-credentials-rejected.v1";
+        /** A business customer's KYB case, with its owners' KYC cases (issue 21). */
+        public static final String BUSINESS_CASE_OPENED = "attest.kyc.business-case-opened.v1";
+
+        public static final String BUSINESS_STATUS_CHANGED = "attest.kyc.business-status-changed.v1";
 
         private Kyc() {}
     }

@@ -18,11 +18,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class KycProviders {
     private final Map<String, KycProvider> byName;
+    private final Map<String, ProviderSettings> settingsByName;
     private final String defaultProvider;
     private final Tenants tenants;
 
-    KycProviders(Instance<KycProvider> providers, ComplianceConfig config, Tenants tenants) {
+    KycProviders(
+            Instance<KycProvider> providers,
+            Instance<ProviderSettings> settings,
+            ComplianceConfig config,
+            Tenants tenants) {
         this.byName = providers.stream().collect(Collectors.toMap(KycProvider::name, Function.identity()));
+        this.settingsByName =
+                settings.stream().collect(Collectors.toMap(ProviderSettings::provider, Function.identity()));
         this.defaultProvider = config.defaultProvider();
         this.tenants = tenants;
     }
@@ -58,5 +65,14 @@ public class KycProviders {
             throw new IllegalStateException("no KYC provider named " + name);
         }
         return provider;
+    }
+
+    /** The credentials of {@code orgId} for the provider named {@code provider}; a clear problem without them. */
+    public ProviderCredentials credentials(String provider, String orgId) {
+        ProviderSettings settings = settingsByName.get(provider);
+        if (settings == null) {
+            throw new IllegalStateException("no settings for KYC provider " + provider);
+        }
+        return settings.credentials(orgId);
     }
 }

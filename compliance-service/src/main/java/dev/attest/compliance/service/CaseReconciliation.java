@@ -35,7 +35,6 @@ public class CaseReconciliation implements DurableWork {
 
     private final KycCaseRepository cases;
     private final KycProviders providers;
-    private final PersonaSettingsService settings;
     private final CaseTransitions transitions;
     private final VerificationSteps steps;
     private final CredentialsRejectedAlerts alerts;
@@ -45,14 +44,12 @@ public class CaseReconciliation implements DurableWork {
     CaseReconciliation(
             KycCaseRepository cases,
             KycProviders providers,
-            PersonaSettingsService settings,
             CaseTransitions transitions,
             VerificationSteps steps,
             CredentialsRejectedAlerts alerts,
             ComplianceConfig config) {
         this.cases = cases;
         this.providers = providers;
-        this.settings = settings;
         this.transitions = transitions;
         this.steps = steps;
         this.alerts = alerts;
@@ -112,7 +109,7 @@ public class CaseReconciliation implements DurableWork {
         ProviderInquiry inquiry;
         try {
             KycProvider provider = providers.named(waiting.provider());
-            var credentials = settings.credentials(waiting.orgId());
+            var credentials = providers.credentials(waiting.provider(), waiting.orgId());
             inquiry = alerts.watching(
                     waiting.orgId(),
                     provider.name(),

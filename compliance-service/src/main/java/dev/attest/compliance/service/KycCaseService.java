@@ -28,7 +28,6 @@ import java.util.UUID;
 public class KycCaseService {
     private final KycCaseRepository cases;
     private final KycProviders providers;
-    private final PersonaSettingsService settings;
     private final SealedApplicantData applicantData;
     private final CaseTransitions transitions;
     private final CredentialsRejectedAlerts alerts;
@@ -36,13 +35,11 @@ public class KycCaseService {
     KycCaseService(
             KycCaseRepository cases,
             KycProviders providers,
-            PersonaSettingsService settings,
             SealedApplicantData applicantData,
             CaseTransitions transitions,
             CredentialsRejectedAlerts alerts) {
         this.cases = cases;
         this.providers = providers;
-        this.settings = settings;
         this.applicantData = applicantData;
         this.transitions = transitions;
         this.alerts = alerts;
@@ -72,7 +69,7 @@ public class KycCaseService {
             return new Started(kycCase, Optional.empty());
         }
         KycProvider provider = providers.named(kycCase.provider);
-        ProviderCredentials credentials = settings.credentials(kycCase.orgId);
+        ProviderCredentials credentials = providers.credentials(kycCase.provider, kycCase.orgId);
         try {
             if (kycCase.providerReference == null) {
                 ProviderInquiry inquiry = alerts.watching(

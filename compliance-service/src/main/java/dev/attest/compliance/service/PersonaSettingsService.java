@@ -5,6 +5,7 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.PersonaSettings;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ProviderCredentials;
+import dev.attest.compliance.provider.ProviderSettings;
 import dev.attest.compliance.repository.PersonaSettingsRepository;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * The default organization (the local stack's) may instead take them from configuration.
  */
 @ApplicationScoped
-public class PersonaSettingsService {
+public class PersonaSettingsService implements ProviderSettings {
     static final String WEBHOOK_SECRETS_CACHE = "persona-webhook-secrets";
 
     private final PersonaSettingsRepository settings;
@@ -72,7 +73,13 @@ public class PersonaSettingsService {
         return Optional.empty();
     }
 
+    @Override
+    public String provider() {
+        return "persona";
+    }
+
     /** The credentials to call Persona for {@code orgId}; a clear problem when the organization has none. */
+    @Override
     public ProviderCredentials credentials(String orgId) {
         OrgPersona persona = of(orgId).orElseThrow(PersonaSettingsService::notConfigured);
         if (persona.apiKey().isEmpty() || persona.inquiryTemplateId().isEmpty()) {

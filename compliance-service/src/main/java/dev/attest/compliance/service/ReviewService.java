@@ -29,7 +29,6 @@ public class ReviewService {
     private final KycCaseRepository cases;
     private final CaseHistoryRepository history;
     private final KycProviders providers;
-    private final PersonaSettingsService settings;
     private final CaseTransitions transitions;
     private final CredentialsRejectedAlerts alerts;
 
@@ -37,13 +36,11 @@ public class ReviewService {
             KycCaseRepository cases,
             CaseHistoryRepository history,
             KycProviders providers,
-            PersonaSettingsService settings,
             CaseTransitions transitions,
             CredentialsRejectedAlerts alerts) {
         this.cases = cases;
         this.history = history;
         this.providers = providers;
-        this.settings = settings;
         this.transitions = transitions;
         this.alerts = alerts;
     }
@@ -73,7 +70,7 @@ public class ReviewService {
         ProviderInquiry decided;
         try {
             KycProvider provider = providers.named(kycCase.provider);
-            ProviderCredentials credentials = settings.credentials(orgId);
+            ProviderCredentials credentials = providers.credentials(kycCase.provider, orgId);
             decided = alerts.watching(
                     orgId,
                     provider.name(),

@@ -1,0 +1,17 @@
+package dev.attest.compliance.provider;
+
+/**
+ * Where one provider's credentials for an organization come from: one bean per provider, found by
+ * {@link KycProviders#credentials(String, String)} under the provider's name.
+ */
+public interface ProviderSettings {
+
+    /** The provider's name, as {@link KycProvider#name()}. */
+    String provider();
+
+    /**
+     * The credentials to call the provider for {@code orgId}; a clear problem (409 {@code <provider>-not-configured})
+     * when the organization has none.
+     */
+    ProviderCredentials credentials(String orgId);
+}
