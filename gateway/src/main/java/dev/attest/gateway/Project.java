@@ -28,6 +28,10 @@ public class Project {
     @Column(name = "kyc_provider")
     public String kycProvider;
 
+    /** Where new KYC cases go while {@link #kycProvider} is unavailable; null: nowhere (they wait). */
+    @Column(name = "kyc_fallback_provider")
+    public String kycFallbackProvider;
+
     @Column(name = "wallet_network")
     public String walletNetwork;
 

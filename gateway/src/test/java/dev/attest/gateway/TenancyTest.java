@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -164,6 +165,57 @@ class TenancyTest {
         assertThat(new TestDatabase(dataSource)
                         .count("select count(*) from project where org_id = ?::uuid", other.id()))
                 .isZero();
+    }
+
+    @Test
+    void aProjectNamesAFallbackKycProviderThatDiffersFromItsPreferredOne() {
+        Tenants.Org org = Tenants.organization("admin-" + UUID.randomUUID());
+        String projectId = Tenants.project(org, "sandbox");
+        String path = "/orgs/" + org.id() + "/projects/" + projectId;
+        try (TopicReader topic = TopicReader.of(Topics.TENANT)) {
+            given().auth()
+                    .oauth2(org.adminToken())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("kyc_provider", "sumsub", "kyc_fallback_provider", "persona"))
+                    .patch(path)
+                    .then()
+                    .statusCode(200)
+                    .body("kyc_provider", equalTo("sumsub"))
+                    .body("kyc_fallback_provider", equalTo("persona"));
+            JsonNode updated = json(awaitEvent(topic, org.id(), "attest.tenant.project-updated.v1", "sumsub"));
+            assertThat(updated.get("kyc_provider").asText()).isEqualTo("sumsub");
+            assertThat(updated.get("kyc_fallback_provider").asText()).isEqualTo("persona");
+        }
+
+        // The same provider twice, or one compliance-service does not have: refused, and nothing changes.
+        for (Map<String, String> bad : List.of(
+                Map.of("kyc_fallback_provider", "sumsub"),
+                Map.of("kyc_provider", "persona", "kyc_fallback_provider", "persona"),
+                Map.of("kyc_fallback_provider", "onfido"))) {
+            given().auth()
+                    .oauth2(org.adminToken())
+                    .contentType(ContentType.JSON)
+                    .body(bad)
+                    .patch(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType(Problem.MEDIA_TYPE);
+        }
+        assertThat(new TestDatabase(dataSource)
+                        .scalar(
+                                "select kyc_provider || '/' || kyc_fallback_provider from project where id = ?::uuid",
+                                projectId))
+                .isEqualTo("sumsub/persona");
+
+        given().auth()
+                .oauth2(org.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("kyc_fallback_provider", "none"))
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("kyc_provider", equalTo("sumsub"))
+                .body("kyc_fallback_provider", nullValue());
     }
 
     @Test

@@ -25,4 +25,12 @@ public final class TenantEventData {
                 "kyc_provider", kycProvider,
                 "wallet_network", walletNetwork);
     }
+
+    /** As {@link #project(String, String, String, String)}, with a fallback KYC provider. */
+    public static Map<String, String> project(
+            String orgId, String projectId, String kycProvider, String kycFallbackProvider, String walletNetwork) {
+        Map<String, String> data = new java.util.HashMap<>(project(orgId, projectId, kycProvider, walletNetwork));
+        data.put("kyc_fallback_provider", kycFallbackProvider);
+        return Map.copyOf(data);
+    }
 }

@@ -59,7 +59,8 @@ public class TenantEventsConsumer {
             String name,
             String environment,
             String kycProvider,
-            String walletNetwork) {}
+            String walletNetwork,
+            String kycFallbackProvider) {}
 
     @Incoming(CHANNEL)
     @Blocking
@@ -99,7 +100,8 @@ public class TenantEventsConsumer {
                         data.name(),
                         data.environment(),
                         data.kycProvider(),
-                        data.walletNetwork()),
+                        data.walletNetwork(),
+                        data.kycFallbackProvider()),
                 timeOf(event));
     }
 

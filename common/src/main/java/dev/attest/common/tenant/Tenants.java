@@ -33,11 +33,12 @@ public class Tenants {
             + " event_time = excluded.event_time"
             + " where attest_tenant_organization.event_time <= excluded.event_time";
     private static final String UPSERT_PROJECT = "insert into attest_tenant_project"
-            + " (project_id, org_id, name, environment, kyc_provider, wallet_network, event_time)"
-            + " values (?, ?, ?, ?, ?, ?, ?)"
+            + " (project_id, org_id, name, environment, kyc_provider, wallet_network, kyc_fallback_provider,"
+            + " event_time) values (?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (project_id) do update set org_id = excluded.org_id, name = excluded.name,"
             + " environment = excluded.environment, kyc_provider = excluded.kyc_provider,"
-            + " wallet_network = excluded.wallet_network, event_time = excluded.event_time"
+            + " wallet_network = excluded.wallet_network, kyc_fallback_provider = excluded.kyc_fallback_provider,"
+            + " event_time = excluded.event_time"
             + " where attest_tenant_project.event_time <= excluded.event_time";
 
     private final AgroalDataSource dataSource;
@@ -91,7 +92,7 @@ public class Tenants {
             return Optional.empty();
         }
         return queryOne(
-                "select project_id, org_id, name, environment, kyc_provider, wallet_network"
+                "select project_id, org_id, name, environment, kyc_provider, wallet_network, kyc_fallback_provider"
                         + " from attest_tenant_project where project_id = ? and org_id = ?",
                 row -> new TenantProject(
                         row.getString(1),
@@ -99,7 +100,8 @@ public class Tenants {
                         row.getString(3),
                         row.getString(4),
                         row.getString(5),
-                        row.getString(6)),
+                        row.getString(6),
+                        row.getString(7)),
                 projectId,
                 orgId);
     }
@@ -117,6 +119,7 @@ public class Tenants {
                 project.environment(),
                 project.kycProvider(),
                 project.walletNetwork(),
+                project.kycFallbackProvider(),
                 eventTime);
     }
 

@@ -75,7 +75,7 @@ class TenantReplicaTest {
                 .contains(new TenantOrganization(org, "newest-" + org, "Org newest-" + org));
         assertThat(tenants.orgIdOfSlug("older-" + org)).isEmpty();
         assertThat(tenants.project(org, project))
-                .contains(new TenantProject(project, org, "Project", "sandbox", "persona", "ethereum-sepolia"));
+                .contains(new TenantProject(project, org, "Project", "sandbox", "persona", "ethereum-sepolia", null));
         assertThat(notes.count(
                         "select count(*) from attest_inbox where consumer = ? and event_id = ?",
                         TenantEventsConsumer.INBOX_CONSUMER,

@@ -44,6 +44,7 @@ final class Views {
             String name,
             String environment,
             String kycProvider,
+            String kycFallbackProvider,
             String walletNetwork,
             RateLimitView rateLimit,
             Instant createdAt) {
@@ -54,6 +55,7 @@ final class Views {
                     p.name,
                     p.environment,
                     p.kycProvider,
+                    p.kycFallbackProvider,
                     p.walletNetwork,
                     new RateLimitView(p.rateLimitCapacity, p.rateLimitRefillPerSecond),
                     p.createdAt);

@@ -24,6 +24,14 @@ import java.util.UUID;
 /** Projects of an organization: created and changed by its admins, seen by its members. */
 @ApplicationScoped
 public class ProjectService {
+    /** The KYC providers compliance-service implements. */
+    static final String KYC_PROVIDERS = "persona|sumsub";
+
+    static final String KYC_PROVIDERS_MESSAGE = "persona or sumsub";
+
+    /** In a change, removes the project's fallback provider (an absent field keeps it). */
+    static final String NO_FALLBACK = "none";
+
     private final ProjectRepository projects;
     private final TenantAccess access;
     private final TenantEvents events;
@@ -45,6 +53,8 @@ public class ProjectService {
         project.name = request.name();
         project.environment = request.environment();
         project.kycProvider = request.kycProvider() == null ? "persona" : request.kycProvider();
+        project.kycFallbackProvider = request.kycFallbackProvider();
+        requireDistinctProviders(project);
         project.walletNetwork = request.walletNetwork();
         RateLimitSettings limit = request.rateLimit();
         project.rateLimitCapacity = limit == null ? config.rateLimit().capacity() : limit.capacity();
@@ -76,6 +86,11 @@ public class ProjectService {
         if (changes.kycProvider() != null) {
             project.kycProvider = changes.kycProvider();
         }
+        if (changes.kycFallbackProvider() != null) {
+            project.kycFallbackProvider =
+                    NO_FALLBACK.equals(changes.kycFallbackProvider()) ? null : changes.kycFallbackProvider();
+        }
+        requireDistinctProviders(project);
         if (changes.walletNetwork() != null) {
             project.walletNetwork = changes.walletNetwork();
         }
@@ -107,6 +122,15 @@ public class ProjectService {
         return projects.findByIdOptional(projectId);
     }
 
+    /** A fallback is another provider: the same one again would only fail the same way. */
+    private static void requireDistinctProviders(Project project) {
+        if (project.kycProvider.equals(project.kycFallbackProvider)) {
+            throw ProblemException.badRequest(
+                    "kyc-fallback-same-provider",
+                    "The fallback KYC provider must differ from the preferred one (" + project.kycProvider + ").");
+        }
+    }
+
     /** The project of {@code orgId} named by a path segment, or 404. */
     Project find(UUID orgId, String projectRef) {
         return TenantAccess.parseUuid(projectRef)
@@ -118,7 +142,8 @@ public class ProjectService {
     public record NewProject(
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "sandbox|production", message = "sandbox or production") String environment,
-            @Pattern(regexp = "persona", message = "persona is the KYC provider supported") String kycProvider,
+            @Pattern(regexp = KYC_PROVIDERS, message = KYC_PROVIDERS_MESSAGE) String kycProvider,
+            @Pattern(regexp = KYC_PROVIDERS, message = KYC_PROVIDERS_MESSAGE) String kycFallbackProvider,
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "a network name such as ethereum-sepolia")
                     String walletNetwork,
             @Valid RateLimitSettings rateLimit) {}
@@ -126,7 +151,11 @@ public class ProjectService {
     /** Changes to a project; absent fields stay as they are. */
     public record ProjectChanges(
             @Size(min = 1, max = 200) String name,
-            @Pattern(regexp = "persona", message = "persona is the KYC provider supported") String kycProvider,
+            @Pattern(regexp = KYC_PROVIDERS, message = KYC_PROVIDERS_MESSAGE) String kycProvider,
+            @Pattern(
+                            regexp = KYC_PROVIDERS + "|" + NO_FALLBACK,
+                            message = KYC_PROVIDERS_MESSAGE + ", or none to remove the fallback")
+                    String kycFallbackProvider,
             @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "a network name such as ethereum-sepolia")
                     String walletNetwork,
             @Valid RateLimitSettings rateLimit) {}

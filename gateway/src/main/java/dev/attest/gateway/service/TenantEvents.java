@@ -45,7 +45,8 @@ public class TenantEvents {
                         project.name,
                         project.environment,
                         project.kycProvider,
-                        project.walletNetwork));
+                        project.walletNetwork,
+                        project.kycFallbackProvider));
     }
 
     /** {@code type}: one of {@link EventTypes.Tenant}'s member types. */
@@ -83,7 +84,8 @@ public class TenantEvents {
             String name,
             String environment,
             String kycProvider,
-            String walletNetwork) {}
+            String walletNetwork,
+            String kycFallbackProvider) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MemberData(String orgId, String userId, String role, String email) {}
