@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The Dfns API subset on Dfns's paths under {@code /dfns}: user-action signing, wallets, their assets,
- * transfers and webhooks. Every call needs a service-account bearer token; every non-GET call also needs a
+ * transfers, signatures and webhooks. Every call needs a service-account bearer token; every non-GET call also needs a
  * single-use {@code x-dfns-useraction} token signed for exactly that method, path and body.
  */
 @Path("/dfns")
@@ -34,6 +34,7 @@ public class DfnsApiResource {
     private final Transfers transfers;
     private final Webhooks webhooks;
     private final Assets assets;
+    private final Signatures signatures;
 
     @Context
     UriInfo uri;
@@ -44,13 +45,15 @@ public class DfnsApiResource {
             Wallets wallets,
             Transfers transfers,
             Webhooks webhooks,
-            Assets assets) {
+            Assets assets,
+            Signatures signatures) {
         this.accounts = accounts;
         this.userActions = userActions;
         this.wallets = wallets;
         this.transfers = transfers;
         this.webhooks = webhooks;
         this.assets = assets;
+        this.signatures = signatures;
     }
 
     @POST
@@ -135,6 +138,43 @@ public class DfnsApiResource {
             @PathParam("transferId") String transferId) {
         SandboxWallet wallet = wallets.get(accounts.authenticate(authorization).orgId(), walletId);
         return DfnsJson.ok(transfers.get(wallet, transferId).toJson());
+    }
+
+    /** Dfns's signature generation with the wallet's key ({@link Signatures}): Hash, Message (EIP-191), Eip712. */
+    @POST
+    @Path("/wallets/{walletId}/signatures")
+    public Response generateSignature(
+            @HeaderParam(AUTHORIZATION) String authorization,
+            @HeaderParam(USER_ACTION) String action,
+            @PathParam("walletId") String walletId,
+            String body) {
+        ServiceAccounts.Account account = signedAction(authorization, action, body);
+        SandboxWallet wallet = wallets.get(account.orgId(), walletId);
+        return DfnsJson.ok(signatures
+                .create(wallet, account.tokenId(), DfnsJson.parseObject(body))
+                .signature()
+                .toJson());
+    }
+
+    @GET
+    @Path("/wallets/{walletId}/signatures")
+    public Response listSignatures(
+            @HeaderParam(AUTHORIZATION) String authorization,
+            @PathParam("walletId") String walletId,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("paginationToken") String paginationToken) {
+        SandboxWallet wallet = wallets.get(accounts.authenticate(authorization).orgId(), walletId);
+        return DfnsJson.ok(signatures.list(wallet, limit, paginationToken));
+    }
+
+    @GET
+    @Path("/wallets/{walletId}/signatures/{signatureId}")
+    public Response getSignature(
+            @HeaderParam(AUTHORIZATION) String authorization,
+            @PathParam("walletId") String walletId,
+            @PathParam("signatureId") String signatureId) {
+        SandboxWallet wallet = wallets.get(accounts.authenticate(authorization).orgId(), walletId);
+        return DfnsJson.ok(signatures.get(wallet, signatureId).toJson());
     }
 
     @POST

@@ -21,6 +21,11 @@
  *   <li>{@code POST /dfns/wallets/{id}/transfers} (Native, Erc20; externalId idempotency; 202 when a policy
  *       holds it), {@code GET .../transfers}, {@code GET .../transfers/{id}}. Transfers are signed and
  *       broadcast to {@code sandbox.dfns.evm-rpc-url}; Confirmed or Failed comes from the mined receipt.
+ *   <li>{@code POST /dfns/wallets/{id}/signatures} ({@code {kind: Hash, hash}}, {@code {kind: Message, message}}
+ *       signed as EIP-191 {@code personal_sign}, {@code {kind: Eip712, types, domain, message}}; externalId
+ *       idempotency), {@code GET .../signatures}, {@code GET .../signatures/{id}}: signed at once with the wallet's
+ *       key, {@code status: Signed, signature: {r, s, recid, encoded}} with {@code encoded} r ‖ s ‖ (27 + recid)
+ *       ({@code Signatures}).
  *   <li>{@code POST /dfns/webhooks}, {@code GET /dfns/webhooks}: deliveries signed with
  *       {@code X-DFNS-WEBHOOK-SIGNATURE: sha256=<hex HMAC-SHA256(secret, compact JSON body)>}, retried with
  *       a new event id when not answered 200.
