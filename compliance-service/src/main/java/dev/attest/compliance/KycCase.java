@@ -76,6 +76,24 @@ public class KycCase extends PanacheEntityBase {
     public OffsetDateTime kycClaimRevokedAt;
 
     /** When the provider was last asked about the case because it had been waiting long (CaseReconciliation). */
+    /** The provider this case was meant for, when it went to its project's fallback instead; else null. */
+    @Column(name = "fallback_from")
+    public String fallbackFrom;
+
+    /** Why it went to the fallback: a {@code FallbackReason}'s wire name. */
+    @Column(name = "fallback_reason")
+    public String fallbackReason;
+
+    @Column(name = "fallback_at")
+    public OffsetDateTime fallbackAt;
+
+    /**
+     * Create calls to the provider that were started and not (yet) proven to have created nothing: only a case
+     * with none may move to another provider (see {@code KycCaseService}).
+     */
+    @Column(name = "open_calls_unsettled")
+    public int openCallsUnsettled;
+
     @Column(name = "reconciled_at")
     public OffsetDateTime reconciledAt;
 

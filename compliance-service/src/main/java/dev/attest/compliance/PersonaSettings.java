@@ -21,6 +21,10 @@ public class PersonaSettings extends PanacheEntityBase {
     @Column(name = "inquiry_template_id")
     public String inquiryTemplateId;
 
+    /** The inquiry template of business verifications (KYB); none: the organization has no KYB. */
+    @Column(name = "kyb_inquiry_template_id")
+    public String kybInquiryTemplateId;
+
     /** {@code sandbox} or {@code production}: which Persona environment the key belongs to. */
     public String environment;
 

@@ -48,6 +48,7 @@ public class ProviderOrigins {
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private volatile OptionalInt dfnsPort = OptionalInt.empty();
     private volatile OptionalInt personaPort = OptionalInt.empty();
+    private volatile OptionalInt sumsubPort = OptionalInt.empty();
 
     ProviderOrigins(Vertx vertx, ProviderOriginsConfig config) {
         this.vertx = vertx;
@@ -64,12 +65,19 @@ public class ProviderOrigins {
         return personaPort;
     }
 
+    /** The port Sumsub is served on at the root; empty when it has none. */
+    public OptionalInt sumsubPort() {
+        return sumsubPort;
+    }
+
     /**
      * Quarkus hands its router over before the main port opens: the provider ports open now, and a port that
      * cannot open fails the start, as the main port's would.
      */
     void serve(@Observes Router router) {
-        if (config.dfnsPort().isEmpty() && config.personaPort().isEmpty()) {
+        if (config.dfnsPort().isEmpty()
+                && config.personaPort().isEmpty()
+                && config.sumsubPort().isEmpty()) {
             return;
         }
         router.route().order(Integer.MIN_VALUE).handler(this::toProviderPrefix);
@@ -83,6 +91,9 @@ public class ProviderOrigins {
         config.personaPort()
                 .ifPresent(port -> personaPort =
                         OptionalInt.of(listen(router, host, port, mainPortIsAnyFree, ProviderRoot.PERSONA)));
+        config.sumsubPort()
+                .ifPresent(port -> sumsubPort =
+                        OptionalInt.of(listen(router, host, port, mainPortIsAnyFree, ProviderRoot.SUMSUB)));
     }
 
     void stop(@Observes ShutdownEvent event) {

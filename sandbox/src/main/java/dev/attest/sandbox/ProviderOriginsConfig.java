@@ -18,4 +18,11 @@ public interface ProviderOriginsConfig {
      * JavaScript SDK loads from its host ({@code /widget}, {@code /preload}).
      */
     OptionalInt personaPort();
+
+    /**
+     * Sumsub at the root: {@code /resources/...}, {@code /_sandbox/...}, and what the WebSDK loads from its base
+     * URL ({@code /websdk/websdk.html}), which must be an origin: the SDK accepts only messages whose origin
+     * equals its base URL.
+     */
+    OptionalInt sumsubPort();
 }

@@ -94,6 +94,16 @@ public class PersonaClient {
                 JSON.createObjectNode());
     }
 
+    /** A fresh one-time link each call: no idempotency key, as a second link is what a retry asks for. */
+    public JsonNode generateOneTimeLink(String apiKey, String inquiryId) {
+        return call(
+                "POST",
+                ProviderPath.of("/inquiries/{inquiry-id}/generate-one-time-link", personaId(inquiryId)),
+                apiKey,
+                null,
+                JSON.createObjectNode());
+    }
+
     public JsonNode decideInquiry(String apiKey, String inquiryId, boolean approve, String idempotencyKey) {
         String template = approve ? "/inquiries/{inquiry-id}/approve" : "/inquiries/{inquiry-id}/decline";
         return call(

@@ -3,6 +3,7 @@ package dev.attest.compliance.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ApplicantData;
+import dev.attest.compliance.provider.BusinessData;
 import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
@@ -37,7 +38,33 @@ public class PersonaKycProvider implements KycProvider {
     @Override
     public ProviderInquiry open(
             ProviderCredentials credentials, String referenceId, String idempotencyKey, ApplicantData applicant) {
-        Map<String, String> fields = PersonaFields.of(applicant);
+        return create(credentials, referenceId, idempotencyKey, PersonaFields.of(applicant));
+    }
+
+    /** A KYB inquiry: the same inquiry API, the organization's KYB template, the company as business fields. */
+    @Override
+    public ProviderInquiry openBusiness(
+            ProviderCredentials credentials, String referenceId, String idempotencyKey, BusinessData business) {
+        return create(credentials, referenceId, idempotencyKey, PersonaBusinessFields.of(business));
+    }
+
+    /**
+     * Persona's one-time link ({@code POST /inquiries/{id}/generate-one-time-link}, {@code meta.one-time-link}):
+     * single use, unlike a link carrying a session token, so it is what goes to a person outside the console.
+     */
+    @Override
+    public String verificationLink(ProviderCredentials credentials, String reference) {
+        JsonNode answer = guarded(() -> client.generateOneTimeLink(credentials.apiKey(), reference));
+        String link = answer.path("meta").path("one-time-link").asText("");
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw new KycProviderException(
+                    KycProviderException.Kind.UNAVAILABLE, 200, "Persona answered without a one-time link");
+        }
+        return link;
+    }
+
+    private ProviderInquiry create(
+            ProviderCredentials credentials, String referenceId, String idempotencyKey, Map<String, String> fields) {
         JsonNode created = guarded(() -> client.createInquiry(
                 credentials.apiKey(), credentials.templateId(), referenceId, fields, idempotencyKey));
         ProviderInquiry inquiry = inquiry(created);

@@ -19,6 +19,8 @@ public interface ComplianceConfig {
 
     Persona persona();
 
+    Sumsub sumsub();
+
     Webhooks webhooks();
 
     Reconciliation reconciliation();
@@ -87,6 +89,60 @@ public interface ComplianceConfig {
         Duration healthTimeout();
 
         /** How long the health check's answer is reused, so that probes do not hammer Persona. */
+        @WithDefault("30s")
+        Duration healthCacheTtl();
+    }
+
+    /**
+     * Sumsub: the API, and the default organization's credentials (the same default organization as Persona's,
+     * {@code persona.default-org-id}; others set theirs).
+     */
+    interface Sumsub {
+        /** Sumsub's base URL, without {@code /resources}: {@code https://api.sumsub.com}, or the sandbox's. */
+        @WithDefault("https://api.sumsub.com")
+        String baseUrl();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Attempts of a call answered 429 or 5xx (or not answered), the first included. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each later one. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** How long a WebSDK access token or link handed to a person is valid. */
+        @WithDefault("1800s")
+        Duration accessTokenTtl();
+
+        /** The default organization's app token, secret key, level and KYB level, when it has none stored. */
+        Optional<String> appToken();
+
+        Optional<String> secretKey();
+
+        Optional<String> levelName();
+
+        Optional<String> kybLevelName();
+
+        /** The default organization's webhook secrets (two during rotation), when it has none stored. */
+        Optional<List<String>> webhookSecrets();
+
+        /** Webhook bodies larger than this are refused with 413. */
+        @WithDefault("262144")
+        int webhookMaxBytes();
+
+        /** How far ahead of the receipt a webhook's {@code createdAtMs} may be (as Persona's). */
+        @WithDefault("300s")
+        Duration webhookFutureTolerance();
+
+        @WithDefault("2s")
+        Duration healthTimeout();
+
         @WithDefault("30s")
         Duration healthCacheTtl();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
+import dev.attest.compliance.business.BusinessClaims;
 import dev.attest.compliance.service.ClaimService;
 import dev.attest.contracts.EventTypes;
 import io.smallrye.common.annotation.Blocking;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores the claim references identity-service announces on {@code attest.identity.v1}: an issued claim
- * on its case, a revoked one marked revoked. Other identity events are not this service's concern.
+ * on its case (a KYC case, or a business case for a claim whose {@code subject} is {@code business}), a revoked one
+ * marked revoked. Other identity events are not this service's concern.
  */
 @ApplicationScoped
 public class IdentityEventsConsumer {
@@ -26,15 +28,21 @@ public class IdentityEventsConsumer {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final ClaimService claims;
+    private final BusinessClaims businessClaims;
 
-    IdentityEventsConsumer(Inbox inbox, ObjectMapper mapper, ClaimService claims) {
+    IdentityEventsConsumer(Inbox inbox, ObjectMapper mapper, ClaimService claims, BusinessClaims businessClaims) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.claims = claims;
+        this.businessClaims = businessClaims;
     }
 
-    /** The fields of the claim events this consumer reads (tolerant reader). */
-    record ClaimEvent(String kycCaseId, String claimId, String txHash) {}
+    /** The fields of the claim events this consumer reads (tolerant reader); no subject means a user. */
+    record ClaimEvent(String kycCaseId, String claimId, String txHash, String subject) {
+        boolean ofBusiness() {
+            return "business".equals(subject);
+        }
+    }
 
     @Incoming(CHANNEL)
     @Blocking
@@ -60,14 +68,23 @@ public class IdentityEventsConsumer {
             throw new PoisonEventException("event " + event.id() + " has a kyc_case_id that is not a case id", e);
         }
         if (EventTypes.Identity.CLAIM_REVOKED.equals(event.type())) {
-            claims.revoked(event.orgId(), caseId, claim.claimId());
+            if (claim.ofBusiness()) {
+                businessClaims.revoked(event.orgId(), caseId, claim.claimId());
+            } else {
+                claims.revoked(event.orgId(), caseId, claim.claimId());
+            }
             return;
         }
         if (claim.txHash() == null) {
             throw new PoisonEventException("event " + event.id() + " has no tx_hash");
         }
-        if (claims.record(event.orgId(), caseId, claim.claimId(), claim.txHash())
-                .isEmpty()) {
+        boolean recorded = claim.ofBusiness()
+                ? businessClaims
+                        .record(event.orgId(), caseId, claim.claimId(), claim.txHash())
+                        .isPresent()
+                : claims.record(event.orgId(), caseId, claim.claimId(), claim.txHash())
+                        .isPresent();
+        if (!recorded) {
             // A claim for a case this organization does not have here: nothing to attach it to.
             LOG.warnf("Identity event %s names case %s, unknown in org %s; ignored", event.id(), caseId, event.orgId());
         }

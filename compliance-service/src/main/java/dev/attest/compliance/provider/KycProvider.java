@@ -16,6 +16,20 @@ public interface KycProvider {
     ProviderInquiry open(
             ProviderCredentials credentials, String referenceId, String idempotencyKey, ApplicantData applicant);
 
+    /**
+     * Creates the provider's verification of a business (KYB) for a business case, from the organization's business
+     * flow ({@link ProviderSettings#businessCredentials}), pre-filled with the company's data. Idempotent as
+     * {@link #open}.
+     */
+    ProviderInquiry openBusiness(
+            ProviderCredentials credentials, String referenceId, String idempotencyKey, BusinessData business);
+
+    /**
+     * A link the person opens on their own, without a console session, to go through the verification: for people
+     * who are not users of the platform, such as a business's beneficial owners and directors.
+     */
+    String verificationLink(ProviderCredentials credentials, String reference);
+
     /** A fresh session for the user to continue (or start) the verification. */
     ProviderInquiry resume(ProviderCredentials credentials, String reference);
 

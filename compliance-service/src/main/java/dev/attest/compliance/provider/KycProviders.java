@@ -58,6 +58,18 @@ public class KycProviders {
         return provider;
     }
 
+    /**
+     * Where a new case of {@code orgId} that was meant for {@code preferred} may go instead while that one is
+     * unavailable: its project's {@code kyc_fallback_provider}, when it names another provider this service has.
+     */
+    public Optional<KycProvider> fallbackFor(String orgId, Optional<String> projectId, String preferred) {
+        return projectId
+                .flatMap(project -> tenants.project(orgId, project))
+                .map(TenantProject::kycFallbackProvider)
+                .filter(name -> !name.isBlank() && !name.equals(preferred))
+                .map(byName::get);
+    }
+
     /** The provider of an existing case: the one it was opened with. */
     public KycProvider named(String name) {
         KycProvider provider = byName.get(name);
@@ -67,12 +79,21 @@ public class KycProviders {
         return provider;
     }
 
+    /** The kinds of step {@code orgId}'s flow at the provider named {@code provider} requires. */
+    public java.util.List<String> requiredSteps(String provider, String orgId) {
+        return settingsOf(provider).requiredSteps(orgId);
+    }
+
     /** The credentials of {@code orgId} for the provider named {@code provider}; a clear problem without them. */
     public ProviderCredentials credentials(String provider, String orgId) {
+        return settingsOf(provider).credentials(orgId);
+    }
+
+    private ProviderSettings settingsOf(String provider) {
         ProviderSettings settings = settingsByName.get(provider);
         if (settings == null) {
             throw new IllegalStateException("no settings for KYC provider " + provider);
         }
-        return settings.credentials(orgId);
+        return settings;
     }
 }

@@ -19,6 +19,11 @@ public class KycCaseRepository implements PanacheRepositoryBase<KycCase, UUID> {
         return find("orgId = ?1 and id = ?2", orgId, caseId).firstResultOptional();
     }
 
+    /** The case, locked until the transaction ends (it must exist: callers hold its id from a commit). */
+    public KycCase lockById(UUID caseId) {
+        return findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+    }
+
     /** The case, locked for this transaction: concurrent changes to it queue up. */
     public Optional<KycCase> lockInOrg(String orgId, UUID caseId) {
         return find("orgId = ?1 and id = ?2", orgId, caseId)

@@ -4,7 +4,11 @@ import dev.attest.compliance.KycCase;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** A case as the API shows it: never its sealed personal data. */
+/**
+ * A case as the API shows it: never its sealed personal data. {@code fallback_*} say when and why it went to its
+ * project's fallback provider; {@code persona_inquiry_id} and {@code persona_status} repeat {@code provider_reference}
+ * and {@code provider_status} for clients written before the second provider.
+ */
 public record CaseView(
         String caseId,
         String userId,
@@ -13,6 +17,11 @@ public record CaseView(
         BigDecimal score,
         String message,
         String provider,
+        String providerReference,
+        String providerStatus,
+        String fallbackFrom,
+        String fallbackReason,
+        OffsetDateTime fallbackAt,
         String personaInquiryId,
         String personaStatus,
         String level,
@@ -34,6 +43,11 @@ public record CaseView(
                 kycCase.score,
                 kycCase.kycStatus().message(),
                 kycCase.provider,
+                kycCase.providerReference,
+                kycCase.providerStatus,
+                kycCase.fallbackFrom,
+                kycCase.fallbackReason,
+                kycCase.fallbackAt,
                 kycCase.providerReference,
                 kycCase.providerStatus,
                 kycCase.level,

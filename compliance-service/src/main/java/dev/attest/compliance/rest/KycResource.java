@@ -50,7 +50,19 @@ public class KycResource {
             JsonNode documentData,
             JsonNode personalInfo) {}
 
-    public record StartKycResponse(String caseId, String personaInquiryId, String personaSessionToken, String status) {}
+    /**
+     * A started case: {@code provider} names whose flow {@code session_token} opens (Persona's inquiry session, or
+     * Sumsub's WebSDK access token). The {@code persona_*} names are kept for clients written before the second
+     * provider; they carry the same values whatever the provider.
+     */
+    public record StartKycResponse(
+            String caseId,
+            String provider,
+            String providerReference,
+            String sessionToken,
+            String personaInquiryId,
+            String personaSessionToken,
+            String status) {}
 
     public record MyKyc(String caseId, String kycStatus, String kycMessage, String nextAction) {}
 
@@ -70,11 +82,16 @@ public class KycResource {
                 caller.subject(),
                 request.documentType(),
                 ApplicantDataReader.read(present(request.personalInfo()), present(request.documentData()))));
+        KycCase kycCase = started.kycCase();
+        String sessionToken = started.sessionToken().orElse(null);
         return new StartKycResponse(
-                started.kycCase().id.toString(),
-                started.kycCase().providerReference,
-                started.sessionToken().orElse(null),
-                started.kycCase().status);
+                kycCase.id.toString(),
+                kycCase.provider,
+                kycCase.providerReference,
+                sessionToken,
+                kycCase.providerReference,
+                sessionToken,
+                kycCase.status);
     }
 
     private static Optional<JsonNode> present(JsonNode node) {

@@ -37,6 +37,9 @@ public class PersonaSettingsResource {
     /** A credential as it can travel in a header: printable ASCII, no spaces or control characters. */
     private static final String CREDENTIAL = "[\\x21-\\x7E]+";
 
+    /** An inquiry template id as Persona issues them; the KYB template is one too. */
+    private static final String TEMPLATE_ID = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+";
+
     /**
      * Fields left out keep their value; {@code webhook_secrets} lists the current secret first. Each is bounded
      * by what Persona issues: keys and secrets of printable ASCII (they travel in headers), template ids
@@ -45,11 +48,12 @@ public class PersonaSettingsResource {
      */
     public record SettingsChange(
             @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String apiKey,
-            @Size(max = 64) @Pattern(regexp = "(itmpl|itmplv|tmpl|blu)_[A-Za-z0-9]+") String inquiryTemplateId,
+            @Size(max = 64) @Pattern(regexp = TEMPLATE_ID) String inquiryTemplateId,
             @Pattern(regexp = "sandbox|production") String environment,
             @Size(min = 1, max = 2)
                     List<@NotNull @Size(min = 8, max = 512) @Pattern(regexp = CREDENTIAL) String> webhookSecrets,
-            @Size(max = 16) List<@NotNull @Pattern(regexp = ProviderStep.KIND_PATTERN) String> requiredSteps) {
+            @Size(max = 16) List<@NotNull @Pattern(regexp = ProviderStep.KIND_PATTERN) String> requiredSteps,
+            @Size(max = 64) @Pattern(regexp = TEMPLATE_ID) String kybInquiryTemplateId) {
 
         /** A kind listed twice is a mistake in the form, not a second requirement. */
         @JsonIgnore
@@ -65,7 +69,8 @@ public class PersonaSettingsResource {
             String environment,
             List<String> webhookSecrets,
             List<String> requiredSteps,
-            String source) {
+            String source,
+            String kybInquiryTemplateId) {
 
         static SettingsView of(Optional<PersonaSettingsService.OrgPersona> persona) {
             return persona.map(p -> new SettingsView(
@@ -74,8 +79,9 @@ public class PersonaSettingsResource {
                             p.environment(),
                             p.webhookSecrets().stream().map(SettingsView::mask).toList(),
                             p.requiredSteps(),
-                            p.fromConfiguration() ? "configuration" : "organization"))
-                    .orElseGet(() -> new SettingsView(null, null, null, List.of(), List.of(), "none"));
+                            p.fromConfiguration() ? "configuration" : "organization",
+                            p.kybInquiryTemplateId().orElse(null)))
+                    .orElseGet(() -> new SettingsView(null, null, null, List.of(), List.of(), "none", null));
         }
 
         /** Enough to recognize a secret, never enough to use it. */
@@ -106,7 +112,8 @@ public class PersonaSettingsResource {
                         Optional.ofNullable(change.inquiryTemplateId()),
                         Optional.ofNullable(change.environment()),
                         Optional.ofNullable(change.webhookSecrets()),
-                        Optional.ofNullable(change.requiredSteps())),
+                        Optional.ofNullable(change.requiredSteps()),
+                        Optional.ofNullable(change.kybInquiryTemplateId())),
                 caller.subject())));
     }
 

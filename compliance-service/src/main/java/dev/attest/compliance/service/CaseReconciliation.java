@@ -133,7 +133,8 @@ public class CaseReconciliation implements DurableWork {
                 .ifPresent(kycCase -> {
                     steps.record(kycCase, inquiry.steps());
                     transitions
-                            .fromProvider(kycCase, inquiry.status(), inquiry.providerStatus(), at, null)
+                            .fromProvider(
+                                    kycCase, inquiry.status(), inquiry.providerStatus(), inquiry.retryable(), at, null)
                             .ifPresent(change -> LOG.infof(
                                     "Case %s of org %s caught up with its provider: %s → %s",
                                     kycCase.id,

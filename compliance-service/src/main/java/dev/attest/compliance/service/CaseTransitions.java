@@ -4,11 +4,15 @@ import dev.attest.common.outbox.Outbox;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
+import dev.attest.compliance.business.CaseStatusChanged;
 import dev.attest.compliance.events.KycEvents;
+import dev.attest.compliance.provider.ReasonCodes;
 import dev.attest.compliance.repository.CaseHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,11 +24,17 @@ public class CaseTransitions {
     private final CaseHistoryRepository history;
     private final Outbox outbox;
     private final SealedApplicantData applicantData;
+    private final Event<CaseStatusChanged> statusChanged;
 
-    CaseTransitions(CaseHistoryRepository history, Outbox outbox, SealedApplicantData applicantData) {
+    CaseTransitions(
+            CaseHistoryRepository history,
+            Outbox outbox,
+            SealedApplicantData applicantData,
+            Event<CaseStatusChanged> statusChanged) {
         this.history = history;
         this.outbox = outbox;
         this.applicantData = applicantData;
+        this.statusChanged = statusChanged;
     }
 
     /**
@@ -58,8 +68,30 @@ public class CaseTransitions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<KycCase.Transition> fromProvider(
             KycCase kycCase, KycStatus next, String providerStatus, OffsetDateTime at, String providerEventId) {
-        String reason = next == KycStatus.PENDING ? null : kycCase.provider + "." + providerStatus;
-        return apply(kycCase, next, providerStatus, at, KycCase.PROVIDER_ACTOR, reason, providerEventId);
+        return fromProvider(kycCase, next, providerStatus, false, at, providerEventId);
+    }
+
+    /**
+     * As {@link #fromProvider(KycCase, KycStatus, String, OffsetDateTime, String)}, for a result the person may retry
+     * (Sumsub's RED/RETRY): the case stays pending and says why ({@code <provider>.<provider status>}); a later
+     * pending result without it (a resubmission) clears the reason again, though the status does not change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<KycCase.Transition> fromProvider(
+            KycCase kycCase,
+            KycStatus next,
+            String providerStatus,
+            boolean retryable,
+            OffsetDateTime at,
+            String providerEventId) {
+        String reason = ReasonCodes.ofProviderResult(kycCase.provider, next, providerStatus, retryable);
+        boolean newer = kycCase.isNewer(at);
+        Optional<KycCase.Transition> moved =
+                apply(kycCase, next, providerStatus, at, KycCase.PROVIDER_ACTOR, reason, providerEventId);
+        if (newer && moved.isEmpty() && next == KycStatus.PENDING && !Objects.equals(kycCase.reason, reason)) {
+            kycCase.reason = reason;
+        }
+        return moved;
     }
 
     /**
@@ -83,6 +115,8 @@ public class CaseTransitions {
         transition.ifPresent(change -> {
             history.persist(CaseHistoryEntry.of(kycCase, change, providerEventId));
             outbox.publish(KycEvents.statusChanged(kycCase, change));
+            // Observers act in this transaction (a business case follows its owners' cases in the same commit).
+            statusChanged.fire(new CaseStatusChanged(kycCase, change));
         });
         return transition;
     }

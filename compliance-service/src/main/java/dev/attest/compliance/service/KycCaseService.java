@@ -5,6 +5,7 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.provider.ApplicantData;
+import dev.attest.compliance.provider.FallbackReason;
 import dev.attest.compliance.provider.KycProvider;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
@@ -15,8 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Opening and reading KYC cases. A start never runs a provider call inside a database transaction: the
@@ -26,23 +29,27 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class KycCaseService {
+    private static final Logger LOG = Logger.getLogger(KycCaseService.class);
     private final KycCaseRepository cases;
     private final KycProviders providers;
     private final SealedApplicantData applicantData;
     private final CaseTransitions transitions;
     private final CredentialsRejectedAlerts alerts;
+    private final FallbackMetrics fallbacks;
 
     KycCaseService(
             KycCaseRepository cases,
             KycProviders providers,
             SealedApplicantData applicantData,
             CaseTransitions transitions,
-            CredentialsRejectedAlerts alerts) {
+            CredentialsRejectedAlerts alerts,
+            FallbackMetrics fallbacks) {
         this.cases = cases;
         this.providers = providers;
         this.applicantData = applicantData;
         this.transitions = transitions;
         this.alerts = alerts;
+        this.fallbacks = fallbacks;
     }
 
     /** What the user starts with: their personal data arrives here and is only ever stored sealed. */
@@ -68,22 +75,12 @@ public class KycCaseService {
         if (kycCase.kycStatus() != KycStatus.PENDING) {
             return new Started(kycCase, Optional.empty());
         }
+        if (kycCase.providerReference == null) {
+            return openAtProvider(kycCase);
+        }
         KycProvider provider = providers.named(kycCase.provider);
-        ProviderCredentials credentials = providers.credentials(kycCase.provider, kycCase.orgId);
         try {
-            if (kycCase.providerReference == null) {
-                ProviderInquiry inquiry = alerts.watching(
-                        kycCase.orgId,
-                        provider.name(),
-                        "create-inquiry",
-                        () -> provider.open(
-                                credentials,
-                                kycCase.id.toString(),
-                                idempotencyKey(kycCase),
-                                applicantData.open(kycCase)));
-                KycCase recorded = QuarkusTransaction.requiringNew().call(() -> recordReference(kycCase.id, inquiry));
-                return new Started(recorded, inquiry.sessionToken());
-            }
+            ProviderCredentials credentials = providers.credentials(kycCase.provider, kycCase.orgId);
             ProviderInquiry resumed = alerts.watching(
                     kycCase.orgId,
                     provider.name(),
@@ -97,6 +94,107 @@ public class KycCaseService {
             }
             throw ProviderProblems.of(e);
         }
+    }
+
+    /**
+     * Creates the case's verification at its provider. When the provider certainly created nothing (its circuit is
+     * open, it refused the credentials or rate-limited the call, the connection was refused, or the organization has
+     * no settings for it) and the project names a fallback, the case moves there once, recorded on the case, and is
+     * created there. Each create call is counted on the case in a committed transaction before it is made, and the
+     * count goes down only on an answer that proves nothing was created: a case with a call in flight, or one that
+     * timed out, failed with a 5xx or was cut by a crash, never moves, so no case is opened at two providers.
+     */
+    private Started openAtProvider(KycCase kycCase) {
+        KycProvider provider = providers.named(kycCase.provider);
+        Optional<ProviderCredentials> credentials = credentialsOf(kycCase.provider, kycCase.orgId);
+        if (credentials.isEmpty()) {
+            return fallBack(kycCase, FallbackReason.NOT_CONFIGURED)
+                    .orElseThrow(() -> notConfigured(kycCase.provider, kycCase.orgId));
+        }
+        QuarkusTransaction.requiringNew().run(() -> cases.lockById(kycCase.id).openCallsUnsettled++);
+        try {
+            ProviderInquiry inquiry = alerts.watching(
+                    kycCase.orgId,
+                    provider.name(),
+                    "create-inquiry",
+                    () -> provider.open(
+                            credentials.get(),
+                            kycCase.id.toString(),
+                            idempotencyKey(kycCase),
+                            applicantData.open(kycCase)));
+            KycCase recorded = QuarkusTransaction.requiringNew().call(() -> recordReference(kycCase.id, inquiry));
+            return new Started(recorded, inquiry.sessionToken());
+        } catch (KycProviderException e) {
+            Optional<FallbackReason> nothingCreated = FallbackReason.of(e);
+            if (nothingCreated.isEmpty()) {
+                throw ProviderProblems.of(e);
+            }
+            QuarkusTransaction.requiringNew().run(() -> cases.lockById(kycCase.id).openCallsUnsettled--);
+            return fallBack(kycCase, nothingCreated.get()).orElseThrow(() -> ProviderProblems.of(e));
+        }
+    }
+
+    /**
+     * Moves a case that its provider certainly did not create to its project's fallback provider, and opens it
+     * there; empty when it may not move (it moved once already, a create call is unsettled, the project has no
+     * fallback, or the organization has no settings for it).
+     */
+    private Optional<Started> fallBack(KycCase kycCase, FallbackReason reason) {
+        if (kycCase.fallbackFrom != null) {
+            return Optional.empty();
+        }
+        Optional<KycProvider> fallback =
+                providers.fallbackFor(kycCase.orgId, Optional.ofNullable(kycCase.projectId), kycCase.provider);
+        if (fallback.isEmpty()
+                || credentialsOf(fallback.get().name(), kycCase.orgId).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<KycCase> moved = QuarkusTransaction.requiringNew()
+                .call(() -> moveToFallback(
+                        kycCase.id, kycCase.provider, fallback.get().name(), reason));
+        if (moved.isEmpty()) {
+            return Optional.empty();
+        }
+        LOG.infof(
+                "KYC case %s of org %s moved from %s to its project's fallback %s: %s",
+                kycCase.id, kycCase.orgId, kycCase.provider, fallback.get().name(), reason.wire());
+        fallbacks.fallback(kycCase.provider, fallback.get().name(), reason);
+        return Optional.of(openAtProvider(moved.get()));
+    }
+
+    private Optional<KycCase> moveToFallback(UUID caseId, String from, String to, FallbackReason reason) {
+        KycCase kycCase = cases.lockById(caseId);
+        boolean untouched = kycCase.providerReference == null
+                && from.equals(kycCase.provider)
+                && kycCase.fallbackFrom == null
+                && kycCase.openCallsUnsettled == 0;
+        if (!untouched) {
+            return Optional.empty(); // another start's call is in doubt, or it moved the case first
+        }
+        kycCase.provider = to;
+        kycCase.fallbackFrom = from;
+        kycCase.fallbackReason = reason.wire();
+        kycCase.fallbackAt = OffsetDateTime.now();
+        kycCase.updatedAt = kycCase.fallbackAt;
+        return Optional.of(kycCase);
+    }
+
+    private Optional<ProviderCredentials> credentialsOf(String provider, String orgId) {
+        try {
+            return Optional.of(providers.credentials(provider, orgId));
+        } catch (ProblemException notConfigured) {
+            return Optional.empty();
+        }
+    }
+
+    /** The provider's own not-configured problem, as its settings state it. */
+    private ProblemException notConfigured(String provider, String orgId) {
+        try {
+            providers.credentials(provider, orgId);
+        } catch (ProblemException e) {
+            return e;
+        }
+        throw new IllegalStateException("settings of " + provider + " appeared while the case was opened");
     }
 
     @Transactional
@@ -155,8 +253,7 @@ public class KycCaseService {
     }
 
     private KycCase recordReference(UUID caseId, ProviderInquiry inquiry) {
-        KycCase kycCase = cases.findByIdOptional(caseId).orElseThrow();
-        cases.getEntityManager().lock(kycCase, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        KycCase kycCase = cases.lockById(caseId);
         transitions.attachInquiry(kycCase, inquiry.reference(), inquiry.providerStatus());
         return kycCase;
     }

@@ -45,7 +45,8 @@ public class PersonaSettingsService implements ProviderSettings {
             String environment,
             List<String> webhookSecrets,
             List<String> requiredSteps,
-            boolean fromConfiguration) {}
+            boolean fromConfiguration,
+            Optional<String> kybInquiryTemplateId) {}
 
     /** What is to change; an absent field keeps its value, so a form can omit the secrets it does not rotate. */
     public record Change(
@@ -53,7 +54,8 @@ public class PersonaSettingsService implements ProviderSettings {
             Optional<String> inquiryTemplateId,
             Optional<String> environment,
             Optional<List<String>> webhookSecrets,
-            Optional<List<String>> requiredSteps) {}
+            Optional<List<String>> requiredSteps,
+            Optional<String> kybInquiryTemplateId) {}
 
     @Transactional
     public Optional<OrgPersona> of(String orgId) {
@@ -68,7 +70,8 @@ public class PersonaSettingsService implements ProviderSettings {
                     "sandbox",
                     config.webhookSecrets().orElse(List.of()),
                     List.of(),
-                    true));
+                    true,
+                    Optional.empty()));
         }
         return Optional.empty();
     }
@@ -87,6 +90,27 @@ public class PersonaSettingsService implements ProviderSettings {
         }
         return new ProviderCredentials(
                 persona.apiKey().get(), persona.inquiryTemplateId().get());
+    }
+
+    /** The same key with the organization's KYB inquiry template; 409 {@code kyb-not-configured} without one. */
+    @Override
+    public List<String> requiredSteps(String orgId) {
+        return of(orgId).map(OrgPersona::requiredSteps).orElse(List.of());
+    }
+
+    @Override
+    public ProviderCredentials businessCredentials(String orgId) {
+        OrgPersona persona = of(orgId).orElseThrow(PersonaSettingsService::notConfigured);
+        if (persona.apiKey().isEmpty()) {
+            throw notConfigured();
+        }
+        String template = persona.kybInquiryTemplateId()
+                .orElseThrow(() -> new ProblemException(
+                        409,
+                        "kyb-not-configured",
+                        "Business verification is not configured",
+                        "This organization has no KYB inquiry template yet; an org admin sets it."));
+        return new ProviderCredentials(persona.apiKey().get(), template);
     }
 
     /**
@@ -111,6 +135,7 @@ public class PersonaSettingsService implements ProviderSettings {
         });
         change.apiKey().ifPresent(key -> row.apiKeyEnc = cipher.encrypt(key, context(orgId, "api-key")));
         change.inquiryTemplateId().ifPresent(template -> row.inquiryTemplateId = template);
+        change.kybInquiryTemplateId().ifPresent(template -> row.kybInquiryTemplateId = template);
         change.environment().ifPresent(environment -> row.environment = environment);
         change.webhookSecrets().ifPresent(secrets -> {
             row.webhookSecretEnc =
@@ -140,7 +165,8 @@ public class PersonaSettingsService implements ProviderSettings {
                 row.environment,
                 List.copyOf(secrets),
                 row.requiredSteps == null ? List.of() : List.of(row.requiredSteps.split(",")),
-                false);
+                false,
+                Optional.ofNullable(row.kybInquiryTemplateId));
     }
 
     /** Binds a sealed secret to its organization and field: copied elsewhere, it does not open. */

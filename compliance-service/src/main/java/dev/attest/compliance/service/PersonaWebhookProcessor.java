@@ -5,6 +5,7 @@ import dev.attest.common.work.DurableWork;
 import dev.attest.common.work.Workers;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.PersonaWebhook;
+import dev.attest.compliance.business.BusinessWebhooks;
 import dev.attest.compliance.client.PersonaKycProvider;
 import dev.attest.compliance.client.PersonaStatusMapping;
 import dev.attest.compliance.config.ComplianceConfig;
@@ -39,6 +40,7 @@ public class PersonaWebhookProcessor implements DurableWork {
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
     private final VerificationSteps steps;
+    private final BusinessWebhooks businessWebhooks;
     private final Workers workers;
     private final WorkSpans spans;
     private final Duration pollInterval;
@@ -50,6 +52,7 @@ public class PersonaWebhookProcessor implements DurableWork {
             KycCaseRepository cases,
             CaseTransitions transitions,
             VerificationSteps steps,
+            BusinessWebhooks businessWebhooks,
             Workers workers,
             WorkSpans spans,
             ComplianceConfig config) {
@@ -57,6 +60,7 @@ public class PersonaWebhookProcessor implements DurableWork {
         this.cases = cases;
         this.transitions = transitions;
         this.steps = steps;
+        this.businessWebhooks = businessWebhooks;
         this.workers = workers;
         this.spans = spans;
         this.pollInterval = config.webhooks().pollInterval();
@@ -125,6 +129,11 @@ public class PersonaWebhookProcessor implements DurableWork {
     private String apply(PersonaWebhook webhook) {
         Optional<KycCase> found = caseOf(webhook);
         if (found.isEmpty()) {
+            // Not a KYC case's inquiry: perhaps a business case's KYB inquiry.
+            Optional<String> business = businessWebhooks.apply(webhook);
+            if (business.isPresent()) {
+                return business.get();
+            }
             LOG.infof(
                     "Persona event %s is for inquiry %s, which no case of org %s knows; kept aside",
                     webhook.eventId, webhook.inquiryId, webhook.orgId);

@@ -4,10 +4,10 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.provider.KycProviderException;
 
 /** How a failed provider call is answered: the caller learns what to do, never the provider's secrets. */
-final class ProviderProblems {
+public final class ProviderProblems {
     private ProviderProblems() {}
 
-    static ProblemException of(KycProviderException e) {
+    public static ProblemException of(KycProviderException e) {
         return switch (e.kind()) {
             case UNAVAILABLE -> new ProblemException(
                     503,

@@ -4,6 +4,7 @@ import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStep;
 import dev.attest.compliance.StepStatus;
 import dev.attest.compliance.config.ComplianceConfig;
+import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderStep;
 import dev.attest.compliance.repository.KycStepRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class VerificationSteps {
     private final KycStepRepository steps;
-    private final PersonaSettingsService settings;
+    private final KycProviders providers;
     private final Duration futureTolerance;
 
-    VerificationSteps(KycStepRepository steps, PersonaSettingsService settings, ComplianceConfig config) {
+    VerificationSteps(KycStepRepository steps, KycProviders providers, ComplianceConfig config) {
         this.steps = steps;
-        this.settings = settings;
+        this.providers = providers;
         this.futureTolerance = config.persona().webhookFutureTolerance();
     }
 
@@ -66,9 +67,7 @@ public class VerificationSteps {
     @Transactional
     public Progress of(KycCase kycCase) {
         List<KycStep> history = steps.ofCase(kycCase.orgId, kycCase.id);
-        List<String> required = settings.of(kycCase.orgId)
-                .map(PersonaSettingsService.OrgPersona::requiredSteps)
-                .orElse(List.of());
+        List<String> required = providers.requiredSteps(kycCase.provider, kycCase.orgId);
         return new Progress(
                 required.stream().map(kind -> requirement(kind, history)).toList(), history);
     }

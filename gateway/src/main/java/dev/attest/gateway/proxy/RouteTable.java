@@ -20,8 +20,11 @@ public class RouteTable {
         routes = List.of(
                 Route.authenticated("/compliance" + REST, services.compliance(), "kyc"),
                 Route.authenticated(ORG + "/kyc" + REST, services.compliance(), "kyc"),
+                Route.authenticated(ORG + "/kyb" + REST, services.compliance(), "kyc"),
                 Route.authenticated(ORG + "/integrations/persona" + REST, services.compliance(), "kyc"),
                 Route.webhook("/webhooks/persona" + WEBHOOK_ORG + REST, services.compliance()),
+                Route.authenticated(ORG + "/integrations/sumsub" + REST, services.compliance(), "kyc"),
+                Route.webhook("/webhooks/sumsub" + WEBHOOK_ORG + REST, services.compliance()),
                 // the platform's view of Persona deliveries that named no organization (platform admins only)
                 Route.authenticated("/platform/persona" + REST, services.compliance(), "kyc"),
                 Route.authenticated("/wallets" + REST, services.wallet(), "wallets"),

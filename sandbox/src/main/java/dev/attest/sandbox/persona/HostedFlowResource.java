@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The hosted verification page at the session link ({@code /persona/verify?inquiry-id=…&session-token=…}):
  * opening it starts the inquiry; its buttons complete it, fail it or abandon it. A test drives it with
- * the same form posts a person's browser sends. The same flow in the SDK's frame: {@link EmbeddedFlowResource}.
+ * the same form posts a person's browser sends. A one-time link ({@code /persona/verify?code=…}) opens it too.
+ * The same flow in the SDK's frame: {@link EmbeddedFlowResource}.
  */
 @Path("/persona/verify")
 @Blocking
@@ -31,13 +32,19 @@ public class HostedFlowResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response open(@QueryParam("inquiry-id") String inquiryId, @QueryParam("session-token") String sessionToken) {
-        Optional<Inquiry> session = sandbox.session(inquiryId, sessionToken);
+    public Response open(
+            @QueryParam("inquiry-id") String inquiryId,
+            @QueryParam("session-token") String sessionToken,
+            @QueryParam("code") String oneTimeCode) {
+        // A one-time link (?code=…) opens its inquiry with a session of its own, once.
+        Optional<Inquiry> session =
+                oneTimeCode != null ? sandbox.redeem(oneTimeCode) : sandbox.session(inquiryId, sessionToken);
         if (session.isEmpty()) {
             return FlowPages.invalidSession(Optional.empty(), true);
         }
-        sandbox.start(session.get());
-        return FlowPages.choices("/persona/verify", inquiryId, sessionToken, Optional.empty(), false);
+        Inquiry inquiry = session.get();
+        sandbox.start(inquiry);
+        return FlowPages.choices("/persona/verify", inquiry.id, inquiry.sessionToken, Optional.empty(), false);
     }
 
     @POST

@@ -11,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,6 +81,25 @@ public class InquiriesResource {
                 "/" + id + "/resume",
                 body,
                 (apiKey, json) -> sandbox.resume(apiKey, id));
+    }
+
+    /** The link points at this sandbox's hosted page, on the host the API was called on. */
+    @POST
+    @Path("/{id}/generate-one-time-link")
+    public Response generateOneTimeLink(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @PathParam("id") String id,
+            @Context UriInfo uri,
+            byte[] body) {
+        String hostedPage =
+                uri.getBaseUriBuilder().path("persona/verify").build().toString();
+        return post(
+                authorization,
+                idempotencyKey,
+                "/" + id + "/generate-one-time-link",
+                body,
+                (apiKey, json) -> sandbox.oneTimeLink(apiKey, id, hostedPage));
     }
 
     @POST

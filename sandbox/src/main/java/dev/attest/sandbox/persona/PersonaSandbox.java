@@ -42,6 +42,9 @@ class PersonaSandbox {
     private final Map<String, SandboxTenant> tenants = new LinkedHashMap<>();
     private final Map<String, Inquiry> inquiries = new LinkedHashMap<>();
     private final Map<String, List<WebhookEvent>> events = new LinkedHashMap<>();
+    /** One-time link codes not used yet → their inquiry id; a code opens the flow once. */
+    private final Map<String, String> oneTimeCodes = new LinkedHashMap<>();
+
     private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "persona-sandbox-expiry");
         thread.setDaemon(true);
@@ -168,6 +171,48 @@ class PersonaSandbox {
             inquiry.sessionToken = newToken();
         }
         return ApiResponse.ok(PersonaJson.document(inquiry, Map.of("session-token", inquiry.sessionToken)));
+    }
+
+    /**
+     * Persona's "Generate a one-time link": a new session of the inquiry behind a link of the form
+     * {@code <hosted page>?code=<code>}, usable once ({@code meta.one-time-link}, and {@code one-time-link-short}).
+     * As at Persona, not while the inquiry is expired (resume it first), nor once it is finished.
+     */
+    synchronized ApiResponse oneTimeLink(String apiKey, String inquiryId, String hostedPage) {
+        Optional<Inquiry> found = find(apiKey, inquiryId);
+        if (found.isEmpty()) {
+            return notFound(inquiryId);
+        }
+        Inquiry inquiry = found.get();
+        if (inquiry.isRedacted()) {
+            return ApiResponse.error(422, "Invalid action", "Inquiry " + inquiryId + " has been redacted");
+        }
+        if (!Set.of("created", "pending").contains(inquiry.status)) {
+            return ApiResponse.error(
+                    409,
+                    "Conflict",
+                    "Cannot generate a one-time link for inquiry " + inquiryId + " in status " + inquiry.status);
+        }
+        String code = newToken().substring("sess_".length());
+        oneTimeCodes.put(code, inquiry.id);
+        String link = hostedPage + "?code=" + code;
+        return ApiResponse.ok(
+                PersonaJson.document(inquiry, Map.of("one-time-link", link, "one-time-link-short", link)));
+    }
+
+    /**
+     * The inquiry a one-time link opens, with a fresh session for the person; the code is spent, so the link
+     * opens nothing a second time.
+     */
+    synchronized Optional<Inquiry> redeem(String code) {
+        Inquiry inquiry = code == null ? null : inquiries.get(oneTimeCodes.remove(code));
+        if (inquiry == null
+                || inquiry.isRedacted()
+                || !Set.of("created", "pending").contains(inquiry.status)) {
+            return Optional.empty();
+        }
+        inquiry.sessionToken = newToken();
+        return Optional.of(inquiry);
     }
 
     synchronized ApiResponse decide(String apiKey, String inquiryId, boolean approve) {

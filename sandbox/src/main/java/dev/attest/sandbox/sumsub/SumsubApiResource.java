@@ -3,8 +3,10 @@ package dev.attest.sandbox.sumsub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,6 +32,8 @@ public class SumsubApiResource {
     private static final String PREFIX = "/sumsub";
 
     private final SumsubSandbox sandbox;
+    private final SumsubSandboxConfig config;
+    private final WebSdkOrigin webSdkOrigin;
 
     @Context
     HttpHeaders headers;
@@ -36,11 +41,20 @@ public class SumsubApiResource {
     @Context
     UriInfo uri;
 
-    SumsubApiResource(SumsubSandbox sandbox) {
+    @Context
+    HttpServerRequest request;
+
+    SumsubApiResource(SumsubSandbox sandbox, SumsubSandboxConfig config, WebSdkOrigin webSdkOrigin) {
         this.sandbox = sandbox;
+        this.config = config;
+        this.webSdkOrigin = webSdkOrigin;
     }
 
-    /** Create an applicant: {@code POST /resources/applicants?levelName=…}, body {@code {externalUserId, …}}. */
+    /**
+     * Create an applicant: {@code POST /resources/applicants?levelName=…}, body {@code {externalUserId, type?:
+     * individual|company, fixedInfo?}}; a company's data is {@code fixedInfo.companyInfo} ({@code companyName},
+     * {@code country}, …), answered back in {@code fixedInfo} and {@code info}.
+     */
     @POST
     @Path("/applicants")
     public String create(byte[] body) {
@@ -49,17 +63,37 @@ public class SumsubApiResource {
         if (levelName == null || levelName.isBlank()) {
             throw new SumsubError(400, "levelName is required");
         }
-        String externalUserId = json(body).path("externalUserId").asText("");
+        JsonNode request = json(body);
+        String externalUserId = request.path("externalUserId").asText("");
         if (externalUserId.isBlank()) {
             throw new SumsubError(400, "externalUserId is required");
         }
-        return sandbox.create(app, levelName, externalUserId).json().toString();
+        String type = request.path("type").asText(Applicant.INDIVIDUAL);
+        if (!type.equals(Applicant.INDIVIDUAL) && !type.equals(Applicant.COMPANY)) {
+            throw new SumsubError(400, "type must be individual or company, not " + type);
+        }
+        JsonNode fixedInfo = request.path("fixedInfo");
+        if (!fixedInfo.isMissingNode() && !fixedInfo.isNull() && !fixedInfo.isObject()) {
+            throw new SumsubError(400, "fixedInfo must be an object");
+        }
+        return sandbox.create(
+                        app, levelName, externalUserId, type, fixedInfo.isObject() ? (ObjectNode) fixedInfo : null)
+                .json()
+                .toString();
     }
 
+    /**
+     * {@code GET /resources/applicants/{id}/one}, and by the client's id: {@code
+     * /resources/applicants/-;externalUserId={externalUserId}/one} (a matrix parameter on the {@code -} segment).
+     */
     @GET
     @Path("/applicants/{id}/one")
-    public String one(@PathParam("id") String id) {
-        return sandbox.applicant(authenticate("GET", new byte[0]), id).json().toString();
+    public String one(@PathParam("id") String id, @MatrixParam("externalUserId") String externalUserId) {
+        SumsubApp app = authenticate("GET", new byte[0]);
+        if ("-".equals(id) && externalUserId != null) {
+            return sandbox.byExternalUserId(app, externalUserId).json().toString();
+        }
+        return sandbox.applicant(app, id).json().toString();
     }
 
     @GET
@@ -76,48 +110,111 @@ public class SumsubApiResource {
                 .toString();
     }
 
-    /** WebSDK access token: {@code POST /resources/accessTokens/sdk}, body {@code {userId, levelName, ttlInSecs?}}. */
+    /** Sumsub's reset: {@code POST /resources/applicants/{id}/reset}, back to {@code init} ({@code applicantReset}). */
+    @POST
+    @Path("/applicants/{id}/reset")
+    public String reset(@PathParam("id") String id, byte[] body) {
+        sandbox.reset(sandbox.applicant(authenticate("POST", body), id));
+        return SumsubError.JSON.createObjectNode().put("ok", 1).toString();
+    }
+
+    /**
+     * WebSDK access token: {@code POST /resources/accessTokens/sdk}, body {@code {userId, levelName, ttlInSecs?}}
+     * (userId: the applicant's externalUserId).
+     */
     @POST
     @Path("/accessTokens/sdk")
     public String sdkAccessToken(byte[] body) {
-        authenticate("POST", body);
+        SumsubApp app = authenticate("POST", body);
         JsonNode request = json(body);
         return accessToken(
-                request.path("userId").asText(""), request.path("levelName").asText(""));
+                app,
+                request.path("userId").asText(""),
+                request.path("levelName").asText(""),
+                ttl(request.path("ttlInSecs").asText(null), config.accessTokenTtl()));
     }
 
-    /** The older form: {@code POST /resources/accessTokens?userId=…&levelName=…}. */
+    /** The older form: {@code POST /resources/accessTokens?userId=…&levelName=…&ttlInSecs=…}. */
     @POST
     @Path("/accessTokens")
     public String accessToken(byte[] body) {
-        authenticate("POST", body);
+        SumsubApp app = authenticate("POST", body);
         var query = uri.getQueryParameters();
-        String userId = query.getFirst("userId");
-        String levelName = query.getFirst("levelName");
-        return accessToken(userId == null ? "" : userId, levelName == null ? "" : levelName);
+        return accessToken(
+                app,
+                orEmpty(query.getFirst("userId")),
+                orEmpty(query.getFirst("levelName")),
+                ttl(query.getFirst("ttlInSecs"), config.accessTokenTtl()));
     }
 
-    private String accessToken(String userId, String levelName) {
+    /**
+     * A WebSDK link (permalink) for the applicant: {@code POST /resources/sdkIntegrations/levels/-/websdkLink},
+     * body {@code {levelName, userId, ttlInSecs?}}, or the level in the path and {@code externalUserId},
+     * {@code ttlInSecs} in the query. Answers {@code {url}}: the WebSDK's hosted page for that applicant.
+     */
+    @POST
+    @Path("/sdkIntegrations/levels/{levelName}/websdkLink")
+    public String websdkLink(@PathParam("levelName") String pathLevel, byte[] body) {
+        SumsubApp app = authenticate("POST", body);
+        var query = uri.getQueryParameters();
+        boolean inBody = "-".equals(pathLevel);
+        JsonNode request = inBody ? json(body) : SumsubError.JSON.createObjectNode();
+        String levelName = inBody ? request.path("levelName").asText("") : pathLevel;
+        String userId = inBody
+                ? request.path("userId").asText(request.path("externalUserId").asText(""))
+                : orEmpty(query.getFirst("externalUserId"));
+        String ttl = inBody ? request.path("ttlInSecs").asText(null) : query.getFirst("ttlInSecs");
+        if (userId.isBlank() || levelName.isBlank()) {
+            throw new SumsubError(400, "userId and levelName are required");
+        }
+        String id = sandbox.tokens().link(app, userId, levelName, ttl(ttl, config.websdkLinkTtl()));
+        return SumsubError.JSON
+                .createObjectNode()
+                .put("url", webSdkOrigin.of(uri.getBaseUri()) + "/websdk/p/" + id)
+                .toString();
+    }
+
+    private String accessToken(SumsubApp app, String userId, String levelName, Duration ttl) {
         if (userId.isBlank() || levelName.isBlank()) {
             throw new SumsubError(400, "userId and levelName are required");
         }
         ObjectNode answer = SumsubError.JSON.createObjectNode();
-        answer.put("token", sandbox.accessToken());
+        answer.put("token", sandbox.tokens().mint(app, userId, levelName, ttl, webSdkOrigin.of(uri.getBaseUri())));
         answer.put("userId", userId);
         return answer.toString();
     }
 
+    /** {@code ttlInSecs}: a positive number of seconds, or the default when absent. */
+    private static Duration ttl(String seconds, Duration otherwise) {
+        if (seconds == null || seconds.isBlank()) {
+            return otherwise;
+        }
+        try {
+            long value = Long.parseLong(seconds);
+            if (value > 0) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new SumsubError(400, "ttlInSecs must be a positive number of seconds");
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     private SumsubApp authenticate(String method, byte[] body) {
-        String path = uri.getRequestUri().getRawPath();
-        // The signed path is the one at Sumsub's origin: a client whose base URL ends in /sumsub signs /resources/….
-        String atOrigin = path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length()) : path;
-        String query = uri.getRequestUri().getRawQuery();
+        // The request line as sent (JAX-RS' request URI drops matrix parameters such as ;externalUserId=…), after
+        // the Sumsub port's reroute. The signed path is the one at Sumsub's origin: without the /sumsub prefix.
+        String sent = request.uri();
+        String atOrigin = sent.startsWith(PREFIX + "/") ? sent.substring(PREFIX.length()) : sent;
         return sandbox.authenticate(
                 headers.getHeaderString("X-App-Token"),
                 headers.getHeaderString("X-App-Access-Ts"),
                 headers.getHeaderString("X-App-Access-Sig"),
                 method,
-                query == null ? atOrigin : atOrigin + "?" + query,
+                atOrigin,
                 body == null ? new byte[0] : body);
     }
 

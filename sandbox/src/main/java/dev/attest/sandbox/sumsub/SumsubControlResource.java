@@ -70,9 +70,11 @@ public class SumsubControlResource {
     }
 
     /**
-     * Scripts the applicant's review: {@code {answer: GREEN|RED, reject_type: RETRY|FINAL (RED only), labels:
-     * [...]}}. Sends {@code applicantPending} first if the applicant was never submitted, then {@code
-     * applicantReviewed}. Reviewing again (GREEN then RED) is a downgrade, as a Sumsub reviewer's.
+     * Scripts the applicant's review: {@code {answer: GREEN|RED|ON_HOLD, reject_type: RETRY|FINAL (RED only),
+     * labels: [...]}}. Sends {@code applicantPending} first if the applicant was never submitted, then {@code
+     * applicantReviewed} ({@code applicantOnHold} for ON_HOLD: status {@code onHold}, no result yet, as when
+     * Sumsub pauses a case for a person to look at). Reviewing again (GREEN then RED) is a downgrade, as a Sumsub
+     * reviewer's; an applicant on hold is reviewed the same way.
      */
     @POST
     @Path("/applicants/{id}/review")
@@ -89,7 +91,13 @@ public class SumsubControlResource {
         String rejectType = json.get().path("reject_type").asText("");
         List<String> labels = new ArrayList<>();
         json.get().path("labels").forEach(label -> labels.add(label.asText()));
-        if ("GREEN".equals(answer)) {
+        if ("ON_HOLD".equals(answer)) {
+            if (!rejectType.isEmpty() || !labels.isEmpty()) {
+                return error("an ON_HOLD answer takes no reject_type or labels");
+            }
+            sandbox.hold(applicant.get());
+            return Response.ok(applicant.get().status().toString()).build();
+        } else if ("GREEN".equals(answer)) {
             if (!rejectType.isEmpty() || !labels.isEmpty()) {
                 return error("a GREEN answer takes no reject_type or labels");
             }
@@ -98,7 +106,7 @@ public class SumsubControlResource {
                 return error("a RED answer needs reject_type RETRY or FINAL");
             }
         } else {
-            return error("answer must be GREEN or RED");
+            return error("answer must be GREEN, RED or ON_HOLD");
         }
         sandbox.review(
                 applicant.get(),

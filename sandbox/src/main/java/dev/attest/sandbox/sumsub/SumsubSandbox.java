@@ -7,13 +7,18 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The Sumsub stand-in's state: apps, applicants, and the webhooks their reviews send. Nothing is durable. */
+/**
+ * The Sumsub stand-in's state: apps, applicants, WebSDK tokens and links, and the webhooks the applicants'
+ * changes send. Nothing is durable.
+ */
 @ApplicationScoped
 class SumsubSandbox {
     private static final DateTimeFormatter WEBHOOK_DATE =
@@ -22,6 +27,7 @@ class SumsubSandbox {
     private final SumsubSandboxConfig config;
     private final SumsubWebhooks webhooks;
     private final Clock clock = Clock.systemUTC();
+    private final SumsubAccessTokens tokens = new SumsubAccessTokens(clock);
     private final Map<String, SumsubApp> apps = new ConcurrentHashMap<>();
     private final Map<String, Applicant> applicants = new ConcurrentHashMap<>();
     /** Sumsub keeps one applicant per externalUserId and level: the key is app, level, externalUserId. */
@@ -40,6 +46,11 @@ class SumsubSandbox {
 
     void register(SumsubApp app) {
         apps.put(app.appToken(), app);
+    }
+
+    /** A registered app; apps are never removed, so a token's or a link's app is always there. */
+    SumsubApp app(String appToken) {
+        return apps.get(appToken);
     }
 
     /**
@@ -76,20 +87,50 @@ class SumsubSandbox {
         return app;
     }
 
-    /** Creates the applicant, or answers 409 as Sumsub does when the externalUserId already has one at the level. */
-    synchronized Applicant create(SumsubApp app, String levelName, String externalUserId) {
-        String key = app.appToken() + "\n" + levelName + "\n" + externalUserId;
+    /**
+     * Creates the applicant ({@code type} {@code individual} or {@code company}, {@code fixedInfo} as given), or
+     * answers 409 as Sumsub does when the externalUserId already has one at the level.
+     */
+    synchronized Applicant create(
+            SumsubApp app, String levelName, String externalUserId, String type, ObjectNode fixedInfo) {
+        String key = key(app, levelName, externalUserId);
         String existing = byExternalUser.get(key);
         if (existing != null) {
             throw new SumsubError(
                     409, "Applicant with external user id '" + externalUserId + "' already exists: " + existing);
         }
-        Applicant applicant =
-                new Applicant(hexId(), hexId(), app.appToken(), externalUserId, levelName, clock.instant());
+        Applicant applicant = new Applicant(
+                hexId(), hexId(), app.appToken(), externalUserId, levelName, type, fixedInfo, clock.instant());
         applicants.put(applicant.id, applicant);
         byExternalUser.put(key, applicant.id);
         webhook(app, applicant, "applicantCreated");
         return applicant;
+    }
+
+    /**
+     * The applicant a WebSDK token or link grants: Sumsub's WebSDK creates it when there is none yet, of its
+     * level's type. The sandbox has no level configuration: a level whose name contains "kyb" is a company's.
+     */
+    synchronized Applicant forWebSdk(SumsubAccessTokens.Grant grant) {
+        SumsubApp app = apps.get(grant.appToken());
+        String existing = byExternalUser.get(key(app, grant.levelName(), grant.userId()));
+        if (existing != null) {
+            return applicants.get(existing);
+        }
+        boolean kyb = grant.levelName().toLowerCase(Locale.ROOT).contains("kyb");
+        return create(app, grant.levelName(), grant.userId(), kyb ? Applicant.COMPANY : Applicant.INDIVIDUAL, null);
+    }
+
+    /**
+     * GET /resources/applicants/-;externalUserId=…/one: the app's applicant of that externalUserId (the newest
+     * when it has one at several levels), or Sumsub's 404.
+     */
+    Applicant byExternalUserId(SumsubApp app, String externalUserId) {
+        return applicants.values().stream()
+                .filter(a -> a.appToken.equals(app.appToken()) && a.externalUserId.equals(externalUserId))
+                .max(Comparator.comparing((Applicant a) -> a.createdAt))
+                .orElseThrow(() ->
+                        new SumsubError(404, "Applicant with external user id '" + externalUserId + "' not found"));
     }
 
     /** The app's applicant, or Sumsub's 404: another app's applicant does not exist for this one. */
@@ -111,17 +152,52 @@ class SumsubSandbox {
      * so that two reviews of one app cannot interleave their webhooks.
      */
     synchronized void review(Applicant applicant, Applicant.Review review) {
-        SumsubApp app = apps.get(applicant.appToken);
-        if (applicant.pendingFirst()) {
-            applicant.submit();
-            webhook(app, applicant, "applicantPending");
-        }
+        submitFirst(applicant);
         applicant.complete(review, clock.instant());
-        webhook(app, applicant, "applicantReviewed");
+        webhook(apps.get(applicant.appToken), applicant, "applicantReviewed");
     }
 
-    String accessToken() {
-        return "_act-sbx-" + UUID.randomUUID();
+    /** Scripts a hold: submitted first if still in {@code init}, then {@code onHold} ({@code applicantOnHold}). */
+    synchronized void hold(Applicant applicant) {
+        submitFirst(applicant);
+        applicant.hold();
+        webhook(apps.get(applicant.appToken), applicant, "applicantOnHold");
+    }
+
+    /**
+     * The WebSDK's submit once every step has its document: {@code pending} ({@code applicantPending}). Answers
+     * 400 while a step is missing; an applicant no longer in {@code init} is left as it is.
+     */
+    synchronized void submit(Applicant applicant) {
+        if (!applicant.pendingFirst()) {
+            return;
+        }
+        var missing = applicant.missingSteps();
+        if (!missing.isEmpty()) {
+            throw new SumsubError(400, "Required documents are missing: " + String.join(", ", missing));
+        }
+        submitFirst(applicant);
+    }
+
+    /** Sumsub's reset: back to {@code init}, its documents and result gone ({@code applicantReset}). */
+    synchronized void reset(Applicant applicant) {
+        applicant.reset();
+        webhook(apps.get(applicant.appToken), applicant, "applicantReset");
+    }
+
+    SumsubAccessTokens tokens() {
+        return tokens;
+    }
+
+    private void submitFirst(Applicant applicant) {
+        if (applicant.pendingFirst()) {
+            applicant.submit();
+            webhook(apps.get(applicant.appToken), applicant, "applicantPending");
+        }
+    }
+
+    private static String key(SumsubApp app, String levelName, String externalUserId) {
+        return app.appToken() + "\n" + levelName + "\n" + externalUserId;
     }
 
     private void webhook(SumsubApp app, Applicant applicant, String type) {
@@ -139,7 +215,7 @@ class SumsubSandbox {
             body.set("reviewResult", status.get("reviewResult"));
         }
         body.put("createdAtMs", WEBHOOK_DATE.format(clock.instant()));
-        body.put("applicantType", "individual");
+        body.put("applicantType", applicant.type);
         webhooks.send(app, applicant.id, type, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 

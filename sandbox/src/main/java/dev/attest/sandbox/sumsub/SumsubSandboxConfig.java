@@ -36,6 +36,22 @@ public interface SumsubSandboxConfig {
     @WithDefault("5s")
     Duration webhookTimeout();
 
+    /**
+     * The origin a browser reaches the Sumsub port at ({@code http://localhost:8093}): the {@code url} claim of
+     * WebSDK access tokens, where the official WebSDK loads its frame from, and the origin of WebSDK links. Unset:
+     * the host the API request was sent to, with the Sumsub port ({@code ProviderOrigins}). Set it where the
+     * services reach the sandbox by another name than browsers do (containers: {@code http://sandbox:8093}).
+     */
+    Optional<String> websdkUrl();
+
+    /** The lifetime of a WebSDK access token when the request gives no {@code ttlInSecs} (Sumsub: 10 minutes). */
+    @WithDefault("10m")
+    Duration accessTokenTtl();
+
+    /** The lifetime of a WebSDK link when the request gives no {@code ttlInSecs}. */
+    @WithDefault("30m")
+    Duration websdkLinkTtl();
+
     /** The waits before each resend of a failed webhook (Sumsub's documented schedule: 5 min, 1 h, 5 h, 18 h). */
     @WithDefault("5m,1h,5h,18h")
     List<Duration> webhookRetryDelays();

@@ -1,6 +1,12 @@
 package dev.attest.sandbox.sumsub;
 
-import static dev.attest.testing.Waits.waitFor;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.LEVEL;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.call;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.createApplicant;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.externalUser;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.register;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.review;
+import static dev.attest.sandbox.sumsub.SumsubTestClient.webhooks;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,11 +14,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.sandbox.sumsub.SumsubTestClient.App;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,105 +23,27 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SumsubSandboxTest {
-    private static final String LEVEL = "basic-kyc-level";
-
-    /** An app of its own per test, so that tests share no applicants or webhooks. */
-    private record App(String token, String secret, String webhookSecret) {}
-
-    private static App register(String receiverPath, String alg) {
-        String id = UUID.randomUUID().toString().replace("-", "");
-        App app = new App("sbx:" + id, "secret_" + id, "whsec_" + id);
-        String url = receiverPath == null
-                ? "null"
-                : "\"http://localhost:" + RestAssured.port + "/test/sumsub-receiver" + receiverPath + "\"";
-        given().body("{\"app_token\":\"" + app.token + "\",\"secret_key\":\"" + app.secret + "\",\"webhook_secret\":\""
-                        + app.webhookSecret + "\",\"webhook_url\":" + url + ",\"digest_alg\":\"" + alg + "\"}")
-                .post("/sumsub/_sandbox/apps")
-                .then()
-                .statusCode(201);
-        return app;
-    }
-
-    /** A request signed as Sumsub's clients sign it, over the path at Sumsub's origin. */
-    private static ValidatableResponse call(App app, String method, String pathAtOrigin, String body, long ts) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String tsText = Long.toString(ts);
-        RequestSpecification request = given().urlEncodingEnabled(false)
-                .header("X-App-Token", app.token)
-                .header("X-App-Access-Ts", tsText)
-                .header(
-                        "X-App-Access-Sig",
-                        SumsubSignatures.requestSignature(app.secret, tsText, method, pathAtOrigin, bytes));
-        if (body != null) {
-            request = request.contentType("application/json").body(bytes);
-        }
-        return request.request(method, "/sumsub" + pathAtOrigin).then();
-    }
-
-    private static ValidatableResponse call(App app, String method, String pathAtOrigin, String body) {
-        return call(app, method, pathAtOrigin, body, Instant.now().getEpochSecond());
-    }
-
-    private static String createApplicant(App app, String externalUserId) {
-        return call(app, "POST", "/resources/applicants?levelName=" + LEVEL, externalUser(externalUserId))
-                .statusCode(200)
-                .extract()
-                .path("id");
-    }
-
-    private static String externalUser(String externalUserId) {
-        return "{\"externalUserId\":\"" + externalUserId + "\"}";
-    }
-
-    private static void review(String applicantId, String body) {
-        given().body(body)
-                .post("/sumsub/_sandbox/applicants/" + applicantId + "/review")
-                .then()
-                .statusCode(200);
-    }
-
-    /** The webhooks received for the applicant, their digests checked, once {@code count} have arrived. */
-    private static List<JsonNode> webhooks(App app, String applicantId, SumsubSignatures.DigestAlg alg, int count) {
-        List<SumsubReceiver.Received> received = waitFor(count + " webhooks of " + applicantId)
-                .until(
-                        () -> SumsubReceiver.RECEIVED.stream()
-                                .filter(r -> r.text().contains(applicantId))
-                                .toList(),
-                        list -> list.size() >= count);
-        return received.stream()
-                .map(r -> {
-                    assertThat(r.alg()).isEqualTo(alg.name());
-                    assertThat(r.digest()).isEqualTo(SumsubSignatures.payloadDigest(alg, app.webhookSecret, r.body()));
-                    try {
-                        return SumsubError.JSON.readTree(r.body());
-                    } catch (java.io.IOException e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
-    }
-
     @Test
     void refusesAMissingHeaderAWrongSignatureAStaleTimestampAndAnUnknownTokenAndCreatesNothing() {
         App app = register(null, "HMAC_SHA256_HEX");
         String path = "/resources/applicants?levelName=" + LEVEL;
         given().contentType("application/json")
                 .body(externalUser("refused"))
-                .header("X-App-Token", app.token)
+                .header("X-App-Token", app.token())
                 .post("/sumsub" + path)
                 .then()
                 .statusCode(401)
                 .body("code", equalTo(401))
                 .body("description", startsWith("App token, timestamp and signature are required"))
                 .body("correlationId", startsWith("req-"));
-        App wrongSecret = new App(app.token, "not-the-secret", app.webhookSecret);
+        App wrongSecret = new App(app.token(), "not-the-secret", app.webhookSecret());
         call(wrongSecret, "POST", path, externalUser("refused"))
                 .statusCode(401)
                 .body("description", equalTo("Request signature mismatch"));
         call(app, "POST", path, externalUser("refused"), Instant.now().getEpochSecond() - 3600)
                 .statusCode(401)
                 .body("description", equalTo("Request timestamp is too far from the current time"));
-        App unknown = new App("sbx:unknown", app.secret, app.webhookSecret);
+        App unknown = new App("sbx:unknown", app.secret(), app.webhookSecret());
         call(unknown, "POST", path, externalUser("refused"))
                 .statusCode(401)
                 .body("description", equalTo("App token is not valid"));
