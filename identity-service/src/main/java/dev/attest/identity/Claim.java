@@ -10,7 +10,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A KYC claim of the platform's ClaimIssuer on a user's identity, from signing to revocation. */
+/**
+ * A claim of the platform's ClaimIssuer on an identity, from signing to revocation: KYC on a user's, KYB on a
+ * business's.
+ */
 @Entity
 @Table(name = "claims")
 public class Claim {
@@ -35,9 +38,13 @@ public class Claim {
     @Column(name = "user_id")
     public String userId;
 
+    /** The identity's subject ({@link Identity#USER} or {@link Identity#BUSINESS}), announced with the claim. */
+    public String subject;
+
     @Column(name = "kyc_case_id")
     public String kycCaseId;
 
+    /** Null for a KYB claim. */
     @Column(name = "kyc_level")
     public String kycLevel;
 

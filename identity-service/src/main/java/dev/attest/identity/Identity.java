@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user's OnchainID identity and how far its creation has come. Creation is one transaction through the
+ * A user's (or a verified business's) OnchainID identity and how far its creation has come. Creation is one transaction through the
  * platform's IdentityOnboarder: the factory deploys the identity, the issuer's claims are added, the user's
  * wallet becomes its management key and the operator a CLAIM key (so it can add later claims), and the
  * onboarder gives up its own management key, leaving the user's wallet in charge.
@@ -25,14 +25,23 @@ public class Identity {
         FAILED
     }
 
+    /** Subjects: whose identity it is. */
+    public static final String USER = "user";
+
+    public static final String BUSINESS = "business";
+
     @Id
     public UUID id;
 
     @Column(name = "org_id")
     public String orgId;
 
+    /** The user's id, or the business's subject id {@code business:<business_case_id>}. */
     @Column(name = "user_id")
     public String userId;
+
+    /** {@link #USER} or {@link #BUSINESS}: which claims it gets. */
+    public String subject;
 
     @Column(name = "wallet_address")
     public String walletAddress;

@@ -7,13 +7,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user's custody wallet in one organization, from the moment its provisioning is due. */
+/**
+ * A custody wallet in one organization, from the moment its provisioning is due: a user's, or a verified business's
+ * (its {@link #userId} then {@code business:<business_case_id>}).
+ */
 @Entity
 @Table(name = "wallet")
 public class Wallet {
     public static final String PENDING = "pending";
     public static final String PROVISIONED = "provisioned";
     public static final String FAILED = "failed";
+    /** Subjects: whom the wallet is for. */
+    public static final String USER = "user";
+
+    public static final String BUSINESS = "business";
 
     @Id
     public UUID id;
@@ -21,8 +28,12 @@ public class Wallet {
     @Column(name = "org_id")
     public String orgId;
 
+    /** The user's id, or the business's subject id. */
     @Column(name = "user_id")
     public String userId;
+
+    /** {@link #USER} or {@link #BUSINESS}. */
+    public String subject;
 
     /** {@link #PENDING}, {@link #PROVISIONED} or {@link #FAILED}. */
     public String status;
@@ -65,10 +76,12 @@ public class Wallet {
     public Instant updatedAt;
 
     /** A wallet whose creation at Dfns is due now. */
-    public static Wallet pending(String orgId, String userId, String network, String kycCaseId, String kycLevel) {
+    public static Wallet pending(
+            String orgId, String subject, String userId, String network, String kycCaseId, String kycLevel) {
         Wallet wallet = new Wallet();
         wallet.id = UUID.randomUUID();
         wallet.orgId = orgId;
+        wallet.subject = subject;
         wallet.userId = userId;
         wallet.status = PENDING;
         wallet.network = network;
@@ -81,7 +94,7 @@ public class Wallet {
     }
 
     /**
-     * The externalId of this wallet at Dfns: derived from the user, so a retried or redelivered
+     * The externalId of this wallet at Dfns: derived from the user (or business), so a retried or redelivered
      * provisioning asks Dfns for the same wallet and never creates a second one.
      */
     public String externalId() {

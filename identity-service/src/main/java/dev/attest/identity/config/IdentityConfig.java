@@ -39,6 +39,18 @@ public interface IdentityConfig {
     @WithDefault("https://app.attest.dev/kyc-cases/")
     String claimUriPrefix();
 
+    /**
+     * The claim topic of a verified business (KYB), issued on its identity instead of {@link #claimTopics()}; must
+     * not be one of them. A convention of this platform, kept clear of the small numbers other issuers use (1 KYC, 2
+     * AML, ...): a token open to businesses lists it in its ClaimTopicsRegistry (README).
+     */
+    @WithDefault("1001")
+    BigInteger kybTopic();
+
+    /** Prefix of the uri written into a KYB claim; the business case id is appended. */
+    @WithDefault("https://app.attest.dev/business-cases/")
+    String kybClaimUriPrefix();
+
     /** Below this balance (wei) of the operator, readiness reports DOWN: issuance would stall. */
     @WithDefault("10000000000000000")
     BigInteger minOperatorBalanceWei();

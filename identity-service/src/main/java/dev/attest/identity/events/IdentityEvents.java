@@ -30,7 +30,8 @@ public class IdentityEvents {
             BigInteger topic,
             String claimId,
             String txHash,
-            long blockNumber) {}
+            long blockNumber,
+            String subject) {}
 
     public record ClaimRevoked(
             String userId,
@@ -39,7 +40,8 @@ public class IdentityEvents {
             BigInteger topic,
             String claimId,
             String txHash,
-            long blockNumber) {}
+            long blockNumber,
+            String subject) {}
 
     public record ClaimIssuanceFailed(
             String userId, String kycCaseId, String reason, @JsonProperty("final") boolean finalFailure) {}
@@ -73,7 +75,8 @@ public class IdentityEvents {
                         claim.topic,
                         claim.claimId,
                         claim.txHash,
-                        claim.blockNumber));
+                        claim.blockNumber,
+                        claim.subject));
     }
 
     public void claimRevoked(Claim claim, String identityAddress) {
@@ -89,7 +92,8 @@ public class IdentityEvents {
                         claim.topic,
                         claim.claimId,
                         claim.revokeTxHash,
-                        claim.revokeBlock));
+                        claim.revokeBlock,
+                        claim.subject));
     }
 
     /** Every failure reported is final: a revert does not heal by retrying the same call. */

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** On a KYC case rejected: revoke the claims issued for it. */
+/** A KYC or KYB case's status: recorded; on a rejection, the claims issued for the case are revoked. */
 @ApplicationScoped
 public class KycEventsConsumer {
     private final Inbox inbox;
@@ -30,19 +30,27 @@ public class KycEventsConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!EventTypes.Kyc.STATUS_CHANGED.equals(event.type())) {
-            return;
+        switch (event.type()) {
+            case EventTypes.Kyc.STATUS_CHANGED -> inbox.processOnce(
+                    "identity-service.kyc-status-changed", event, this::applyKyc);
+            case EventTypes.Kyc.BUSINESS_STATUS_CHANGED -> inbox.processOnce(
+                    "identity-service.kyb-status-changed", event, this::applyKyb);
+            default -> {}
         }
-        inbox.processOnce("identity-service.kyc-status-changed", event, this::apply);
     }
 
-    private void apply(IncomingEvent event) {
+    private void applyKyc(IncomingEvent event) {
         KycStatusChanged change = event.dataAs(mapper, KycStatusChanged.class);
         EventFields.require(event, change.caseId(), "case_id");
         EventFields.require(event, change.userId(), "user_id");
         EventFields.require(event, change.status(), "status");
-        if (KycStatusChanged.REJECTED.equals(change.status())) {
-            issuance.requestRevocation(event.orgId(), change.userId(), change.caseId());
-        }
+        issuance.onCaseStatus(event.orgId(), change.userId(), change.caseId(), change.status());
+    }
+
+    private void applyKyb(IncomingEvent event) {
+        BusinessStatusChanged change = event.dataAs(mapper, BusinessStatusChanged.class);
+        EventFields.require(event, change.businessCaseId(), "business_case_id");
+        EventFields.require(event, change.status(), "status");
+        issuance.onCaseStatus(event.orgId(), change.subjectId(), change.businessCaseId(), change.status());
     }
 }

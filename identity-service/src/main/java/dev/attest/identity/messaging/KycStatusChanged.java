@@ -1,6 +1,4 @@
 package dev.attest.identity.messaging;
 
 /** The fields of {@code attest.kyc.status-changed.v1} identity-service reads. */
-public record KycStatusChanged(String caseId, String userId, String status) {
-    public static final String REJECTED = "rejected";
-}
+public record KycStatusChanged(String caseId, String userId, String status) {}

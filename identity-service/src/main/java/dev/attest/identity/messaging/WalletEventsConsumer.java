@@ -5,6 +5,7 @@ import dev.attest.common.inbox.Inbox;
 import dev.attest.common.inbox.IncomingEvent;
 import dev.attest.common.inbox.PoisonEventException;
 import dev.attest.contracts.EventTypes;
+import dev.attest.identity.Identity;
 import dev.attest.identity.service.IdentityIssuance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** On WalletProvisioned: plan the user's identity and KYC claims (the worker puts them on chain). */
+/**
+ * On WalletProvisioned: plan the identity and the claims of the user (KYC) or business (KYB) the wallet is for (the
+ * worker puts them on chain).
+ */
 @ApplicationScoped
 public class WalletEventsConsumer {
     private static final Pattern ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
@@ -43,11 +47,14 @@ public class WalletEventsConsumer {
         WalletProvisioned wallet = event.dataAs(mapper, WalletProvisioned.class);
         EventFields.require(event, wallet.userId(), "user_id");
         EventFields.require(event, wallet.kycCaseId(), "kyc_case_id");
-        EventFields.require(event, wallet.kycLevel(), "kyc_level");
+        String subject = wallet.subjectKind();
+        if (Identity.USER.equals(subject)) {
+            EventFields.require(event, wallet.kycLevel(), "kyc_level"); // part of a KYC claim's data; KYB has none
+        }
         if (wallet.address() == null || !ADDRESS.matcher(wallet.address()).matches()) {
             throw new PoisonEventException("event " + event.id() + " has no EVM address");
         }
         issuance.requestIdentity(
-                event.orgId(), wallet.userId(), wallet.address(), wallet.kycCaseId(), wallet.kycLevel());
+                event.orgId(), subject, wallet.userId(), wallet.address(), wallet.kycCaseId(), wallet.kycLevel());
     }
 }

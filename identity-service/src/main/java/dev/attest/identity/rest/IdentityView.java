@@ -7,9 +7,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
-/** A user's identity as the API shows it. */
+/** A user's (or business's: {@code subject}) identity as the API shows it. */
 public record IdentityView(
         String userId,
+        String subject,
         String status,
         String identityAddress,
         List<String> wallets,
@@ -61,6 +62,7 @@ public record IdentityView(
                 };
         return new IdentityView(
                 identity.userId,
+                identity.subject,
                 status,
                 identity.identityAddress,
                 found.wallets(),

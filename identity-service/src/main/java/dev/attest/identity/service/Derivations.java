@@ -22,6 +22,11 @@ public final class Derivations {
         return Hash.sha3(utf8("attest-kyc:" + orgId + ":" + kycCaseId + ":" + kycLevel));
     }
 
+    /** KYB claim data: a hash of the business case reference (KYB has no level); no company data on chain. */
+    public static byte[] kybClaimData(String orgId, String businessCaseId) {
+        return Hash.sha3(utf8("attest-kyb:" + orgId + ":" + businessCaseId));
+    }
+
     private static byte[] utf8(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package dev.attest.identity.service;
 
 import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.Workers;
+import dev.attest.identity.CaseStanding;
 import dev.attest.identity.ChainTransaction;
 import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
@@ -11,8 +12,8 @@ import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.client.ContractCalls.SignedClaim;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.client.RevertedException;
-import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.events.IdentityEvents;
+import dev.attest.identity.repository.CaseStandingRepository;
 import dev.attest.identity.repository.ChainTransactionRepository;
 import dev.attest.identity.repository.ClaimRepository;
 import dev.attest.identity.repository.IdentityRepository;
@@ -46,8 +47,12 @@ public class IdentityIssuance {
     private static final int BATCH = 100;
     /** A revocation that reverts with this found the claim revoked already (repeated after a crash). */
     private static final String ALREADY_REVOKED = "Conflict: Claim already revoked";
+    /** The failure of a claim whose case was rejected before it went on chain. */
+    private static final String KYC_REJECTED = "kyc-rejected";
 
     private final IdentityRepository identities;
+    private final CaseStandingRepository standings;
+    private final SubjectClaims subjectClaims;
     private final WalletLinks wallets;
     private final ClaimRepository claims;
     private final ChainTransactionRepository transactions;
@@ -56,7 +61,6 @@ public class IdentityIssuance {
     private final PlatformContracts contracts;
     private final PlatformKeys keys;
     private final IdentityEvents events;
-    private final IdentityConfig config;
     private final EvmNode node;
     private final WorkGate gate;
     private final GasLimits gasLimits;
@@ -65,6 +69,8 @@ public class IdentityIssuance {
 
     IdentityIssuance(
             IdentityRepository identities,
+            CaseStandingRepository standings,
+            SubjectClaims subjectClaims,
             WalletLinks wallets,
             ClaimRepository claims,
             ChainTransactionRepository transactions,
@@ -73,7 +79,6 @@ public class IdentityIssuance {
             PlatformContracts contracts,
             PlatformKeys keys,
             IdentityEvents events,
-            IdentityConfig config,
             EvmNode node,
             WorkGate gate,
             GasLimits gasLimits,
@@ -85,6 +90,8 @@ public class IdentityIssuance {
         this.gasLimits = gasLimits;
         this.gate = gate;
         this.identities = identities;
+        this.standings = standings;
+        this.subjectClaims = subjectClaims;
         this.wallets = wallets;
         this.claims = claims;
         this.transactions = transactions;
@@ -93,16 +100,17 @@ public class IdentityIssuance {
         this.contracts = contracts;
         this.keys = keys;
         this.events = events;
-        this.config = config;
     }
 
     /**
-     * A verified user got a wallet: plan the identity and one claim per configured topic. Runs in the
-     * consumer's inbox transaction; a user who already has an identity gets no second one: a further wallet is
-     * linked to it instead.
+     * A verified user (or business) got a wallet: plan the identity and its claims ({@link SubjectClaims}). Runs in
+     * the consumer's inbox transaction; a subject that already has an identity gets no second one: a further wallet
+     * is linked to it instead. A case rejected already (the rejection overtook this event) gets its identity
+     * without the claims.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestIdentity(String orgId, String userId, String walletAddress, String kycCaseId, String kycLevel) {
+    public void requestIdentity(
+            String orgId, String subject, String userId, String walletAddress, String kycCaseId, String kycLevel) {
         Optional<Identity> existing = identities.findByUser(orgId, userId);
         if (existing.isPresent()) {
             wallets.link(existing.get(), walletAddress);
@@ -113,6 +121,7 @@ public class IdentityIssuance {
         identity.id = UUID.randomUUID();
         identity.orgId = orgId;
         identity.userId = userId;
+        identity.subject = subject;
         identity.walletAddress = walletAddress;
         identity.salt = Derivations.identitySalt(orgId, userId);
         identity.step = Identity.Step.DEPLOY;
@@ -120,29 +129,30 @@ public class IdentityIssuance {
         identity.updatedAt = now;
         identity.traceparent = WorkSpans.current();
         identities.persist(identity);
-        for (BigInteger topic : config.claimTopics()) {
-            Claim claim = new Claim();
-            claim.id = UUID.randomUUID();
-            claim.identityId = identity.id;
-            claim.orgId = orgId;
-            claim.userId = userId;
-            claim.kycCaseId = kycCaseId;
-            claim.kycLevel = kycLevel;
-            claim.topic = topic;
-            claim.data = Numeric.toHexString(Derivations.claimData(orgId, kycCaseId, kycLevel));
-            claim.uri = config.claimUriPrefix() + kycCaseId;
-            claim.status = Claim.Status.ISSUING;
-            claim.createdAt = now;
-            claim.updatedAt = now;
-            claim.traceparent = identity.traceparent;
+        boolean rejected = standings.isRejected(orgId, kycCaseId);
+        for (Claim claim : subjectClaims.plan(identity, kycCaseId, kycLevel)) {
+            if (rejected) {
+                fail(claim, KYC_REJECTED);
+            }
             claims.persist(claim);
         }
         workers.wakeAfterCommit(IssuanceWorker.NAME); // its transaction can go out at once
     }
 
-    /** The user's KYC case was rejected: revoke its claims (or stop them before they are issued). */
+    /**
+     * A KYC or KYB case changed status: recorded as the case's latest; a rejection revokes the claims issued for it
+     * on the identity of {@code userId} (the user, or the business's subject id), or stops them before they are
+     * issued.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestRevocation(String orgId, String userId, String kycCaseId) {
+    public void onCaseStatus(String orgId, String userId, String kycCaseId, String status) {
+        standings.record(orgId, kycCaseId, status);
+        if (CaseStanding.REJECTED.equals(status)) {
+            requestRevocation(orgId, userId, kycCaseId);
+        }
+    }
+
+    private void requestRevocation(String orgId, String userId, String kycCaseId) {
         for (Claim claim : claims.ofUserLocked(orgId, userId)) {
             if (!claim.kycCaseId.equals(kycCaseId)) {
                 continue;
@@ -155,7 +165,7 @@ public class IdentityIssuance {
                 }
                 case ISSUING -> {
                     if (claim.pendingTxId == null) {
-                        fail(claim, "kyc-rejected");
+                        fail(claim, KYC_REJECTED);
                     } else {
                         claim.revokeRequested = true; // in flight: revoke once it is on chain
                         claim.traceparent = WorkSpans.current();

@@ -22,7 +22,7 @@ import org.web3j.abi.datatypes.Type;
  * The platform's contracts on the configured chain: given by configuration, or deployed once by
  * {@link #ensureReady()} (the IdentityOnboarder owns the IdFactory and only the operator may call it, the operator
  * manages the ClaimIssuer, the claim signer is a CLAIM key of the issuer, the issuer is trusted for the
- * configured topics) and found again on the next run.
+ * configured topics, KYB's included) and found again on the next run.
  */
 @ApplicationScoped
 public class PlatformContracts {
@@ -35,6 +35,7 @@ public class PlatformContracts {
     private final ContractDeploymentRepository deployments;
     private final PlatformKeys keys;
     private final IdentityConfig config;
+    private final SubjectClaims subjectClaims;
 
     private volatile Addresses addresses;
 
@@ -53,13 +54,15 @@ public class PlatformContracts {
             ReceiptWaiter receipts,
             ContractDeploymentRepository deployments,
             PlatformKeys keys,
-            IdentityConfig config) {
+            IdentityConfig config,
+            SubjectClaims subjectClaims) {
         this.node = node;
         this.sender = sender;
         this.receipts = receipts;
         this.deployments = deployments;
         this.keys = keys;
         this.config = config;
+        this.subjectClaims = subjectClaims;
     }
 
     /** The contracts, once {@link #ensureReady()} has succeeded. */
@@ -190,8 +193,11 @@ public class PlatformContracts {
                 transact("registry:add-claim-topic", topicsRegistry, ContractCalls.addClaimTopic(topic));
             }
         }
-        boolean trustedForAll = config.claimTopics().stream()
-                .allMatch(topic -> isTrue(issuersRegistry, ContractCalls.hasClaimTopic(issuer, topic)));
+        // Trusted for every topic it signs, KYB included; the platform's ClaimTopicsRegistry requires only the KYC
+        // topics (a registry requires all its topics of every investor: a token for businesses lists the KYB one).
+        List<BigInteger> issued = subjectClaims.issuedTopics();
+        boolean trustedForAll =
+                issued.stream().allMatch(topic -> isTrue(issuersRegistry, ContractCalls.hasClaimTopic(issuer, topic)));
         if (trustedForAll) {
             return;
         }
@@ -199,12 +205,9 @@ public class PlatformContracts {
             transact(
                     "registry:update-issuer-topics",
                     issuersRegistry,
-                    ContractCalls.updateIssuerClaimTopics(issuer, config.claimTopics()));
+                    ContractCalls.updateIssuerClaimTopics(issuer, issued));
         } else {
-            transact(
-                    "registry:add-trusted-issuer",
-                    issuersRegistry,
-                    ContractCalls.addTrustedIssuer(issuer, config.claimTopics()));
+            transact("registry:add-trusted-issuer", issuersRegistry, ContractCalls.addTrustedIssuer(issuer, issued));
         }
     }
 

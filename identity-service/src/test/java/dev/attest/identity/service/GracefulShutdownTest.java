@@ -7,8 +7,8 @@ import dev.attest.common.tracing.WorkSpans;
 import dev.attest.common.work.Workers;
 import dev.attest.contracts.EventTypes;
 import dev.attest.identity.client.EvmNode;
-import dev.attest.identity.config.IdentityConfig;
 import dev.attest.identity.events.IdentityEvents;
+import dev.attest.identity.repository.CaseStandingRepository;
 import dev.attest.identity.repository.ChainTransactionRepository;
 import dev.attest.identity.repository.ClaimRepository;
 import dev.attest.identity.repository.IdentityRepository;
@@ -81,7 +81,10 @@ class GracefulShutdownTest {
     IdentityEvents events;
 
     @Inject
-    IdentityConfig config;
+    CaseStandingRepository standings;
+
+    @Inject
+    SubjectClaims subjectClaims;
 
     @Inject
     EvmNode node;
@@ -147,6 +150,8 @@ class GracefulShutdownTest {
             nonces.forget();
             IdentityIssuance restarted = new IdentityIssuance(
                     identities,
+                    standings,
+                    subjectClaims,
                     wallets,
                     claims,
                     transactions,
@@ -155,7 +160,6 @@ class GracefulShutdownTest {
                     contracts,
                     keys,
                     events,
-                    config,
                     node,
                     new WorkGate(),
                     gasLimits,

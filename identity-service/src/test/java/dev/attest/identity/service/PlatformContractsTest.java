@@ -54,13 +54,17 @@ class PlatformContractsTest {
     @Inject
     IdentityConfig config;
 
+    @Inject
+    SubjectClaims subjectClaims;
+
     @Test
     void aSecondRunFindsTheDeployedContractsAndDeploysNothing() {
         PlatformContracts.Addresses first = contracts.ensureReady();
         long deploymentsBefore = deployTransactions();
 
         // A restarted service: a new instance with nothing in memory, the same database and chain.
-        PlatformContracts restarted = new PlatformContracts(node, sender, receipts, deployments, keys, config);
+        PlatformContracts restarted =
+                new PlatformContracts(node, sender, receipts, deployments, keys, config, subjectClaims);
         PlatformContracts.Addresses second = restarted.ensureReady();
 
         assertThat(second).isEqualTo(first);

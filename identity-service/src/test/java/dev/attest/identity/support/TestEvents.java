@@ -4,6 +4,7 @@ import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,40 @@ public final class TestEvents implements AutoCloseable {
                 orgId,
                 orgId + ":" + userId,
                 EventData.kycStatusChanged(caseId, userId, null, status));
+    }
+
+    /**
+     * Sends WalletProvisioned of a verified business's wallet (the KYB case {@code businessCaseId}), with the event
+     * id {@code eventId} (the same again: a redelivery); as wallet-service names and keys it.
+     */
+    public void businessWalletProvisioned(String eventId, String orgId, String businessCaseId, String address) {
+        String subject = "business:" + businessCaseId;
+        Map<String, Object> data =
+                EventData.walletProvisioned("wa-" + UUID.randomUUID(), subject, address, businessCaseId);
+        data.put("kyc_level", null); // KYB has none: wallet-service writes null
+        data.put("subject", "business");
+        events.event(Topics.WALLET, EventTypes.Wallet.PROVISIONED, orgId, orgId + ":" + subject, data)
+                .id(eventId)
+                .send();
+    }
+
+    /** Sends compliance-service's KYB status change of {@code businessCaseId} (a UUID); returns the event id. */
+    public String businessStatusChanged(String orgId, String businessCaseId, String status) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("business_case_id", businessCaseId);
+        data.put("representative_user_id", "user-" + UUID.randomUUID());
+        data.put("status", status);
+        data.put("previous_status", "verified");
+        data.put("provider", "persona");
+        data.put("decided_by", "reviewer-1");
+        return events.event(
+                        Topics.KYC,
+                        EventTypes.Kyc.BUSINESS_STATUS_CHANGED,
+                        orgId,
+                        orgId + ":business:" + businessCaseId,
+                        data)
+                .subject("business-case/" + businessCaseId)
+                .send();
     }
 
     private EventPublisher.Event provisioned(String orgId, String userId, String address, String caseId) {

@@ -33,6 +33,8 @@ public class DomainEventRouter {
     static final Set<String> WEBHOOK_TYPES = Set.of(
             EventTypes.Kyc.CASE_OPENED,
             EventTypes.Kyc.STATUS_CHANGED,
+            EventTypes.Kyc.BUSINESS_CASE_OPENED,
+            EventTypes.Kyc.BUSINESS_STATUS_CHANGED,
             EventTypes.Wallet.PROVISIONED,
             EventTypes.Wallet.PROVISIONING_FAILED,
             EventTypes.Wallet.TRANSFER_STATUS_CHANGED,
@@ -77,14 +79,16 @@ public class DomainEventRouter {
         }
         JsonNode data = tree(event);
         UserEvent fields = event.dataAs(mapper, UserEvent.class);
-        if (fields.userId() == null || fields.userId().isBlank()) {
+        if (fields.subject() == null || fields.subject().isBlank()) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no user_id");
         }
         if (fields.projectId() != null) {
-            tenants.saveProjectOfUser(event.orgId(), fields.userId(), fields.projectId());
+            tenants.saveProjectOfUser(event.orgId(), fields.subject(), fields.projectId());
         }
-        UserNotificationTexts.of(event.type(), fields)
-                .ifPresent(content -> inApp.notify(event.orgId(), fields.userId(), content, event.id()));
+        if (fields.subjectSignsIn()) {
+            UserNotificationTexts.of(event.type(), fields)
+                    .ifPresent(content -> inApp.notify(event.orgId(), fields.subject(), content, event.id()));
+        }
         notifyAdmins(event, fields);
         projectOf(event, fields)
                 .ifPresent(project -> webhooks.publish(
@@ -152,7 +156,7 @@ public class DomainEventRouter {
         if (e.projectId() != null) {
             return Optional.of(e.projectId());
         }
-        return tenants.projectOfUser(event.orgId(), e.userId());
+        return tenants.projectOfUser(event.orgId(), e.subject());
     }
 
     private JsonNode tree(IncomingEvent event) {

@@ -13,6 +13,9 @@ public final class UserNotificationTexts {
         return switch (eventType) {
             case EventTypes.Kyc.CASE_OPENED -> kyc("kyc.started", "Your identity verification has started.", e);
             case EventTypes.Kyc.STATUS_CHANGED -> kycStatus(e);
+            case EventTypes.Kyc.BUSINESS_CASE_OPENED -> business(
+                    "kyb.started", "Your business verification has started.", e);
+            case EventTypes.Kyc.BUSINESS_STATUS_CHANGED -> businessStatus(e);
             case EventTypes.Wallet.PROVISIONED -> Optional.of(
                     new Content("wallet.provisioned", "Your wallet is ready.", "/wallets/" + e.walletId()));
             case EventTypes.Wallet.PROVISIONING_FAILED -> e.finalFailure()
@@ -45,6 +48,23 @@ public final class UserNotificationTexts {
             case "rejected" -> kyc("kyc.declined", "Your identity verification was declined.", e);
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<Content> businessStatus(UserEvent e) {
+        if (e.status() == null) {
+            return Optional.empty();
+        }
+        return switch (e.status()) {
+            case "pending" -> business("kyb.pending", "Your business verification is waiting for its owners.", e);
+            case "review" -> business("kyb.in-review", "Your business verification is being reviewed.", e);
+            case "verified" -> business("kyb.verified", "Your business is verified.", e);
+            case "rejected" -> business("kyb.declined", "Your business verification was declined.", e);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Content> business(String type, String text, UserEvent e) {
+        return Optional.of(new Content(type, text, "/kyb/" + e.businessCaseId()));
     }
 
     private static Optional<Content> kyc(String type, String text, UserEvent e) {

@@ -77,6 +77,8 @@ class UserNotificationTextsTest {
                 "claim-1",
                 isFinal,
                 "document-1",
-                status); // a document case's decision: the same column of the table as the others' status
+                status, // a document case's decision: the same column of the table as the others' status
+                "case-1",
+                "user-1");
     }
 }

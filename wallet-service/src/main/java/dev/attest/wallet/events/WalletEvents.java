@@ -11,7 +11,7 @@ public final class WalletEvents {
     /** Payload of {@link EventTypes.Wallet#PROVIDER_CREDENTIALS_REJECTED}: what was refused, no secret or body. */
     public record ProviderCredentialsRejected(String provider, String operation, int statusCode) {}
 
-    /** Payload of {@link EventTypes.Wallet#PROVISIONED}. */
+    /** Payload of {@link EventTypes.Wallet#PROVISIONED}; {@code subject} {@code user} or {@code business}. */
     public record Provisioned(
             String walletId,
             String userId,
@@ -19,7 +19,8 @@ public final class WalletEvents {
             String address,
             String providerWalletId,
             String kycCaseId,
-            String kycLevel) {}
+            String kycLevel,
+            String subject) {}
 
     /** Payload of {@link EventTypes.Wallet#PROVISIONING_FAILED}: an admin alert once {@code final} is true. */
     public record ProvisioningFailed(
@@ -54,7 +55,8 @@ public final class WalletEvents {
                         wallet.address,
                         wallet.providerWalletId,
                         wallet.kycCaseId,
-                        wallet.kycLevel));
+                        wallet.kycLevel,
+                        wallet.subject));
     }
 
     public static OutgoingEvent provisioningFailed(Wallet wallet, boolean isFinal) {

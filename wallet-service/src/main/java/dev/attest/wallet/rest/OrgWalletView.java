@@ -3,8 +3,8 @@ package dev.attest.wallet.rest;
 import dev.attest.wallet.service.OrgListingService;
 
 /**
- * A wallet of the organization's Dfns account, joined with the user it was provisioned for; a wallet
- * made outside Attest has no {@code wallet_id} or {@code user_id}.
+ * A wallet of the organization's Dfns account, joined with the user or business it was provisioned for
+ * ({@code subject}); a wallet made outside Attest has no {@code wallet_id}, {@code user_id} or {@code subject}.
  */
 public record OrgWalletView(
         String providerWalletId,
@@ -12,7 +12,8 @@ public record OrgWalletView(
         String address,
         String providerStatus,
         String walletId,
-        String userId) {
+        String userId,
+        String subject) {
 
     public static OrgWalletView of(OrgListingService.OrgWallet wallet) {
         return new OrgWalletView(
@@ -21,6 +22,7 @@ public record OrgWalletView(
                 wallet.dfns().address(),
                 wallet.dfns().status(),
                 wallet.ours().map(ours -> ours.id.toString()).orElse(null),
-                wallet.ours().map(ours -> ours.userId).orElse(null));
+                wallet.ours().map(ours -> ours.userId).orElse(null),
+                wallet.ours().map(ours -> ours.subject).orElse(null));
     }
 }

@@ -15,7 +15,6 @@ import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsUnavailableException;
 import dev.attest.wallet.client.DfnsWallet;
 import dev.attest.wallet.config.WalletConfig;
-import dev.attest.wallet.events.KycStatusChanged;
 import dev.attest.wallet.events.WalletEvents;
 import dev.attest.wallet.repository.KycStandingRepository;
 import dev.attest.wallet.repository.WalletRepository;
@@ -35,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Provisions a Dfns wallet for each verified user, exactly once. The KYC event only records that a
+ * Provisions a Dfns wallet for each verified user and each verified business, exactly once. The KYC (or KYB) event
+ * only records that a
  * wallet is due (a {@code pending} row, in the inbox's transaction); a worker then asks Dfns for it with
  * an externalId derived from the user, so a crash between the Dfns call and the commit, a retry or a
  * redelivered event all end with the same single wallet. Failures are retried with exponential backoff;
@@ -113,13 +113,16 @@ public class ProvisioningService implements DurableWork {
         return config.pollInterval();
     }
 
-    /** Records the user's KYC status; on {@code verified}, a wallet becomes due unless the user has one. */
+    /**
+     * Records the subject's verification status; on {@code verified}, a wallet becomes due unless the subject (a user,
+     * or a business) has one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onKycStatus(String orgId, KycStatusChanged changed) {
-        Optional<KycStanding> known = standings.findByUser(orgId, changed.userId());
+    public void onVerification(String orgId, Verification changed) {
+        Optional<KycStanding> known = standings.findByUser(orgId, changed.subjectId());
         KycStanding standing = known.orElseGet(KycStanding::new);
         standing.orgId = orgId;
-        standing.userId = changed.userId();
+        standing.userId = changed.subjectId();
         standing.caseId = changed.caseId();
         standing.status = changed.status();
         standing.level = changed.level();
@@ -128,9 +131,14 @@ public class ProvisioningService implements DurableWork {
             standings.persist(standing);
         }
         if (KycStanding.VERIFIED.equals(changed.status())
-                && wallets.findByUser(orgId, changed.userId()).isEmpty()) {
+                && wallets.findByUser(orgId, changed.subjectId()).isEmpty()) {
             Wallet wallet = Wallet.pending(
-                    orgId, changed.userId(), networkFor(orgId, changed.projectId()), changed.caseId(), changed.level());
+                    orgId,
+                    changed.subject(),
+                    changed.subjectId(),
+                    networkFor(orgId, changed.projectId()),
+                    changed.caseId(),
+                    changed.level());
             wallet.projectId = changed.projectId();
             wallet.traceparent = WorkSpans.current();
             wallets.persist(wallet);

@@ -4,10 +4,11 @@ import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Publishes {@code attest.kyc.status-changed.v1} as compliance-service does. */
+/** Publishes {@code attest.kyc.status-changed.v1} and {@code attest.kyc.business-status-changed.v1} as compliance-service does. */
 public final class KycEvents implements AutoCloseable {
     private final EventPublisher events = new EventPublisher();
 
@@ -44,6 +45,29 @@ public final class KycEvents implements AutoCloseable {
         events.event(Topics.KYC, EventTypes.Kyc.STATUS_CHANGED, orgId, orgId + ":" + userId, data)
                 .id(id)
                 .subject("kyc-case/" + caseId)
+                .send();
+    }
+
+    /**
+     * Sends the event {@code id} (again, as Kafka may redeliver it): the KYB case {@code businessCaseId} (a UUID)
+     * moved to {@code status}; keyed and named as compliance-service does.
+     */
+    public void businessStatusChanged(String id, String orgId, String businessCaseId, String status) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("business_case_id", businessCaseId);
+        data.put("representative_user_id", "user-" + UUID.randomUUID());
+        data.put("status", status);
+        data.put("previous_status", "review");
+        data.put("provider", "persona");
+        data.put("decided_by", "provider");
+        events.event(
+                        Topics.KYC,
+                        EventTypes.Kyc.BUSINESS_STATUS_CHANGED,
+                        orgId,
+                        orgId + ":business:" + businessCaseId,
+                        data)
+                .id(id)
+                .subject("business-case/" + businessCaseId)
                 .send();
     }
 

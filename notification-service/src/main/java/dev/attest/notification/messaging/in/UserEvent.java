@@ -22,7 +22,30 @@ public record UserEvent(
         @JsonProperty("claim_id") String claimId,
         @JsonProperty("final") Boolean isFinal,
         @JsonProperty("document_id") String documentId,
-        String decision) {
+        String decision,
+        @JsonProperty("business_case_id") String businessCaseId,
+        @JsonProperty("representative_user_id") String representativeUserId) {
+
+    /** Subjects of events that are no one who signs in: a business ({@code business:<case>}) and its owners. */
+    private static final java.util.List<String> NOT_PEOPLE_WHO_SIGN_IN =
+            java.util.List.of("business:", "business-owner:");
+
+    /**
+     * Who the event is about: its user, or for a business case the person who applies for the business (its
+     * representative).
+     */
+    public String subject() {
+        return userId != null ? userId : representativeUserId;
+    }
+
+    /**
+     * Whether {@link #subject()} signs in to read in-app notifications: a business's own wallet and claims, and its
+     * owners' KYC cases, concern no account (the project's endpoints still hear of them).
+     */
+    public boolean subjectSignsIn() {
+        String subject = subject();
+        return subject != null && NOT_PEOPLE_WHO_SIGN_IN.stream().noneMatch(subject::startsWith);
+    }
 
     public boolean finalFailure() {
         return Boolean.TRUE.equals(isFinal);
