@@ -13,6 +13,8 @@ import { useTenant } from './tenant/TenantContext';
 // Each page is its own chunk: an end user never downloads the admin pages (nor chart.js).
 const OverviewPage = lazy(() => import('./pages/user/OverviewPage'));
 const KycPage = lazy(() => import('./pages/user/KycPage'));
+const KybPage = lazy(() => import('./pages/user/KybPage'));
+const KybCasePage = lazy(() => import('./pages/user/KybCasePage'));
 const WalletPage = lazy(() => import('./pages/user/WalletPage'));
 const IdentityPage = lazy(() => import('./pages/user/IdentityPage'));
 const DocumentsPage = lazy(() => import('./pages/user/DocumentsPage'));
@@ -21,6 +23,8 @@ const SharedWithMePage = lazy(() => import('./pages/user/SharedWithMePage'));
 const IntegrationsPage = lazy(() => import('./pages/org/IntegrationsPage'));
 const ReviewsPage = lazy(() => import('./pages/org/ReviewsPage'));
 const ReviewCasePage = lazy(() => import('./pages/org/ReviewCasePage'));
+const KybQueuePage = lazy(() => import('./pages/org/KybQueuePage'));
+const KybReviewPage = lazy(() => import('./pages/org/KybReviewPage'));
 const DocumentReviewsPage = lazy(() => import('./pages/org/DocumentReviewsPage'));
 const DocumentCasePage = lazy(() => import('./pages/org/DocumentCasePage'));
 const UsersPage = lazy(() => import('./pages/org/UsersPage'));
@@ -91,6 +95,8 @@ export function AppRoutes() {
         <Route index element={<OverviewPage />} />
         <Route element={<RequireArea area="user" />}>
           <Route path="kyc" element={<KycPage />} />
+          <Route path="kyb" element={<KybPage />} />
+          <Route path="kyb/:caseId" element={<KybCasePage />} />
           <Route path="wallet" element={<WalletPage />} />
           <Route path="identity" element={<IdentityPage />} />
           <Route path="documents" element={<DocumentsPage />} />
@@ -104,6 +110,8 @@ export function AppRoutes() {
           <Route path="integrations" element={<IntegrationsPage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="reviews/:caseId" element={<ReviewCasePage />} />
+          <Route path="kyb" element={<KybQueuePage />} />
+          <Route path="kyb/:caseId" element={<KybReviewPage />} />
           <Route path="documents" element={<DocumentReviewsPage />} />
           <Route path="documents/:caseId" element={<DocumentCasePage />} />
           <Route path="users" element={<UsersPage />} />

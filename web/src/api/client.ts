@@ -5,6 +5,7 @@ import type { paths as GatewayApi } from './generated/gateway';
 import type { paths as IdentityApi } from './generated/identity-service';
 import type { paths as NotificationApi } from './generated/notification-service';
 import type { paths as WalletApi } from './generated/wallet-service';
+import type { ComplianceAdditions } from './additions';
 import { ApiError, NetworkError } from './problem';
 
 /** Where the API clients get what they send with every request. */
@@ -53,8 +54,8 @@ export function createApi(credentials: ApiCredentials, options: { baseUrl?: stri
   return {
     /** Tenancy: organizations, projects, members, API keys, usage, join. */
     gateway: client<GatewayApi>(),
-    /** KYC cases, review queue, Persona settings. */
-    compliance: client<ComplianceApi>(),
+    /** KYC and KYB cases, review queues, Persona and Sumsub settings (with the paths of `additions.ts` until generated). */
+    compliance: client<ComplianceApi & ComplianceAdditions>(),
     /** Wallets, transfers, approvals, Dfns settings and spending policy. */
     wallet: client<WalletApi>(),
     /** On-chain identities and claims. */

@@ -57,6 +57,12 @@ describe('the navigation', () => {
     expect(admin.map(([label]) => label)).not.toContain('Documents');
   });
 
+  it('offers “Business verification” to end users only', () => {
+    expect(youLinks(['user'])).toContainEqual(['Business verification', '/kyb']);
+    cleanup();
+    expect(youLinks(['org-admin']).map(([label]) => label)).not.toContain('Business verification');
+  });
+
   it('does not offer it to a platform admin who is no member of the organization', () => {
     expect(youLinks(['org-admin', 'platform-admin'], ['platform-admin']).map(([label]) => label)).not.toContain('Shared with me');
   });

@@ -21,6 +21,7 @@ function userLinks(access: Access): NavItem[] {
     ...(access.endUser
       ? [
           { to: '/kyc', label: 'Verification' },
+          { to: '/kyb', label: 'Business verification' },
           { to: '/wallet', label: 'Wallet' },
           { to: '/identity', label: 'Identity' },
           { to: '/documents', label: 'Documents' },
@@ -36,6 +37,7 @@ function orgLinks(org: string): NavItem[] {
   const base = `/org/${encodeURIComponent(org)}`;
   return [
     ['reviews', 'Review queue'],
+    ['kyb', 'Business verifications'],
     ['documents', 'Document reviews'],
     ['users', 'Users'],
     ['wallets', 'Wallets'],

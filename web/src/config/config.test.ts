@@ -21,6 +21,11 @@ describe('parseConfig', () => {
     expect(config.persona.client_options).toEqual({});
     expect(config.chain).toEqual({ name: 'unknown', explorer_tx_url: null, explorer_address_url: null });
     expect(config.signup_org).toBeNull();
+    expect(config.sumsub_base_url).toBeNull();
+  });
+
+  it('reads where Sumsub’s WebSDK loads from, without a trailing slash', () => {
+    expect(parseConfig({ ...served, sumsub_base_url: 'http://localhost:8093/' }).sumsub_base_url).toBe('http://localhost:8093');
   });
 
   it('names the wrong field', () => {
@@ -31,6 +36,7 @@ describe('parseConfig', () => {
       'persona.client_options',
     );
     expect(() => parseConfig({ ...served, signup_org: 42 })).toThrow('signup_org');
+    expect(() => parseConfig({ ...served, sumsub_base_url: {} })).toThrow('sumsub_base_url');
   });
 });
 

@@ -15,6 +15,11 @@ export interface ConsoleConfig {
   };
   /** Organization that new users join after sign-up, or null when sign-up joins none. */
   signup_org: string | null;
+  /**
+   * Where Sumsub's WebSDK loads its flow from (`withBaseUrl`): the local stack's sandbox, or null for the SDK's
+   * own default (Sumsub itself).
+   */
+  sumsub_base_url: string | null;
 }
 
 export const CONFIG_URL = `${import.meta.env.BASE_URL}config.json`;
@@ -43,7 +48,7 @@ function optionalString(value: unknown, field: string): string | null {
 /** Checks the document's shape; throws a {@link ConfigError} naming the first wrong field. */
 export function parseConfig(json: unknown): ConsoleConfig {
   if (!isObject(json)) throw new ConfigError('the configuration must be a JSON object');
-  const { oidc, persona = {}, chain = {}, signup_org } = json;
+  const { oidc, persona = {}, chain = {}, signup_org, sumsub_base_url } = json;
   if (!isObject(oidc)) throw new ConfigError('oidc must be an object');
   if (!isObject(persona)) throw new ConfigError('persona must be an object');
   if (!isObject(chain)) throw new ConfigError('chain must be an object');
@@ -61,6 +66,7 @@ export function parseConfig(json: unknown): ConsoleConfig {
       explorer_address_url: optionalString(chain.explorer_address_url, 'chain.explorer_address_url'),
     },
     signup_org: optionalString(signup_org, 'signup_org'),
+    sumsub_base_url: optionalString(sumsub_base_url, 'sumsub_base_url')?.replace(/\/+$/, '') ?? null,
   };
 }
 

@@ -10,6 +10,15 @@ describe('stepKindLabel', () => {
     expect(stepKindLabel('bank-account')).toBe('Bank account');
     expect(stepKindLabel(undefined)).toBe('Unknown step');
   });
+
+  it('names the kinds Sumsub’s checks are recorded as', () => {
+    expect(stepKindLabel('phone')).toBe('Phone number');
+    expect(stepKindLabel('email')).toBe('Email address');
+    expect(stepKindLabel('questionnaire')).toBe('Questionnaire');
+    expect(stepKindLabel('business')).toBe('Business documents');
+    expect(stepKindLabel('document')).toBe('Document');
+    expect(stepKindLabel('selfie')).toBe('Selfie');
+  });
 });
 
 describe('stepStatusWords', () => {

@@ -20,8 +20,25 @@ export const KNOWN_STEP_KINDS = [
   ['email-address', 'Email address'],
 ] as const;
 
+/**
+ * The step kinds compliance-service records Sumsub's document sets as (`SumsubReview`: `IDENTITY` → `government-id`,
+ * `SELFIE` → `selfie`, `PROOF_OF_RESIDENCE` → `document`, `PHONE_VERIFICATION` → `phone`, `EMAIL_VERIFICATION` →
+ * `email`, `QUESTIONNAIRE` → `questionnaire`; `COMPANY` → `business`, a business's own), as the Sumsub settings offer them.
+ */
+export const SUMSUB_STEP_KINDS = [
+  ['government-id', 'Government ID'],
+  ['selfie', 'Selfie'],
+  ['document', 'Proof of address'],
+  ['phone', 'Phone number'],
+  ['email', 'Email address'],
+  ['questionnaire', 'Questionnaire'],
+] as const;
+
 const KIND_LABELS: Record<string, string> = {
+  ...Object.fromEntries(SUMSUB_STEP_KINDS),
+  // Persona's names win for the kinds both report (`document`).
   ...Object.fromEntries(KNOWN_STEP_KINDS),
+  business: 'Business documents',
   inquiry: 'Whole verification (inquiry)',
 };
 

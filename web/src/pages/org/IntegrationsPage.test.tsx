@@ -38,6 +38,7 @@ function services(answerPut: (body: Record<string, unknown>) => Response) {
   const fetch = vi.fn(async (request: Request) => {
     const path = new URL(request.url).pathname;
     if (path === '/orgs/demo/integrations/persona') return Response.json({ source: 'none', environment: 'sandbox', webhook_secrets: [] });
+    if (path === '/orgs/demo/integrations/sumsub') return Response.json({ source: 'none', webhook_secrets: [] });
     if (path === '/orgs/demo/spending-policy') return Response.json(POLICY_NOW);
     expect(path).toBe('/orgs/demo/integrations/dfns');
     if (request.method === 'GET') return Response.json(STORED);
@@ -100,6 +101,7 @@ describe('the Persona settings’ required steps', () => {
     const fetch = vi.fn(async (request: Request) => {
       const path = new URL(request.url).pathname;
       if (path === '/orgs/demo/integrations/dfns') return Response.json({ type: 'about:blank', title: 'Not Found', status: 404 }, { status: 404 });
+      if (path === '/orgs/demo/integrations/sumsub') return Response.json({ type: 'about:blank', title: 'Not Found', status: 404 }, { status: 404 });
       expect(path).toBe('/orgs/demo/integrations/persona');
       if (request.method === 'GET') return Response.json({ ...stored, api_key: '****1234' });
       const body = (await request.json()) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
@@ -8,9 +8,10 @@ import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
-import { KNOWN_STEP_KINDS, MAX_REQUIRED_STEPS, stepKindLabel } from '../../kyc/steps';
+import type { PersonaSettingsChangeWithKyb, PersonaSettingsWithKyb } from '../../api/additions';
+import { KNOWN_STEP_KINDS } from '../../kyc/steps';
 import { useOrgParam } from '../../tenant/params';
-import { describeDfnsCheck, describePersonaReport, type TestOutcome } from './connectionTest';
+import { describeDfnsCheck, type TestOutcome } from './connectionTest';
 import { DfnsCredentialFields, SECRET_INPUT } from './DfnsFields';
 import { formatTime } from './format';
 import {
@@ -27,9 +28,12 @@ import {
   type FieldErrors,
   type PersonaForm,
 } from './forms';
+import { RequiredStepsFields, sourceWords, stepsWords, WebhookSecretsFields } from './KycProviderFields';
 import { mergeErrors, orNoDfnsSettings, orNotFound, serverFieldErrors } from './load';
 import { Facts, Section, SuccessMessage } from './parts';
+import { SumsubSection } from './SumsubSection';
 import { TestResult } from './TestResult';
+import { useKycSettings } from './useKycSettings';
 
 /**
  * `/org/:org/integrations`: the organization's Dfns and Persona settings: what is stored (secrets
@@ -40,11 +44,13 @@ export default function IntegrationsPage() {
   return (
     <Page title="Integrations">
       <p>
-        Attest signs wallets and transfers with your <strong>Dfns</strong> account and verifies people with your{' '}
-        <strong>Persona</strong> account. Secrets are stored encrypted and are never shown again after saving.
+        Attest signs wallets and transfers with your <strong>Dfns</strong> account and verifies people and businesses with your{' '}
+        <strong>Persona</strong> or <strong>Sumsub</strong> account (each project chooses which, and a fallback). Secrets are stored encrypted and
+        are never shown again after saving.
       </p>
       <DfnsSection org={org} />
       <PersonaSection org={org} />
+      <SumsubSection org={org} />
     </Page>
   );
 }
@@ -167,73 +173,28 @@ function DfnsSection({ org }: { org: string }) {
   );
 }
 
-const SOURCE_WORDS: Record<string, string> = {
-  organization: 'Stored for this organization.',
-  configuration: 'Nothing is stored for this organization: the platform’s configured Persona account is used.',
-  none: 'Persona is not set up for this organization yet.',
-};
-
 function PersonaSection({ org }: { org: string }) {
   const api = useApi();
-  const stored = useAsync(
-    (signal) => unwrap(api.compliance.GET('/orgs/{org}/integrations/persona', { params: { path: { org } }, signal })),
+  const load = useCallback(
+    (signal: AbortSignal): Promise<PersonaSettingsWithKyb> =>
+      unwrap(api.compliance.GET('/orgs/{org}/integrations/persona', { params: { path: { org } }, signal })),
     [api, org],
   );
-  const [form, setForm] = useState<PersonaForm | null>(null);
-  const [errors, setErrors] = useState<FieldErrors<keyof PersonaForm>>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  if (form === null && stored.data !== undefined) setForm(personaFormFrom(stored.data));
-
-  const save = useAction((body: ReturnType<typeof personaRequest>) =>
-    unwrap(api.compliance.PUT('/orgs/{org}/integrations/persona', { params: { path: { org } }, body })),
-  );
-  const [testing, setTesting] = useState(false);
-  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const change = <K extends keyof PersonaForm>(key: K, value: PersonaForm[K]) => {
-    setForm((f) => (f ? { ...f, [key]: value } : f));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    setSaved(null);
-    if (save.error) save.reset();
-  };
-
+  const section = useKycSettings<PersonaSettingsWithKyb, PersonaForm, PersonaSettingsChangeWithKyb>({
+    provider: 'Persona',
+    load,
+    save: (body: PersonaSettingsChangeWithKyb): Promise<PersonaSettingsWithKyb> =>
+      unwrap(api.compliance.PUT('/orgs/{org}/integrations/persona', { params: { path: { org } }, body })),
+    test: () => unwrap(api.compliance.POST('/orgs/{org}/integrations/persona/test', { params: { path: { org } }, body: {} })),
+    formFrom: personaFormFrom,
+    validate: (form, stored) => personaErrors(form, stored?.api_key != null),
+    request: personaRequest,
+  });
+  const { stored, form, change } = section;
   const data = stored.data;
   const hasStoredKey = data?.api_key != null;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    if (!form) return;
-    const found = personaErrors(form, hasStoredKey);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    const answer = await save.run(personaRequest(form));
-    if (answer) {
-      stored.setData(answer);
-      setForm(personaFormFrom(answer));
-      setOutcome(null);
-      setFailure(null);
-      setSaved('Persona settings saved. Test the connection to check them.');
-    }
-  };
-
-  const test = async () => {
-    setTesting(true);
-    setOutcome(null);
-    setFailure(null);
-    try {
-      const report = await unwrap(api.compliance.POST('/orgs/{org}/integrations/persona/test', { params: { path: { org } }, body: {} }));
-      setOutcome(describePersonaReport(report));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setTesting(false);
-    }
-  };
-
   const secrets = data?.webhook_secrets ?? [];
-  const shown = mergeErrors(errors, serverFieldErrors(save.error));
+  const shown = mergeErrors(section.errors, serverFieldErrors(section.saving.error));
   return (
     <Section title="Persona (identity verification)">
       <ErrorMessage error={stored.error} title="Could not load the Persona settings" onRetry={stored.reload} />
@@ -242,13 +203,14 @@ function PersonaSection({ org }: { org: string }) {
       ) : data ? (
         <>
           <h3>Stored settings</h3>
-          <p>{SOURCE_WORDS[data.source ?? 'none'] ?? data.source}</p>
+          <p>{sourceWords('Persona', data.source)}</p>
           <Facts
             items={[
               ['API key', data.api_key],
               ['Inquiry template ID', data.inquiry_template_id && <code>{data.inquiry_template_id}</code>],
+              ['Business (KYB) template ID', data.kyb_inquiry_template_id && <code>{data.kyb_inquiry_template_id}</code>],
               ['Environment', data.environment],
-              ['Required steps', (data.required_steps ?? []).length > 0 ? (data.required_steps ?? []).map(stepKindLabel).join(', ') : 'none'],
+              ['Required steps', stepsWords(data.required_steps)],
               ['Current webhook secret', secrets[0]],
               ['Previous webhook secret (rotation)', secrets[1]],
             ]}
@@ -257,14 +219,14 @@ function PersonaSection({ org }: { org: string }) {
       ) : null}
 
       <div className="actions">
-        <Button onClick={test} pending={testing} pendingLabel="Testing…">
+        <Button onClick={section.runTest} pending={section.testing} pendingLabel="Testing…">
           Test Persona connection
         </Button>
       </div>
-      <TestResult provider="Persona" pending={testing} outcome={outcome} failure={failure} />
+      <TestResult provider="Persona" pending={section.testing} outcome={section.outcome} failure={section.failure} />
 
       {form && (
-        <form className="org-form" noValidate onSubmit={submit} aria-label="Persona settings">
+        <form className="org-form" noValidate onSubmit={section.submit} aria-label="Persona settings">
           <h3>Change the Persona settings</h3>
           <p className="muted">Secret fields left empty keep what is stored.</p>
           <div className="form-grid">
@@ -290,6 +252,22 @@ function PersonaSection({ org }: { org: string }) {
                 />
               )}
             </FormField>
+            <FormField
+              label="Business (KYB) template ID"
+              error={shown.kyb_inquiry_template_id}
+              hint="The template for verifying businesses, itmpl_…; empty when Persona does not verify businesses for you."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  name="kyb_inquiry_template_id"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={form.kyb_inquiry_template_id}
+                  onChange={(e) => change('kyb_inquiry_template_id', e.target.value)}
+                />
+              )}
+            </FormField>
             <FormField label="Environment" error={shown.environment} hint="The Persona environment the key belongs to.">
               {(control) => (
                 <select {...control} name="environment" value={form.environment} onChange={(e) => change('environment', e.target.value as PersonaForm['environment'])}>
@@ -299,84 +277,11 @@ function PersonaSection({ org }: { org: string }) {
               )}
             </FormField>
           </div>
-          <fieldset>
-            <legend>Required verification steps</legend>
-            <p className="muted">
-              The steps of your inquiry template a person must pass; they see which are still to do, and reviewers see each step Persona
-              reports. None ticked: no particular step is required. At most {MAX_REQUIRED_STEPS}.
-            </p>
-            <div className="checkbox-grid">
-              {KNOWN_STEP_KINDS.map(([kind, label]) => (
-                <label key={kind} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={form.required_steps.includes(kind)}
-                    onChange={(e) =>
-                      change('required_steps', e.target.checked ? [...form.required_steps, kind] : form.required_steps.filter((k) => k !== kind))
-                    }
-                  />
-                  <span>
-                    {label} (<code>{kind}</code>)
-                  </span>
-                </label>
-              ))}
-            </div>
-            {shown.required_steps && <p className="field-error">{shown.required_steps}</p>}
-            <FormField
-              label="Other required steps"
-              error={shown.other_steps}
-              hint="Step kinds of your template not listed above, separated by commas: lower-case letters, digits and dashes (e.g. bank-account)."
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  name="persona_other_steps"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={form.other_steps}
-                  onChange={(e) => change('other_steps', e.target.value)}
-                />
-              )}
-            </FormField>
-          </fieldset>
-          <fieldset>
-            <legend>Webhook secrets</legend>
-            <p className="muted">
-              To rotate: create a new secret in Persona, enter it as the current secret and the old one as the previous secret, and save;
-              both are accepted meanwhile. Once Persona signs with the new one, save the new one alone. Leave both empty to keep what is stored.
-            </p>
-            <div className="form-grid">
-              <FormField label="Current webhook secret" error={shown.webhook_secret} hint={secrets[0] ? `Stored: ${secrets[0]}` : 'None stored.'}>
-                {(control) => (
-                  <input
-                    {...control}
-                    {...SECRET_INPUT}
-                    name="persona_webhook_secret"
-                    value={form.webhook_secret}
-                    onChange={(e) => change('webhook_secret', e.target.value)}
-                  />
-                )}
-              </FormField>
-              <FormField
-                label="Previous webhook secret"
-                error={shown.previous_webhook_secret}
-                hint={secrets[1] ? `Stored: ${secrets[1]}. Saving a current secret alone ends the rotation.` : 'Only while rotating.'}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    {...SECRET_INPUT}
-                    name="persona_previous_webhook_secret"
-                    value={form.previous_webhook_secret}
-                    onChange={(e) => change('previous_webhook_secret', e.target.value)}
-                  />
-                )}
-              </FormField>
-            </div>
-          </fieldset>
-          <ErrorMessage error={save.error} title="Could not save the Persona settings" />
-          <SuccessMessage>{saved}</SuccessMessage>
-          <Button type="submit" variant="primary" pending={save.pending} pendingLabel="Saving…">
+          <RequiredStepsFields provider="Persona" kinds={KNOWN_STEP_KINDS} form={form} errors={shown} name="persona_other_steps" onChange={change} />
+          <WebhookSecretsFields provider="Persona" stored={secrets} form={form} errors={shown} namePrefix="persona" onChange={change} />
+          <ErrorMessage error={section.saving.error} title="Could not save the Persona settings" />
+          <SuccessMessage>{section.saved}</SuccessMessage>
+          <Button type="submit" variant="primary" pending={section.saving.pending} pendingLabel="Saving…">
             Save Persona settings
           </Button>
         </form>

@@ -1,4 +1,5 @@
 import { FormField } from '../../components/FormField';
+import { KYC_PROVIDERS } from '../../kyc/providers';
 import type { FieldErrors } from './forms';
 import type { ProjectForm } from './projectForms';
 
@@ -33,8 +34,34 @@ export function ProjectFields({
         <FormField label="KYC provider" error={errors.kyc_provider} hint="Who verifies this project’s users.">
           {(control) => (
             <select {...control} value={form.kyc_provider} onChange={(e) => onChange('kyc_provider', e.target.value as ProjectForm['kyc_provider'])}>
-              <option value="persona">Persona</option>
+              {KYC_PROVIDERS.map(([provider, label]) => (
+                <option key={provider} value={provider}>
+                  {label}
+                </option>
+              ))}
               {(creating || form.kyc_provider === '') && <option value="">The platform’s default</option>}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          label="Fallback provider"
+          error={errors.kyc_fallback_provider}
+          hint="New cases go to the fallback while the preferred provider is unavailable; cases in flight stay where they are."
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={form.kyc_fallback_provider}
+              onChange={(e) => onChange('kyc_fallback_provider', e.target.value as ProjectForm['kyc_fallback_provider'])}
+            >
+              <option value="">None</option>
+              {KYC_PROVIDERS.filter(([provider]) => provider !== (form.kyc_provider || 'persona') || provider === form.kyc_fallback_provider).map(
+                ([provider, label]) => (
+                  <option key={provider} value={provider}>
+                    {label}
+                  </option>
+                ),
+              )}
             </select>
           )}
         </FormField>

@@ -9,9 +9,10 @@ import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
 import { useOrgParam, useRequiredParam } from '../../tenant/params';
+import { providerLabel } from '../../kyc/providers';
 import { formatTime } from './format';
 import { hasErrors, type FieldErrors } from './forms';
-import { mergeErrors, serverFieldErrors } from './load';
+import { mergeErrors } from './load';
 import { Confirm, Facts, SecretOnce, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
 import { DocumentRequirementsFields } from './DocumentRequirementsFields';
 import { ProjectFields } from './ProjectFields';
@@ -23,6 +24,7 @@ import {
   projectChanges,
   projectErrors,
   projectFormFrom,
+  projectServerErrors,
   type KeyForm,
   type ProjectForm,
 } from './projectForms';
@@ -52,7 +54,7 @@ export default function ProjectPage() {
       </Page>
     );
   }
-  const p = project.data;
+  const p: Project = project.data;
   return (
     <Page
       title={`Project ${p.name ?? ''}`.trim()}
@@ -67,6 +69,10 @@ export default function ProjectPage() {
         items={[
           ['Project ID', <code key="id">{p.id}</code>],
           ['Environment', p.environment],
+          [
+            'KYC provider',
+            `${providerLabel(p.kyc_provider)}${p.kyc_fallback_provider ? `, falling back to ${providerLabel(p.kyc_fallback_provider)}` : ', no fallback'}`,
+          ],
           ['Created', formatTime(p.created_at)],
         ]}
       />
@@ -105,7 +111,7 @@ function ProjectSettings({ org, project, onSaved }: { org: string; project: Proj
   return (
     <Section title="Settings">
       <form className="org-form" noValidate onSubmit={submit} aria-label="Project settings">
-        <ProjectFields form={form} errors={mergeErrors(errors, serverFieldErrors(save.error))} onChange={change} creating={false} />
+        <ProjectFields form={form} errors={mergeErrors(errors, projectServerErrors(save.error))} onChange={change} creating={false} />
         <ErrorMessage error={save.error} title="Could not save the project" />
         <SuccessMessage>{saved && 'Project saved.'}</SuccessMessage>
         <Button type="submit" variant="primary" pending={save.pending} pendingLabel="Saving…">

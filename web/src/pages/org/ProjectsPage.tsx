@@ -10,10 +10,11 @@ import { useAction, useAsync } from '../../hooks/useAsync';
 import { useOrgParam } from '../../tenant/params';
 import { formatTime } from './format';
 import { hasErrors, type FieldErrors } from './forms';
-import { mergeErrors, serverFieldErrors } from './load';
+import { mergeErrors } from './load';
 import { Section, TableScroll } from './parts';
+import { providerLabel } from '../../kyc/providers';
 import { ProjectFields } from './ProjectFields';
-import { newProjectRequest, projectErrors, projectFormFrom, type ProjectForm } from './projectForms';
+import { newProjectRequest, projectErrors, projectFormFrom, projectServerErrors, type ProjectForm } from './projectForms';
 import type { Project } from './types';
 
 /** `/org/:org/projects`: the organization's projects (each with its API keys and webhooks); create one. */
@@ -42,7 +43,7 @@ export default function ProjectsPage() {
     else if (created) projects.reload();
   };
 
-  const list = projects.data ?? [];
+  const list: Project[] = projects.data ?? [];
   return (
     <Page title="Projects">
       <p>
@@ -72,7 +73,10 @@ export default function ProjectsPage() {
                     <Link to={`/org/${encodeURIComponent(org)}/projects/${encodeURIComponent(p.id ?? '')}`}>{p.name}</Link>
                   </td>
                   <td>{p.environment}</td>
-                  <td>{p.kyc_provider ?? 'platform default'}</td>
+                  <td>
+                    {p.kyc_provider ? providerLabel(p.kyc_provider) : 'platform default'}
+                    {p.kyc_fallback_provider && <div className="muted">fallback: {providerLabel(p.kyc_fallback_provider)}</div>}
+                  </td>
                   <td>{p.wallet_network}</td>
                   <td>{p.rate_limit ? `${p.rate_limit.capacity} burst, ${p.rate_limit.refill_per_second}/s` : '—'}</td>
                   <td className="nowrap">{formatTime(p.created_at)}</td>
@@ -85,7 +89,7 @@ export default function ProjectsPage() {
 
       <Section title="New project">
         <form className="org-form" noValidate onSubmit={submit} aria-label="New project">
-          <ProjectFields form={form} errors={mergeErrors(errors, serverFieldErrors(create.error))} onChange={change} creating />
+          <ProjectFields form={form} errors={mergeErrors(errors, projectServerErrors(create.error))} onChange={change} creating />
           <ErrorMessage error={create.error} title="Could not create the project" />
           <Button type="submit" variant="primary" pending={create.pending} pendingLabel="Creating…">
             Create project

@@ -21,10 +21,10 @@ const config = parseConfig({
 const CASE = { case_id: 'case-1', user_id: 'user-1', status: 'review', provider: 'persona', created_at: '2026-12-07T09:00:00Z' };
 
 /** compliance-service for an org-admin: the case, its history and its steps. */
-function service(steps: KycSteps) {
+function service(steps: KycSteps, kycCase: object = CASE) {
   const fetch = vi.fn(async (request: Request) => {
     const path = new URL(request.url).pathname;
-    if (path === '/orgs/demo/kyc/cases/case-1') return Response.json(CASE);
+    if (path === '/orgs/demo/kyc/cases/case-1') return Response.json(kycCase);
     if (path === '/orgs/demo/kyc/cases/case-1/history') return Response.json([]);
     expect(path).toBe('/orgs/demo/kyc/cases/case-1/steps');
     return Response.json(steps);
@@ -89,5 +89,29 @@ describe('a case’s verification steps', () => {
     expect(await within(section).findByText('The provider has reported no step yet.')).toBeTruthy();
     expect(within(section).getByText(/the organization requires no particular step/)).toBeTruthy();
     expect(within(section).queryByRole('table')).toBeNull();
+  });
+});
+
+describe('a case’s provider', () => {
+  it('names the provider and its reference, and says why the case fell back', async () => {
+    service(
+      { case_id: 'case-1', case_status: 'review', complete: true, required: [], remaining: [], history: [] },
+      { ...CASE, provider: 'sumsub', provider_reference: 'app-42', fallback_from: 'persona', fallback_reason: 'circuit-open' },
+    );
+    renderPage();
+    const section = await screen.findByRole('region', { name: 'Provider data' });
+    expect(within(section).getByText('Sumsub')).toBeTruthy();
+    expect(within(section).getByText('Opened at Sumsub because Persona was unavailable: it was failing (circuit open).')).toBeTruthy();
+    expect(within(within(section).getByText('Sumsub applicant').parentElement!).getByText('app-42')).toBeTruthy();
+    const decision = screen.getByRole('region', { name: 'Decision' });
+    expect(within(decision).getByText(/Sumsub marked this case for review/)).toBeTruthy();
+  });
+
+  it('shows no fallback for a case opened at its preferred provider', async () => {
+    service({ case_id: 'case-1', case_status: 'review', complete: true, required: [], remaining: [], history: [] }, { ...CASE, persona_inquiry_id: 'inq_1' });
+    renderPage();
+    const section = await screen.findByRole('region', { name: 'Provider data' });
+    expect(within(section).queryByText('Fallback')).toBeNull();
+    expect(within(within(section).getByText('Persona inquiry').parentElement!).getByText('inq_1')).toBeTruthy();
   });
 });

@@ -3,16 +3,18 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useConfig } from '../../config/ConfigContext';
-import { useAction, useAsync } from '../../hooks/useAsync';
+import { useAsync } from '../../hooks/useAsync';
+import { CaseDecision } from './CaseDecision';
 import { useOrgParam, useRequiredParam } from '../../tenant/params';
 import { CaseSteps } from './CaseSteps';
 import { explorerUrl, formatTime, statusWords } from './format';
-import { DecisionActions, Facts, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
-import { DECISION_REASONS, decisionReason, type Decision } from './reviewQueue';
+import { Facts, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
+import type { Decision } from './reviewQueue';
+import type { KycCaseWithProvider } from '../../api/additions';
+import { fallbackLine, providerLabel, providerReferenceLabel } from '../../kyc/providers';
 import type { KycCase } from './types';
 
 /** `/org/:org/reviews/:caseId`: a case, its provider data, verification steps and history; approve or decline it with a reason. */
@@ -39,7 +41,7 @@ export default function ReviewCasePage() {
     </Link>
   );
   if (kycCase.loading && !kycCase.data) return <Progress label="Loading the case" />;
-  const c = kycCase.data;
+  const c: KycCaseWithProvider | undefined = kycCase.data;
   if (!c) {
     return (
       <Page title="KYC case">
@@ -50,6 +52,9 @@ export default function ReviewCasePage() {
   }
 
   const claimTx = explorerUrl(config.chain.explorer_tx_url, 'hash', c.kyc_claim_tx_hash);
+  const provider = providerLabel(c.provider ?? 'persona');
+  const reference = c.provider_reference ?? c.persona_inquiry_id;
+  const fellBack = fallbackLine(c);
   return (
     <Page title="KYC case" actions={back}>
       <p>
@@ -77,9 +82,10 @@ export default function ReviewCasePage() {
       <Section title="Provider data">
         <Facts
           items={[
-            ['Provider', c.provider],
-            ['Persona inquiry', c.persona_inquiry_id && <code>{c.persona_inquiry_id}</code>],
-            ['Persona status', c.persona_status && statusWords(c.persona_status)],
+            ['Provider', provider],
+            ...(fellBack ? ([['Fallback', c.fallback_at ? `${fellBack} (${formatTime(c.fallback_at)})` : fellBack]] as [string, string][]) : []),
+            [providerReferenceLabel(c.provider), reference && <code>{reference}</code>],
+            [`${provider} status`, c.persona_status && statusWords(c.persona_status)],
             ['Score', c.score == null ? null : String(c.score)],
             ['KYC claim', c.kyc_claim_id && <code>{c.kyc_claim_id}</code>],
             [
@@ -96,7 +102,10 @@ export default function ReviewCasePage() {
             ['Claim revoked', c.kyc_claim_revoked_at ? formatTime(c.kyc_claim_revoked_at) : null],
           ]}
         />
-        <p className="muted">The documents and personal data stay at Persona: open the inquiry in Persona’s dashboard to see them.</p>
+        <p className="muted">
+          The documents and personal data stay at {provider}: open the {c.provider === 'sumsub' ? 'applicant' : 'inquiry'} in {provider}’s dashboard to
+          see them.
+        </p>
       </Section>
 
       <Section title="Decision">
@@ -104,6 +113,7 @@ export default function ReviewCasePage() {
           <DecisionPanel
             org={org}
             caseId={caseId}
+            provider={provider}
             onDecided={(answer, decision, reason) => {
               kycCase.setData(answer);
               history.reload();
@@ -138,7 +148,7 @@ export default function ReviewCasePage() {
                 <tr>
                   <th scope="col">When</th>
                   <th scope="col">Change</th>
-                  <th scope="col">Persona status</th>
+                  <th scope="col">{provider} status</th>
                   <th scope="col">By</th>
                   <th scope="col">Reason</th>
                 </tr>
@@ -151,7 +161,7 @@ export default function ReviewCasePage() {
                       {entry.from_status ? statusWords(entry.from_status) : 'opened'} → {statusWords(entry.to_status)}
                     </td>
                     <td>{entry.persona_status ? statusWords(entry.persona_status) : '—'}</td>
-                    <td>{entry.actor === 'provider' ? 'Persona' : <code>{entry.actor}</code>}</td>
+                    <td>{entry.actor === 'provider' ? provider : <code>{entry.actor}</code>}</td>
                     <td>{entry.reason ? <code>{entry.reason}</code> : '—'}</td>
                   </tr>
                 ))}
@@ -164,118 +174,36 @@ export default function ReviewCasePage() {
   );
 }
 
-function ReasonField({
-  decision,
-  choice,
-  other,
-  error,
-  onChoice,
-  onOther,
-}: {
-  decision: Decision;
-  choice: string;
-  other: string;
-  error: string | null;
-  onChoice(value: string): void;
-  onOther(value: string): void;
-}) {
-  return (
-    <>
-      <FormField label="Reason" error={choice === 'other' ? null : error} hint="A code, recorded with the decision and sent in events." required>
-        {(control) => (
-          <select {...control} value={choice} onChange={(e) => onChoice(e.target.value)}>
-            <option value="">Choose a reason…</option>
-            {DECISION_REASONS[decision].map(([code, label]) => (
-              <option key={code} value={code}>
-                {label} ({code})
-              </option>
-            ))}
-            <option value="other">Another reason code…</option>
-          </select>
-        )}
-      </FormField>
-      {choice === 'other' && (
-        <FormField label="Reason code" error={error} hint="Lower-case letters, digits, dots, dashes or underscores." required>
-          {(control) => <input {...control} value={other} autoComplete="off" onChange={(e) => onOther(e.target.value)} />}
-        </FormField>
-      )}
-    </>
-  );
-}
-
 function DecisionPanel({
   org,
   caseId,
+  provider,
   onDecided,
 }: {
   org: string;
   caseId: string;
+  provider: string;
   onDecided(answer: KycCase, decision: Decision, reason: string): void;
 }) {
   const api = useApi();
-  const [choice, setChoice] = useState<Record<Decision, string>>({ approve: '', decline: '' });
-  const [other, setOther] = useState<Record<Decision, string>>({ approve: '', decline: '' });
-  const [errors, setErrors] = useState<Record<Decision, string | null>>({ approve: null, decline: null });
-  const decide = useAction((decision: Decision, reason: string) =>
-    unwrap(
-      api.compliance.POST('/orgs/{org}/kyc/cases/{case_id}/decision', {
-        params: { path: { org, case_id: caseId } },
-        body: { decision, reason },
-      }),
-    ),
-  );
-
-  const confirm = async (decision: Decision) => {
-    const reason = decisionReason(choice[decision], other[decision]);
-    if ('error' in reason) {
-      setErrors((e) => ({ ...e, [decision]: reason.error }));
-      return false;
-    }
-    setErrors((e) => ({ ...e, [decision]: null }));
-    const answer = await decide.run(decision, reason.code);
-    if (!answer) return false;
-    onDecided(answer, decision, reason.code);
-    return true;
-  };
-
-  const field = (decision: Decision) => (
-    <ReasonField
-      decision={decision}
-      choice={choice[decision]}
-      other={other[decision]}
-      error={errors[decision]}
-      onChoice={(value) => {
-        setChoice((c) => ({ ...c, [decision]: value }));
-        setErrors((e) => ({ ...e, [decision]: null }));
-      }}
-      onOther={(value) => setOther((o) => ({ ...o, [decision]: value }))}
-    />
-  );
-
   return (
-    <>
-      <p>Persona marked this case for review. Decide after checking the inquiry in Persona; Persona is told first, then the decision is recorded with your name.</p>
-      <DecisionActions
-        refuse="Decline"
-        refusingLabel="Declining…"
-        pending={decide.pending}
-        error={decide.error}
-        approveBody={
-          <>
-            <p>The person becomes verified: Attest then makes their wallet and their on-chain KYC claim.</p>
-            {field('approve')}
-          </>
-        }
-        refuseBody={
-          <>
-            <p>The person is told their verification was declined and cannot start again. This cannot be undone here.</p>
-            {field('decline')}
-          </>
-        }
-        onApprove={() => confirm('approve')}
-        onRefuse={() => confirm('decline')}
-        onOpenChange={() => decide.reset()}
-      />
-    </>
+    <CaseDecision
+      decide={(decision, reason) =>
+        unwrap(
+          api.compliance.POST('/orgs/{org}/kyc/cases/{case_id}/decision', {
+            params: { path: { org, case_id: caseId } },
+            body: { decision, reason },
+          }),
+        )
+      }
+      onDecided={onDecided}
+      approveBody={<p>The person becomes verified: Attest then makes their wallet and their on-chain KYC claim.</p>}
+      declineBody={<p>The person is told their verification was declined and cannot start again. This cannot be undone here.</p>}
+    >
+      <p>
+        {provider} marked this case for review. Decide after checking the case in {provider}; {provider} is told first, then the decision is recorded
+        with your name.
+      </p>
+    </CaseDecision>
   );
 }

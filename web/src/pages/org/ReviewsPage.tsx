@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useOrgParam } from '../../tenant/params';
@@ -6,25 +6,16 @@ import { formatTime } from './format';
 import { CaseQueue } from './CaseQueue';
 import { PagePager, StatusBadge } from './parts';
 import { CASES_PAGE_SIZE, useKycCases } from './useKycCases';
-import { CASE_STATUSES, parsePage, parseStatus } from './reviewQueue';
+import { CASE_STATUSES } from './reviewQueue';
+import { useQueueParams } from './useQueueParams';
 
 
 /** `/org/:org/reviews`: KYC cases by status, oldest first; a case in review waits for a reviewer. */
 export default function ReviewsPage() {
   const org = useOrgParam();
-  const [params, setParams] = useSearchParams();
-  const status = parseStatus(params.get('status'));
-  const page = parsePage(params.get('page'));
-
+  const { status, page, show } = useQueueParams();
   const cases = useKycCases(org, status, page);
 
-  const show = (next: { status?: string; page?: number }) => {
-    const query = new URLSearchParams();
-    const nextStatus = next.status ?? status;
-    query.set('status', nextStatus === '' ? 'all' : nextStatus);
-    if ((next.page ?? 0) > 0) query.set('page', String(next.page));
-    setParams(query);
-  };
   const statusLabel = CASE_STATUSES.find(([s]) => s === status)?.[1] ?? status;
   const items = cases.data?.items ?? [];
 

@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/problem';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Progress } from '../../components/Progress';
-import { describeTestError, type TestOutcome } from './connectionTest';
+import { describeTestError, type ConnectionProvider, type TestOutcome } from './connectionTest';
 
 /** A Test Connection's outcome: the summary, then each part checked with what to do about it. */
 export function TestResult({
@@ -10,7 +10,7 @@ export function TestResult({
   outcome,
   failure,
 }: {
-  provider: 'Dfns' | 'Persona';
+  provider: ConnectionProvider;
   pending: boolean;
   outcome: TestOutcome | null;
   /** Why the test could not run at all (a failed call), or null. */
@@ -22,7 +22,7 @@ export function TestResult({
     return (
       <div role="alert" className="alert alert-error">
         <p className="alert-title">Could not test the {provider} connection</p>
-        <p>{describeTestError(provider === 'Dfns' ? 'Dfns' : 'Persona', failure)}</p>
+        <p>{describeTestError(provider, failure)}</p>
       </div>
     );
   }

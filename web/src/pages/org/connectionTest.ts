@@ -7,6 +7,9 @@
 import { ApiError, problemToWords } from '../../api/problem';
 import type { DfnsCheck, PersonaReport } from './types';
 
+/** The providers a Test Connection is for. */
+export type ConnectionProvider = 'Dfns' | 'Persona' | 'Sumsub';
+
 export interface CheckLine {
   /** What was checked, e.g. "API token". */
   label: string;
@@ -101,7 +104,12 @@ export function describeDfnsCheck(check: DfnsCheck, apiBaseUrl?: string | null):
   };
 }
 
-function personaLine(label: string, check: PersonaReport['api_key'] | undefined, okWords: string, failureWords: Record<string, string>): CheckLine {
+function personaLine(
+  label: string,
+  check: PersonaReport['api_key'] | undefined,
+  okWords: string,
+  failureWords: Readonly<Record<string, string>>,
+): CheckLine {
   if (check?.ok) return { label, ok: true, message: check.detail ?? okWords, result: null };
   const result = check?.result ?? null;
   const message =
@@ -109,33 +117,66 @@ function personaLine(label: string, check: PersonaReport['api_key'] | undefined,
   return { label, ok: false, message, result };
 }
 
-/** `POST /orgs/{org}/integrations/persona/test` → words. */
-export function describePersonaReport(report: PersonaReport): TestOutcome {
-  const lines = [
-    personaLine('API key', report.api_key, 'Persona accepted the API key.', {
+/** What each KYC provider's failures mean, by part and `result`. */
+const KYC_REPORT_WORDS = {
+  Persona: {
+    credential: 'API key',
+    okCredential: 'Persona accepted the API key.',
+    credentialFailures: {
       'not-configured': 'No API key is set. Enter it and save.',
       unauthorized: 'Persona refused the API key: it is wrong, revoked, or for the other environment (sandbox or production).',
       unreachable: 'Persona could not be reached, or is failing or limiting requests right now. Test again in a few minutes.',
       'unexpected-answer': 'Persona’s answer was not the one it gives. Test again; if it persists, tell the platform’s operator.',
-    }),
-    personaLine('Webhook secrets', report.webhook_secret, 'The webhook secrets are set and verify a signed sample.', {
+    },
+    secretFailures: {
       'not-configured': 'No webhook secret is set. Enter it and save.',
       'signature-mismatch': 'The webhook secret does not verify Persona’s signature: copy it again from Persona’s webhook settings.',
-    }),
+    },
+    summary: 'Connection works: Persona accepted the API key and the webhook secrets are set.',
+  },
+  Sumsub: {
+    credential: 'App token and secret key',
+    okCredential: 'Sumsub accepted the app token and the request signed with the secret key.',
+    credentialFailures: {
+      'not-configured': 'No app token or secret key is set. Enter both and save.',
+      unauthorized:
+        'Sumsub refused the app token or the signature made with the secret key: one is wrong or revoked, or they belong to different apps (sandbox or production).',
+      unreachable: 'Sumsub could not be reached, or is failing or limiting requests right now. Test again in a few minutes.',
+      'unexpected-answer': 'Sumsub’s answer was not the one it gives. Test again; if it persists, tell the platform’s operator.',
+    },
+    secretFailures: {
+      'not-configured': 'No webhook secret is set. Enter it and save.',
+      'signature-mismatch':
+        'The webhook secret does not verify Sumsub’s signature: copy it again from Sumsub’s webhook settings, and check the digest algorithm.',
+    },
+    summary: 'Connection works: Sumsub accepted the app token and secret key, and the webhook secrets are set.',
+  },
+} as const;
+
+/** `POST /orgs/{org}/integrations/{persona|sumsub}/test` → words. */
+export function describeKycReport(provider: 'Persona' | 'Sumsub', report: PersonaReport): TestOutcome {
+  const words = KYC_REPORT_WORDS[provider];
+  const lines = [
+    personaLine(words.credential, report.api_key, words.okCredential, words.credentialFailures),
+    personaLine('Webhook secrets', report.webhook_secret, 'The webhook secrets are set and verify a signed sample.', words.secretFailures),
   ];
   const ok = lines.every((line) => line.ok);
   const firstProblem = lines.find((line) => !line.ok);
+  const plural = firstProblem ? /s$|\band\b/.test(firstProblem.label) : false;
   return {
     ok,
-    summary: ok
-      ? 'Connection works: Persona accepted the API key and the webhook secrets are set.'
-      : `Connection failed: the ${lowerFirst(firstProblem?.label ?? '')} ${firstProblem?.label.endsWith('s') ? 'do' : 'does'} not work.`,
+    summary: ok ? words.summary : `Connection failed: the ${lowerFirst(firstProblem?.label ?? '')} ${plural ? 'do' : 'does'} not work.`,
     lines,
   };
 }
 
+/** `POST /orgs/{org}/integrations/persona/test` → words. */
+export function describePersonaReport(report: PersonaReport): TestOutcome {
+  return describeKycReport('Persona', report);
+}
+
 /** A test that could not run at all (no settings yet, no access, service down) → words. */
-export function describeTestError(provider: 'Dfns' | 'Persona', error: unknown): string {
+export function describeTestError(provider: ConnectionProvider, error: unknown): string {
   if (error instanceof ApiError && error.status === 404) {
     return `${provider} is not set up for this organization yet. Save the settings first, then test.`;
   }

@@ -5,7 +5,11 @@
 import { ApiError } from '../../api/problem';
 import { KNOWN_STEP_KINDS, parseStepKinds, stepKindsError } from '../../kyc/steps';
 import { serverFieldErrors } from './load';
-import type { DfnsSettings, DfnsSettingsRequest, PersonaSettingsChange, SpendingPolicy, SpendingPolicyRequest } from './types';
+import { isEmail, isHttpUrl } from '../../forms/checks';
+
+export { isEmail, isHttpUrl };
+import type { PersonaSettingsChangeWithKyb } from '../../api/additions';
+import type { DfnsSettings, DfnsSettingsRequest, SpendingPolicy, SpendingPolicyRequest } from './types';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
@@ -13,15 +17,6 @@ export function hasErrors(errors: Record<string, string | undefined>): boolean {
   return Object.values(errors).some(Boolean);
 }
 
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A positive integer written in digits (amounts in the smallest unit): `1`, `250000000000000000`. */
 export function isPositiveIntegerString(value: string): boolean {
@@ -47,9 +42,6 @@ export function isPrintableAscii(value: string): boolean {
 /** An EVM address as the services take it: 0x and 40 hex digits (the checksum of a mixed-case one is theirs to check). */
 export const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-export function isEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-}
 
 /** A PEM private key (PKCS#8, SEC1 or PKCS#1): the service parses it, this only catches a wrong paste. */
 export function isPrivateKeyPem(value: string): boolean {
@@ -396,38 +388,93 @@ export function dfnsRequest(form: DfnsForm, policy: PolicyForm): DfnsSettingsReq
 
 // --- Persona ----------------------------------------------------------------------------------------
 
-export interface PersonaForm {
-  api_key: string;
-  inquiry_template_id: string;
-  environment: 'sandbox' | 'production';
-  webhook_secret: string;
-  previous_webhook_secret: string;
-  /** The known step kinds ticked (`KNOWN_STEP_KINDS`). */
+// --- KYC providers' shared parts: required steps and webhook secrets ---------------------------------------
+
+/** A provider form's required steps: the known kinds ticked, and others typed. */
+export interface StepsForm {
+  /** The provider's known step kinds ticked (`KNOWN_STEP_KINDS`, `SUMSUB_STEP_KINDS`). */
   required_steps: string[];
   /** Other required kinds, typed as a comma-separated list. */
   other_steps: string;
 }
 
+/** The current and previous webhook secret, as a provider form holds them (empty: keep what is stored). */
+export interface WebhookSecretsForm {
+  webhook_secret: string;
+  previous_webhook_secret: string;
+}
+
 const KNOWN_KINDS: readonly string[] = KNOWN_STEP_KINDS.map(([kind]) => kind);
 
-export function personaFormFrom(
-  stored: { inquiry_template_id?: string; environment?: string; required_steps?: string[] | null } | null | undefined,
-): PersonaForm {
-  const steps = stored?.required_steps ?? [];
+/** The stored required kinds as the form shows them: the known ones ticked, the others typed. */
+export function stepsFormFrom(steps: readonly string[] | null | undefined, known: readonly string[] = KNOWN_KINDS): StepsForm {
   return {
-    api_key: '',
-    inquiry_template_id: stored?.inquiry_template_id ?? '',
-    environment: stored?.environment === 'production' ? 'production' : 'sandbox',
-    webhook_secret: '',
-    previous_webhook_secret: '',
-    required_steps: steps.filter((kind) => KNOWN_KINDS.includes(kind)),
-    other_steps: steps.filter((kind) => !KNOWN_KINDS.includes(kind)).join(', '),
+    required_steps: (steps ?? []).filter((kind) => known.includes(kind)),
+    other_steps: (steps ?? []).filter((kind) => !known.includes(kind)).join(', '),
   };
 }
 
 /** The required kinds the form holds: the ticked known kinds in their order, then the others as typed. */
-export function requiredStepsOf(form: Pick<PersonaForm, 'required_steps' | 'other_steps'>): string[] {
-  return [...KNOWN_KINDS.filter((kind) => form.required_steps.includes(kind)), ...parseStepKinds(form.other_steps)];
+export function requiredStepsOf(form: StepsForm, known: readonly string[] = KNOWN_KINDS): string[] {
+  return [...known.filter((kind) => form.required_steps.includes(kind)), ...parseStepKinds(form.other_steps)];
+}
+
+/** The required steps' errors, as compliance-service checks them. */
+export function stepsErrors(form: StepsForm, known: readonly string[] = KNOWN_KINDS): FieldErrors<keyof StepsForm> {
+  const errors: FieldErrors<keyof StepsForm> = {};
+  const others = parseStepKinds(form.other_steps);
+  const othersError = stepKindsError(others);
+  if (othersError) errors.other_steps = othersError;
+  else if (others.some((kind) => form.required_steps.includes(kind))) errors.other_steps = 'A ticked step is typed here too: each step once.';
+  else {
+    const listError = stepKindsError(requiredStepsOf(form, known));
+    if (listError) errors.required_steps = listError;
+  }
+  return errors;
+}
+
+/** Webhook secrets of 8 to 512 characters; a previous one only beside a current one. */
+export function webhookSecretsErrors(form: WebhookSecretsForm): FieldErrors<keyof WebhookSecretsForm> {
+  const errors: FieldErrors<keyof WebhookSecretsForm> = {};
+  const current = form.webhook_secret.trim();
+  const previous = form.previous_webhook_secret.trim();
+  if (current && (current.length < 8 || current.length > 512)) errors.webhook_secret = 'A webhook secret has 8 to 512 characters.';
+  if (previous && !current) errors.previous_webhook_secret = 'Enter the new (current) secret too.';
+  else if (previous && (previous.length < 8 || previous.length > 512)) errors.previous_webhook_secret = 'A webhook secret has 8 to 512 characters.';
+  return errors;
+}
+
+/** `webhook_secrets` to send: the current one then the previous one, or nothing (keep what is stored). */
+export function webhookSecretsOf(form: WebhookSecretsForm): string[] | undefined {
+  const current = form.webhook_secret.trim();
+  const previous = form.previous_webhook_secret.trim();
+  if (!current) return undefined;
+  return previous ? [current, previous] : [current];
+}
+
+export interface PersonaForm extends StepsForm, WebhookSecretsForm {
+  api_key: string;
+  inquiry_template_id: string;
+  /** The inquiry template of business verifications (KYB); empty: none. */
+  kyb_inquiry_template_id: string;
+  environment: 'sandbox' | 'production';
+}
+
+export function personaFormFrom(
+  stored:
+    | { inquiry_template_id?: string; kyb_inquiry_template_id?: string | null; environment?: string; required_steps?: string[] | null }
+    | null
+    | undefined,
+): PersonaForm {
+  return {
+    api_key: '',
+    inquiry_template_id: stored?.inquiry_template_id ?? '',
+    kyb_inquiry_template_id: stored?.kyb_inquiry_template_id ?? '',
+    environment: stored?.environment === 'production' ? 'production' : 'sandbox',
+    webhook_secret: '',
+    previous_webhook_secret: '',
+    ...stepsFormFrom(stored?.required_steps),
+  };
 }
 
 /** Persona's settings keep what is left out: an empty secret field means "keep the stored one". */
@@ -439,33 +486,25 @@ export function personaErrors(form: PersonaForm, hasStoredKey: boolean): FieldEr
   const template = form.inquiry_template_id.trim();
   if (!template) errors.inquiry_template_id = 'Enter the inquiry template ID (itmpl_…).';
   else if (!PERSONA_TEMPLATE.test(template)) errors.inquiry_template_id = 'A template ID looks like itmpl_… (letters and digits after the underscore).';
-  const current = form.webhook_secret.trim();
-  const previous = form.previous_webhook_secret.trim();
-  if (current && (current.length < 8 || current.length > 512)) errors.webhook_secret = 'A webhook secret has 8 to 512 characters.';
-  if (previous && !current) errors.previous_webhook_secret = 'Enter the new (current) secret too.';
-  else if (previous && (previous.length < 8 || previous.length > 512)) errors.previous_webhook_secret = 'A webhook secret has 8 to 512 characters.';
-  const others = parseStepKinds(form.other_steps);
-  const othersError = stepKindsError(others);
-  if (othersError) errors.other_steps = othersError;
-  else if (others.some((kind) => form.required_steps.includes(kind))) errors.other_steps = 'A ticked step is typed here too: each step once.';
-  else {
-    const listError = stepKindsError(requiredStepsOf(form));
-    if (listError) errors.required_steps = listError;
+  const kybTemplate = form.kyb_inquiry_template_id.trim();
+  if (kybTemplate && !PERSONA_TEMPLATE.test(kybTemplate)) {
+    errors.kyb_inquiry_template_id = 'A template ID looks like itmpl_… (letters and digits after the underscore).';
   }
-  return errors;
+  return { ...errors, ...webhookSecretsErrors(form), ...stepsErrors(form) };
 }
 
 /** The `PUT …/integrations/persona` body: what the admin entered (secrets left empty are kept), and the required steps. */
-export function personaRequest(form: PersonaForm): PersonaSettingsChange {
-  const change: PersonaSettingsChange = {
+export function personaRequest(form: PersonaForm): PersonaSettingsChangeWithKyb {
+  const change: PersonaSettingsChangeWithKyb = {
     inquiry_template_id: form.inquiry_template_id.trim(),
     environment: form.environment,
   };
   const key = form.api_key.trim();
   if (key) change.api_key = key;
-  const current = form.webhook_secret.trim();
-  const previous = form.previous_webhook_secret.trim();
-  if (current) change.webhook_secrets = previous ? [current, previous] : [current];
+  const kybTemplate = form.kyb_inquiry_template_id.trim();
+  if (kybTemplate) change.kyb_inquiry_template_id = kybTemplate;
+  const secrets = webhookSecretsOf(form);
+  if (secrets) change.webhook_secrets = secrets;
   // The form shows the stored list, so it is always sent whole ([] clears it).
   change.required_steps = requiredStepsOf(form);
   return change;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyErrors, keyState, newKeyRequest, newProjectRequest, projectChanges, projectErrors, projectFormFrom } from './projectForms';
+import { ApiError } from '../../api/problem';
+import { keyErrors, keyState, newKeyRequest, newProjectRequest, projectChanges, projectErrors, projectFormFrom, projectServerErrors } from './projectForms';
 
 const today = new Date('2026-12-06T12:00:00Z');
 
@@ -36,6 +37,7 @@ describe('project form', () => {
       name: 'App',
       environment: 'production',
       kyc_provider: '',
+      kyc_fallback_provider: '',
       wallet_network: 'base',
       capacity: '100',
       refill_per_second: '10',
@@ -61,7 +63,43 @@ describe('project form', () => {
       name: 'Shop',
       wallet_network: 'ethereum-sepolia',
       kyc_provider: 'persona',
+      kyc_fallback_provider: 'none',
       rate_limit: { capacity: 50, refill_per_second: 2.5 },
     });
+  });
+});
+
+describe('the project’s KYC providers', () => {
+  it('reads the preferred and the fallback provider', () => {
+    expect(projectFormFrom({ name: 'App', kyc_provider: 'sumsub', kyc_fallback_provider: 'persona' })).toMatchObject({
+      kyc_provider: 'sumsub',
+      kyc_fallback_provider: 'persona',
+    });
+    expect(projectFormFrom({ name: 'App', kyc_provider: 'persona', kyc_fallback_provider: null })).toMatchObject({ kyc_fallback_provider: '' });
+  });
+
+  it('refuses a fallback that is the preferred provider (the platform’s default being Persona)', () => {
+    const form = { ...projectFormFrom(), name: 'Shop' };
+    expect(projectErrors({ ...form, kyc_provider: 'sumsub', kyc_fallback_provider: 'sumsub' })).toEqual({
+      kyc_fallback_provider: 'The fallback must be another provider than the preferred one.',
+    });
+    expect(projectErrors({ ...form, kyc_provider: '', kyc_fallback_provider: 'persona' }).kyc_fallback_provider).toBeDefined();
+    expect(projectErrors({ ...form, kyc_provider: 'persona', kyc_fallback_provider: 'sumsub' })).toEqual({});
+  });
+
+  it('sends the fallback: a new project only when set, a change always (none removes it)', () => {
+    const form = { ...projectFormFrom(), name: 'Shop', kyc_provider: 'sumsub' as const, kyc_fallback_provider: 'persona' as const };
+    expect(newProjectRequest(form)).toMatchObject({ kyc_provider: 'sumsub', kyc_fallback_provider: 'persona' });
+    expect(newProjectRequest({ ...form, kyc_fallback_provider: '' })).not.toHaveProperty('kyc_fallback_provider');
+    expect(projectChanges(form)).toMatchObject({ kyc_provider: 'sumsub', kyc_fallback_provider: 'persona' });
+    expect(projectChanges({ ...form, kyc_fallback_provider: '' }).kyc_fallback_provider).toBe('none');
+  });
+
+  it('puts the gateway’s refusal of the same provider twice at the fallback', () => {
+    const refused = ApiError.from(
+      new Response(null, { status: 400 }),
+      { type: 'https://attest.dev/problems/kyc-fallback-same-provider', title: 'Bad Request', status: 400, detail: 'The fallback KYC provider must differ from the preferred one (sumsub).' },
+    );
+    expect(projectServerErrors(refused)).toEqual({ kyc_fallback_provider: 'The fallback KYC provider must differ from the preferred one (sumsub).' });
   });
 });

@@ -1,9 +1,13 @@
 /** Projects and API keys: form checks and request bodies. */
+import type { KycProviderName, NewProjectWithFallback, ProjectChangesWithFallback } from '../../api/additions';
 import type { components } from '../../api/generated/gateway';
+import { isKycProvider } from '../../kyc/providers';
+import { ApiError } from '../../api/problem';
 import type { FieldErrors } from './forms';
+import { serverFieldErrors } from './load';
 
-type NewProject = components['schemas']['NewProject'];
-type ProjectChanges = components['schemas']['ProjectChanges'];
+type NewProject = NewProjectWithFallback;
+type ProjectChanges = ProjectChangesWithFallback;
 type NewApiKey = components['schemas']['NewApiKey'];
 
 /** The gateway's API-key scopes: an area, read (GET) or write. */
@@ -21,7 +25,10 @@ export const API_SCOPES = [
 export interface ProjectForm {
   name: string;
   environment: 'sandbox' | 'production';
-  kyc_provider: '' | 'persona';
+  /** The preferred provider; '' is the platform's default (only for a project that has none). */
+  kyc_provider: '' | KycProviderName;
+  /** Where new cases go while the preferred provider is unavailable; '' for none. */
+  kyc_fallback_provider: '' | KycProviderName;
   wallet_network: string;
   capacity: string;
   refill_per_second: string;
@@ -33,13 +40,15 @@ export function projectFormFrom(project?: {
   name?: string;
   environment?: string;
   kyc_provider?: string;
+  kyc_fallback_provider?: string | null;
   wallet_network?: string;
   rate_limit?: { capacity?: number; refill_per_second?: number };
 }): ProjectForm {
   return {
     name: project?.name ?? '',
     environment: project?.environment === 'production' ? 'production' : 'sandbox',
-    kyc_provider: project?.kyc_provider === 'persona' ? 'persona' : project ? '' : 'persona',
+    kyc_provider: isKycProvider(project?.kyc_provider) ? project.kyc_provider : project ? '' : 'persona',
+    kyc_fallback_provider: isKycProvider(project?.kyc_fallback_provider) ? project.kyc_fallback_provider : '',
     wallet_network: project?.wallet_network ?? 'ethereum-sepolia',
     capacity: project?.rate_limit?.capacity == null ? '' : String(project.rate_limit.capacity),
     refill_per_second: project?.rate_limit?.refill_per_second == null ? '' : String(project.rate_limit.refill_per_second),
@@ -53,6 +62,9 @@ export function projectErrors(form: ProjectForm): FieldErrors<keyof ProjectForm>
   else if (name.length > 200) errors.name = 'At most 200 characters.';
   if (!WALLET_NETWORK.test(form.wallet_network.trim())) {
     errors.wallet_network = 'A network name in lower case, such as ethereum-sepolia.';
+  }
+  if (form.kyc_fallback_provider && form.kyc_fallback_provider === (form.kyc_provider || 'persona')) {
+    errors.kyc_fallback_provider = 'The fallback must be another provider than the preferred one.';
   }
   const capacity = form.capacity.trim();
   const refill = form.refill_per_second.trim();
@@ -78,18 +90,29 @@ export function newProjectRequest(form: ProjectForm): NewProject {
     environment: form.environment,
     wallet_network: form.wallet_network.trim(),
     ...(form.kyc_provider ? { kyc_provider: form.kyc_provider } : {}),
+    ...(form.kyc_fallback_provider ? { kyc_fallback_provider: form.kyc_fallback_provider } : {}),
     ...(limit ? { rate_limit: limit } : {}),
   };
 }
 
+/** The form shows the stored fallback, so it is always sent: `none` when there is none (the gateway removes it; absent keeps it). */
 export function projectChanges(form: ProjectForm): ProjectChanges {
   const limit = rateLimit(form);
   return {
     name: form.name.trim(),
     wallet_network: form.wallet_network.trim(),
     ...(form.kyc_provider ? { kyc_provider: form.kyc_provider } : {}),
+    kyc_fallback_provider: form.kyc_fallback_provider || 'none',
     ...(limit ? { rate_limit: limit } : {}),
   };
+}
+
+/** The gateway's field errors, and its refusal of a fallback equal to the preferred provider at the fallback's field. */
+export function projectServerErrors(error: unknown): Record<string, string> {
+  if (error instanceof ApiError && error.slug === 'kyc-fallback-same-provider') {
+    return { kyc_fallback_provider: error.problem?.detail ?? 'The fallback must be another provider than the preferred one.' };
+  }
+  return serverFieldErrors(error);
 }
 
 export interface KeyForm {

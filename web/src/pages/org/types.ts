@@ -3,6 +3,7 @@
  * few answers whose schema the services' documents do not state yet (created with `Response`): those
  * are read through the guards below, from the generated view they extend.
  */
+import type { ProjectWithFallback } from '../../api/additions';
 import type { components as Compliance } from '../../api/generated/compliance-service';
 import type { components as Gateway } from '../../api/generated/gateway';
 import type { components as IdentityApi } from '../../api/generated/identity-service';
@@ -27,7 +28,8 @@ export type SpendingPolicyRequest = Wallet['schemas']['SpendingPolicyRequest'];
 
 export type Identity = IdentityApi['schemas']['IdentityView'];
 
-export type Project = Gateway['schemas']['ProjectView'];
+/** With `kyc_fallback_provider` (issue 21) until the gateway's document states it. */
+export type Project = ProjectWithFallback;
 export type ApiKey = Gateway['schemas']['ApiKeyView'];
 export type Member = Gateway['schemas']['MemberView'];
 export type UsageReport = Gateway['schemas']['UsageReport'];

@@ -10,20 +10,23 @@ import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAction, useAsync } from '../../hooks/useAsync';
+import type { KycCaseWithProvider, StartKycAnswer } from '../../api/additions';
+import { fallbackLine, providerLabel } from '../../kyc/providers';
 import { remainingLine, requiredStepLine } from '../../kyc/steps';
 import { useNotificationEvents } from '../../notifications/NotificationsContext';
 import {
   DOCUMENT_TYPES,
   kycActionOf,
   kycStatusWords,
-  outcomeOf,
+  sessionOf,
   startRequest,
   type DocumentType,
   type FlowOutcome,
   type MyKyc,
+  type ProviderSession,
 } from './kyc';
 import { StatusTag, TxHash, When } from './parts';
-import { PersonaFlow, PersonaFlowError, type PersonaSession } from './PersonaFlow';
+import { VerificationFlow } from './VerificationFlow';
 
 const NAME_MAX = 100;
 
@@ -35,7 +38,8 @@ function CaseDetails({ caseId }: { caseId: string }) {
     [api, caseId],
   );
   useNotificationEvents('kyc.', kycCase.reload);
-  const c = kycCase.data;
+  const c: KycCaseWithProvider | undefined = kycCase.data;
+  const fellBack = c ? fallbackLine(c) : null;
   return (
     <section aria-labelledby="kyc-case" className="card">
       <h2 id="kyc-case">Your verification case</h2>
@@ -50,8 +54,9 @@ function CaseDetails({ caseId }: { caseId: string }) {
           </dd>
           <dt>Verification provider</dt>
           <dd>
-            {c.provider ?? 'persona'}
+            {providerLabel(c.provider ?? 'persona')}
             {c.persona_status && <> (status there: {c.persona_status})</>}
+            {fellBack && <> {fellBack}</>}
           </dd>
           {c.level && (
             <>
@@ -220,15 +225,27 @@ export default function KycPage() {
   const kyc = useAsync((signal) => unwrap(api.compliance.GET('/compliance/kyc/me', { signal })), [api]);
   useNotificationEvents('kyc.', kyc.reload);
 
-  const [session, setSession] = useState<PersonaSession | null>(null);
+  const [session, setSession] = useState<ProviderSession | null>(null);
+  // The provider of the last flow opened, for the words after it ends.
+  const [flowProvider, setFlowProvider] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<FlowOutcome | null>(null);
   const [flowError, setFlowError] = useState<unknown>(null);
   const [showCase, setShowCase] = useState(false);
   const [lastDocument, setLastDocument] = useState<DocumentType>('passport');
 
-  const start = useAction((request: ReturnType<typeof startRequest>) =>
-    unwrap(api.compliance.POST('/compliance/kyc', { body: request })),
+  const start = useAction(
+    async (request: ReturnType<typeof startRequest>): Promise<StartKycAnswer> => unwrap(api.compliance.POST('/compliance/kyc', { body: request })),
   );
+
+  // Sumsub's access token is short-lived: starting again answers the open case with a fresh one. No personal
+  // data is sent again (the case has it).
+  const refreshToken = async (): Promise<string> => {
+    if (!claims) throw new Error('Sign in again to continue the verification.');
+    const again: StartKycAnswer = await unwrap(api.compliance.POST('/compliance/kyc', { body: startRequest(claims.sub, lastDocument) }));
+    const renewed = sessionOf(again);
+    if (renewed?.provider !== 'sumsub') throw new Error('The verification can no longer be continued here: reload the page.');
+    return renewed.accessToken;
+  };
 
   const open = async ({ documentType, names }: StartInput) => {
     if (!claims) return;
@@ -237,10 +254,12 @@ export default function KycPage() {
     setLastDocument(documentType);
     const started = await start.run(startRequest(claims.sub, documentType, names));
     if (!started) return;
-    if (started.persona_inquiry_id && started.persona_session_token) {
-      setSession({ inquiryId: started.persona_inquiry_id, sessionToken: started.persona_session_token });
+    const opened = sessionOf(started);
+    if (opened) {
+      setFlowProvider(opened.provider);
+      setSession(opened);
     } else {
-      kyc.reload(); // in review or decided: nothing to do in Persona
+      kyc.reload(); // in review or decided: nothing to do at the provider
     }
   };
 
@@ -262,7 +281,7 @@ export default function KycPage() {
           <p>
             {outcome === 'failed'
               ? 'The verification window reported that the check did not pass. The final decision appears here by itself.'
-              : 'Persona has your verification. The decision appears here by itself, usually within seconds.'}
+              : `${providerLabel(flowProvider ?? 'persona')} has your verification. The decision appears here by itself, usually within seconds.`}
           </p>
         </div>
       )}
@@ -273,12 +292,13 @@ export default function KycPage() {
       )}
 
       {session && (
-        <PersonaFlow
+        <VerificationFlow
           session={session}
+          refreshToken={refreshToken}
           handlers={{
-            onComplete: ({ status }) => {
+            onComplete: (ended) => {
               setSession(null);
-              setOutcome(outcomeOf(status));
+              setOutcome(ended);
               kyc.reload();
             },
             onCancel: () => {
@@ -288,7 +308,7 @@ export default function KycPage() {
             },
             onError: (error) => {
               setSession(null);
-              setFlowError(new PersonaFlowError(error));
+              setFlowError(error);
             },
           }}
         />
@@ -300,7 +320,7 @@ export default function KycPage() {
           <h2 id="kyc-next">Next step</h2>
           {action.kind === 'start' && (
             <>
-              <p>Verification takes a few minutes in a window of our verification partner, Persona.</p>
+              <p>Verification takes a few minutes in a window of our verification partner (Persona or Sumsub, as your organization chose).</p>
               <StartForm pending={start.pending} error={start.error} onStart={open} />
             </>
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kycActionOf, kycStatusWords, outcomeOf, startRequest } from './kyc';
+import { kycActionOf, kycStatusWords, outcomeOf, sessionOf, startRequest } from './kyc';
 
 describe('kycActionOf (status → next action)', () => {
   it('maps next_action to the button', () => {
@@ -37,5 +37,25 @@ describe('outcomeOf', () => {
     expect(outcomeOf('completed')).toBe('completed');
     expect(outcomeOf('approved')).toBe('completed');
     expect(outcomeOf('failed')).toBe('failed');
+  });
+});
+
+describe('sessionOf (start answer → the provider’s flow)', () => {
+  it('opens Sumsub with its access token', () => {
+    expect(sessionOf({ provider: 'sumsub', session_token: '_act-1', provider_reference: 'app-1' })).toEqual({ provider: 'sumsub', accessToken: '_act-1' });
+  });
+
+  it('opens Persona from the old fields, or from the new ones', () => {
+    expect(sessionOf({ persona_inquiry_id: 'inq_1', persona_session_token: 'sess_1' })).toEqual({ provider: 'persona', inquiryId: 'inq_1', sessionToken: 'sess_1' });
+    expect(sessionOf({ provider: 'persona', provider_reference: 'inq_2', session_token: 'sess_2' })).toEqual({
+      provider: 'persona',
+      inquiryId: 'inq_2',
+      sessionToken: 'sess_2',
+    });
+  });
+
+  it('opens nothing for a case without a session (in review, decided)', () => {
+    expect(sessionOf({ provider: 'sumsub', session_token: null })).toBeNull();
+    expect(sessionOf({ provider: 'persona', persona_inquiry_id: 'inq_1' })).toBeNull();
   });
 });

@@ -76,3 +76,28 @@ export type FlowOutcome = 'completed' | 'failed' | 'cancelled';
 export function outcomeOf(status: string | null | undefined): FlowOutcome {
   return status === 'failed' || status === 'declined' ? 'failed' : 'completed';
 }
+
+/** The provider's embedded flow for a case: Persona's inquiry and session, or Sumsub's access token. */
+export type ProviderSession =
+  | { provider: 'persona'; inquiryId: string; sessionToken: string }
+  | { provider: 'sumsub'; accessToken: string };
+
+/**
+ * The flow to open from a start answer (`POST /compliance/kyc`, `POST /compliance/kyb`), or null when there is
+ * nothing to do at the provider (a case in review or decided). Without `provider` the answer is Persona's, as
+ * before the second provider.
+ */
+export function sessionOf(answer: {
+  provider?: string | null;
+  session_token?: string | null;
+  provider_reference?: string | null;
+  persona_inquiry_id?: string | null;
+  persona_session_token?: string | null;
+}): ProviderSession | null {
+  if (answer.provider === 'sumsub') {
+    return answer.session_token ? { provider: 'sumsub', accessToken: answer.session_token } : null;
+  }
+  const inquiryId = answer.persona_inquiry_id ?? answer.provider_reference;
+  const sessionToken = answer.persona_session_token ?? answer.session_token;
+  return inquiryId && sessionToken ? { provider: 'persona', inquiryId, sessionToken } : null;
+}

@@ -1,0 +1,205 @@
+/**
+ * Hand-written API types for issue 21 (a second KYC provider, Sumsub; provider fallback; KYB), in the shape
+ * openapi-typescript generates, for what the services' OpenAPI documents do not state yet. `createApi` merges
+ * these paths into the generated ones, and the extended answers below add their new fields to the generated
+ * schemas. Once compliance-service and the gateway publish them, `npm run gen-api` makes these redundant:
+ * delete the paths here (the compiler then names every use to move to the generated types).
+ */
+import type { components as Compliance } from './generated/compliance-service';
+import type { components as Gateway } from './generated/gateway';
+
+// --- Shapes ---------------------------------------------------------------------------------------------
+
+export type KycProviderName = 'persona' | 'sumsub';
+
+/** `GET /orgs/{org}/integrations/sumsub`: secrets masked as the service masks them (`****abcd`). */
+export interface SumsubSettings {
+  app_token?: string | null;
+  secret_key?: string | null;
+  level_name?: string | null;
+  kyb_level_name?: string | null;
+  webhook_secrets?: string[] | null;
+  digest_alg?: string | null;
+  required_steps?: string[] | null;
+  /** `organization`, `configuration` or `none`. */
+  source?: string | null;
+}
+
+/** `PUT /orgs/{org}/integrations/sumsub`: plain values; a field left out keeps what is stored. */
+export interface SumsubSettingsChange {
+  app_token?: string;
+  secret_key?: string;
+  level_name?: string;
+  kyb_level_name?: string;
+  webhook_secrets?: string[];
+  digest_alg?: string;
+  required_steps?: string[];
+}
+
+/** `POST …/integrations/persona/test`: each part checked. */
+export type ProviderReport = Compliance['schemas']['Report'];
+
+/** `POST …/integrations/sumsub/test`: the app token (with the secret key that signs the call) and the webhook secrets. */
+export interface SumsubReport {
+  app_token?: ProviderReport['api_key'];
+  webhook_secret?: ProviderReport['webhook_secret'];
+}
+
+/** Persona's settings gain the KYB inquiry template. */
+export type PersonaSettingsWithKyb = Compliance['schemas']['SettingsView'] & { kyb_inquiry_template_id?: string | null };
+export type PersonaSettingsChangeWithKyb = Compliance['schemas']['SettingsChange'] & { kyb_inquiry_template_id?: string };
+
+/** `POST /compliance/kyc` also answers the provider and its session token (Persona's session, or Sumsub's access token). */
+export type StartKycAnswer = Compliance['schemas']['StartKycResponse'] & {
+  provider?: string | null;
+  provider_reference?: string | null;
+  session_token?: string | null;
+};
+
+/** A case also says where it was opened and, when it fell back, from which provider and why. */
+export type KycCaseWithProvider = Compliance['schemas']['CaseView'] & {
+  provider_reference?: string | null;
+  provider_status?: string | null;
+  fallback_at?: string | null;
+  fallback_from?: string | null;
+  /** `circuit-open`, `credentials-refused`, `rate-limited`, `not-configured`, `unreachable` */
+  fallback_reason?: string | null;
+};
+
+/** A project also names the provider new cases fall back to while the preferred one is unavailable. */
+export type ProjectWithFallback = Gateway['schemas']['ProjectView'] & { kyc_fallback_provider?: string | null };
+export type ProjectChangesWithFallback = Gateway['schemas']['ProjectChanges'] & { kyc_fallback_provider?: string | null };
+export type NewProjectWithFallback = Gateway['schemas']['NewProject'] & { kyc_fallback_provider?: string | null };
+
+export interface KybAddress {
+  street_1: string;
+  street_2?: string;
+  city: string;
+  subdivision?: string;
+  postal_code: string;
+  country_code: string;
+}
+
+export interface KybBusiness {
+  legal_name: string;
+  registration_number: string;
+  country_code: string;
+  tax_id?: string;
+  /** YYYY-MM-DD */
+  incorporation_date?: string;
+  website?: string;
+  address?: KybAddress;
+}
+
+export type KybOwnerRole = 'beneficial_owner' | 'director';
+
+export interface KybOwnerRequest {
+  role: KybOwnerRole;
+  ownership_percent?: number;
+  first_name: string;
+  last_name: string;
+  email?: string;
+  birthdate?: string;
+}
+
+export interface StartKybRequest {
+  business: KybBusiness;
+  owners: KybOwnerRequest[];
+}
+
+/** An owner as the API shows them: position (from 1, the order they were sent in), role and share, never who they are. */
+export interface KybOwner {
+  owner_id?: string;
+  position?: number;
+  role?: string;
+  ownership_percent?: number | null;
+  kyc_case_id?: string | null;
+  kyc_status?: string | null;
+  /** Only in the answer to applying (and from `…/owners/{owner_id}/link`). */
+  verification_link?: string | null;
+}
+
+/**
+ * A business case (compliance-service's `BusinessCaseView`), as `POST /compliance/kyb`, `GET /compliance/kyb/{id}`
+ * and the org-admin's views answer it. `status` is the whole case (it waits for every owner too);
+ * `verification_status` the business's own verification at the provider.
+ */
+export interface KybCase {
+  business_case_id?: string;
+  status?: string;
+  verification_status?: string | null;
+  provider?: string | null;
+  provider_reference?: string | null;
+  provider_status?: string | null;
+  /** Only in the answer to applying. */
+  session_token?: string | null;
+  reason?: string | null;
+  decided_by?: string | null;
+  decided_at?: string | null;
+  representative_user_id?: string | null;
+  project_id?: string | null;
+  legal_name?: string | null;
+  registration_number?: string | null;
+  country_code?: string | null;
+  /** Empty in the queue's items. */
+  owners?: KybOwner[];
+  created_at?: string | null;
+  updated_at?: string | null;
+}
+
+export interface KybCasePage {
+  items?: KybCase[];
+  page?: number;
+  size?: number;
+  total?: number;
+}
+
+// --- Paths ----------------------------------------------------------------------------------------------
+
+type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
+
+type Parameters<Path, Query> = { query?: Query; header?: never; cookie?: never } & ([Path] extends [never] ? { path?: never } : { path: Path });
+
+type Operation<Path, Answer, Body = never, Query = never> = {
+  parameters: Parameters<Path, Query>;
+  responses: { 200: Json<Answer>; 201: Json<Answer> };
+} & ([Body] extends [never] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
+
+type Org = { org: string };
+type NoPath = never;
+
+interface PathItem {
+  parameters: { query?: never; header?: never; path?: never; cookie?: never };
+}
+
+/** compliance-service's paths the generated document lacks for now. */
+export interface ComplianceAdditions {
+  '/orgs/{org}/integrations/sumsub': PathItem & {
+    get: Operation<Org, SumsubSettings>;
+    put: Operation<Org, SumsubSettings, SumsubSettingsChange>;
+  };
+  '/orgs/{org}/integrations/sumsub/test': PathItem & {
+    post: Operation<Org, SumsubReport, { payload?: string; digest?: string; digest_alg?: string }>;
+  };
+  '/compliance/kyb': PathItem & {
+    post: Operation<NoPath, KybCase, StartKybRequest>;
+  };
+  '/compliance/kyb/me': PathItem & {
+    get: Operation<NoPath, { items?: KybCase[] }>;
+  };
+  '/compliance/kyb/{id}': PathItem & {
+    get: Operation<{ id: string }, KybCase>;
+  };
+  '/compliance/kyb/{id}/owners/{owner_id}/link': PathItem & {
+    post: Operation<{ id: string; owner_id: string }, { owner_id?: string; verification_link?: string }>;
+  };
+  '/orgs/{org}/kyb/cases': PathItem & {
+    get: Operation<Org, KybCasePage, never, { status?: string; page?: number; size?: number }>;
+  };
+  '/orgs/{org}/kyb/cases/{id}': PathItem & {
+    get: Operation<Org & { id: string }, KybCase>;
+  };
+  '/orgs/{org}/kyb/cases/{id}/decision': PathItem & {
+    post: Operation<Org & { id: string }, KybCase, { decision: 'approve' | 'decline'; reason: string }>;
+  };
+}
