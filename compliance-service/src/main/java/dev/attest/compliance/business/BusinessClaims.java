@@ -1,5 +1,6 @@
 package dev.attest.compliance.business;
 
+import dev.attest.compliance.service.ClaimReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -26,10 +27,12 @@ public class BusinessClaims {
     @Transactional
     public Optional<BusinessCase> record(String orgId, UUID caseId, String claimId, String txHash) {
         return cases.lockInOrg(orgId, caseId).map(businessCase -> {
-            boolean same = claimId.equalsIgnoreCase(String.valueOf(businessCase.kybClaimId))
-                    && txHash.equalsIgnoreCase(String.valueOf(businessCase.kybClaimTxHash))
-                    && businessCase.kybClaimRevokedAt == null;
-            if (!same) {
+            if (!ClaimReferences.held(
+                    businessCase.kybClaimId,
+                    businessCase.kybClaimTxHash,
+                    businessCase.kybClaimRevokedAt,
+                    claimId,
+                    txHash)) {
                 businessCase.kybClaimId = claimId;
                 businessCase.kybClaimTxHash = txHash;
                 businessCase.kybClaimRevokedAt = null;
@@ -43,8 +46,8 @@ public class BusinessClaims {
     @Transactional
     public void revoked(String orgId, UUID caseId, String claimId) {
         cases.lockInOrg(orgId, caseId)
-                .filter(businessCase -> claimId.equalsIgnoreCase(String.valueOf(businessCase.kybClaimId)))
-                .filter(businessCase -> businessCase.kybClaimRevokedAt == null)
+                .filter(businessCase ->
+                        ClaimReferences.revocable(businessCase.kybClaimId, businessCase.kybClaimRevokedAt, claimId))
                 .ifPresent(businessCase -> {
                     businessCase.kybClaimRevokedAt = OffsetDateTime.now();
                     businessCase.updatedAt = businessCase.kybClaimRevokedAt;

@@ -1,13 +1,9 @@
 package dev.attest.compliance.business;
 
-import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.KycStatus;
-import dev.attest.compliance.provider.KycProvider;
-import dev.attest.compliance.provider.KycProviderException;
-import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderInquiry;
-import dev.attest.compliance.service.ProviderProblems;
+import dev.attest.compliance.service.ProviderDecisions;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,31 +14,28 @@ import java.util.UUID;
 
 /**
  * The organization's KYB review queue and reviewers' decisions on a business verification in review, as {@code
- * ReviewService} does for KYC cases: the provider is told first, with the case locked, and the decision is stamped
- * with its time so that an older webhook cannot re-decide it.
+ * ReviewService} does for KYC cases: the provider is told first ({@link ProviderDecisions}), with the case locked, and
+ * the decision is stamped with its time so that an older webhook cannot re-decide it.
  */
 @ApplicationScoped
 public class BusinessReviewService {
     private final BusinessCaseRepository cases;
     private final KybService kyb;
-    private final KycProviders providers;
     private final BusinessCredentials credentials;
     private final BusinessTransitions transitions;
-    private final CredentialsRejectedAlerts alerts;
+    private final ProviderDecisions decisions;
 
     BusinessReviewService(
             BusinessCaseRepository cases,
             KybService kyb,
-            KycProviders providers,
             BusinessCredentials credentials,
             BusinessTransitions transitions,
-            CredentialsRejectedAlerts alerts) {
+            ProviderDecisions decisions) {
         this.cases = cases;
         this.kyb = kyb;
-        this.providers = providers;
         this.credentials = credentials;
         this.transitions = transitions;
-        this.alerts = alerts;
+        this.decisions = decisions;
     }
 
     public record Page(List<BusinessCase> items, int page, int size, long total) {}
@@ -62,21 +55,14 @@ public class BusinessReviewService {
                     "case-not-in-review",
                     "Only a business case in review can be decided; this one is " + businessCase.status + ".");
         }
-        ProviderInquiry decided;
-        try {
-            KycProvider provider = providers.named(businessCase.provider);
-            decided = alerts.watching(
-                    orgId,
-                    provider.name(),
-                    approve ? "approve-inquiry" : "decline-inquiry",
-                    () -> provider.decide(
-                            credentials.of(businessCase.provider, orgId),
-                            businessCase.providerReference,
-                            approve,
-                            "kyb-decision-" + caseId + (approve ? "-approve" : "-decline")));
-        } catch (KycProviderException e) {
-            throw ProviderProblems.of(e);
-        }
+        ProviderInquiry decided = decisions.decide(
+                orgId,
+                businessCase.provider,
+                credentials::of,
+                businessCase.providerReference,
+                approve,
+                "kyb-decision-",
+                caseId);
         transitions.fromVerification(
                 businessCase,
                 approve ? KycStatus.VERIFIED : KycStatus.REJECTED,

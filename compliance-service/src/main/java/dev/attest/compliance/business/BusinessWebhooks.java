@@ -1,17 +1,16 @@
 package dev.attest.compliance.business;
 
 import dev.attest.compliance.PersonaWebhook;
-import dev.attest.compliance.client.PersonaKycProvider;
 import dev.attest.compliance.client.PersonaStatusMapping;
+import dev.attest.compliance.service.PersonaWebhookCases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Persona webhooks about a business case's KYB inquiry (the webhook processor hands over those no KYC case knows):
- * found by inquiry id, else by reference-id (= business case id) before the create call's answer was recorded;
- * applied as a KYC case's, newest event wins.
+ * found as a KYC case's ({@link PersonaWebhookCases}: by inquiry id, else by reference-id = business case id before
+ * the create call's answer was recorded); applied as a KYC case's, newest event wins.
  */
 @ApplicationScoped
 public class BusinessWebhooks {
@@ -55,21 +54,11 @@ public class BusinessWebhooks {
     }
 
     private Optional<BusinessCase> caseOf(PersonaWebhook webhook) {
-        Optional<BusinessCase> byReference =
-                cases.lockByReference(webhook.orgId, PersonaKycProvider.NAME, webhook.inquiryId);
-        if (byReference.isPresent() || webhook.referenceId == null || webhook.inquiryId == null) {
-            return byReference;
-        }
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(webhook.referenceId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        Optional<BusinessCase> byCaseId = cases.lockInOrg(webhook.orgId, caseId)
-                .filter(businessCase -> PersonaKycProvider.NAME.equals(businessCase.provider))
-                .filter(businessCase -> businessCase.providerReference == null);
-        byCaseId.ifPresent(businessCase -> transitions.attachInquiry(businessCase, webhook.inquiryId, null));
-        return byCaseId;
+        return PersonaWebhookCases.lock(
+                webhook,
+                cases,
+                businessCase -> businessCase.provider,
+                businessCase -> businessCase.providerReference,
+                businessCase -> transitions.attachInquiry(businessCase, webhook.inquiryId, null));
     }
 }

@@ -28,7 +28,7 @@ class PersonaApi {
         this.http = http;
     }
 
-    record Answer(int status, Optional<String> retryAfter, byte[] body) {}
+    record Answer(int status, Optional<String> retryAfter, byte[] body) implements ProviderGuards.Answer {}
 
     Answer send(String method, ProviderPath path, String apiKey, String idempotencyKey, byte[] body)
             throws IOException {

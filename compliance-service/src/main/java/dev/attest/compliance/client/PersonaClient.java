@@ -6,21 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.common.net.ProviderPath;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ConnectionCheck;
-import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviderException.Kind;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.jboss.logging.Logger;
 
 /**
  * Persona's inquiry API for this service: JSON:API in and out, {@code errors[]} translated, 429 and 5xx (and no
@@ -34,41 +28,28 @@ public class PersonaClient {
     /** The circuit breaker's name ({@code CircuitBreakerMaintenance}): open means Persona is treated as down. */
     public static final String CIRCUIT = "persona";
 
-    private static final Logger LOG = Logger.getLogger(PersonaClient.class);
     /** Persona's JSON uses its own (kebab-case) keys: a plain mapper, not the service's snake_case one. */
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The longest {@code Retry-After} waited for: a longer one is better answered by failing now. */
     private static final Duration RETRY_AFTER_CAP = Duration.ofSeconds(2);
 
     private final PersonaApi api;
-    private final TypedGuard<JsonNode> circuit;
-    private final TypedGuard<PersonaApi.Answer> retries;
+    private final ProviderGuards<PersonaApi.Answer> guards;
 
     PersonaClient(PersonaApi api, ComplianceConfig config) {
         this.api = api;
         ComplianceConfig.Persona persona = config.persona();
-        this.circuit = TypedGuard.create(JsonNode.class)
-                .withCircuitBreaker()
-                .name(CIRCUIT)
-                .requestVolumeThreshold(10)
-                .failureRatio(0.5)
-                .delay(10, ChronoUnit.SECONDS)
-                .skipOn(PersonaRefusedException.class)
-                .done()
-                .build();
-        this.retries = TypedGuard.create(PersonaApi.Answer.class)
-                .withRetry()
-                .maxRetries(Math.max(0, persona.maxAttempts() - 1))
-                .delay(persona.retryBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .retryOn(List.of(IOException.class, Busy.class))
-                .abortOn(InterruptedIOException.class)
-                .beforeRetry(failure -> LOG.debugf("Persona: %s; retrying", describe(failure)))
-                .withCustomBackoff()
-                .strategy(RetryAfterBackoff::new)
-                .done()
-                .done()
-                .build();
+        this.guards = new ProviderGuards<>(
+                "Persona",
+                CIRCUIT,
+                PersonaApi.Answer.class,
+                PersonaRefusedException.class,
+                PersonaRefusedException::new,
+                PersonaClient::errors,
+                PersonaClient::errors,
+                persona.maxAttempts(),
+                persona.retryBackoff(),
+                RetryAfterBackoff::new);
     }
 
     public JsonNode createInquiry(
@@ -158,44 +139,11 @@ public class PersonaClient {
 
     /**
      * One call: the same request (same idempotency key, same body) until Persona answers other than 429/5xx or the
-     * attempts run out, inside the circuit breaker; then the answer translated.
+     * attempts run out, inside the circuit breaker; then the answer translated ({@link ProviderGuards}).
      */
     private JsonNode call(String method, ProviderPath path, String apiKey, String idempotencyKey, JsonNode body) {
-        byte[] bytes = body == null ? null : write(body);
-        return circuit.get(() -> {
-            PersonaApi.Answer answer = retried(() -> {
-                PersonaApi.Answer attempt = api.send(method, path, apiKey, idempotencyKey, bytes);
-                if (attempt.status() == 429 || attempt.status() >= 500) {
-                    throw new Busy(attempt);
-                }
-                return attempt;
-            });
-            int status = answer.status();
-            if (status / 100 == 2) {
-                return parse(answer.body());
-            }
-            Kind kind = status == 401 || status == 403 ? Kind.UNAUTHORIZED : Kind.REJECTED;
-            throw new PersonaRefusedException(kind, status, "Persona answered " + status + errors(answer.body()));
-        });
-    }
-
-    private PersonaApi.Answer retried(Callable<PersonaApi.Answer> attempt) {
-        try {
-            return retries.call(attempt);
-        } catch (Busy e) {
-            int status = e.answer.status();
-            throw new KycProviderException(
-                    Kind.UNAVAILABLE, status, "Persona answered " + status + errors(e.answer.body()));
-        } catch (InterruptedException | InterruptedIOException e) {
-            Thread.currentThread().interrupt();
-            throw new KycProviderException(Kind.UNAVAILABLE, 0, "interrupted while calling Persona", e);
-        } catch (IOException e) {
-            throw new KycProviderException(Kind.UNAVAILABLE, 0, "Persona did not answer: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = body == null ? null : ProviderGuards.write(body);
+        return guards.call(() -> api.send(method, path, apiKey, idempotencyKey, bytes));
     }
 
     /** Persona's {@code errors[]} as one line: {@code : title (details); …}. */
@@ -214,22 +162,6 @@ public class PersonaClient {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new KycProviderException(Kind.UNAVAILABLE, 200, "Persona answered with malformed JSON", e);
-        }
-    }
-
-    private static byte[] write(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The answer's {@code Retry-After} in seconds, capped; none or unreadable: zero. */
     static Duration retryAfter(Optional<String> header) {
         try {
@@ -237,23 +169,6 @@ public class PersonaClient {
             return seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(seconds, RETRY_AFTER_CAP.toSeconds()));
         } catch (NumberFormatException e) {
             return Duration.ZERO;
-        }
-    }
-
-    /** What a retried failure was, for the debug log: a status or an exception's class, never a path or a body. */
-    private static String describe(Throwable failure) {
-        return failure instanceof Busy busy
-                ? "answered " + busy.answer.status()
-                : "no answer (" + failure.getClass().getSimpleName() + ")";
-    }
-
-    /** Persona answered 429 or 5xx: worth another attempt. Carries the answer, for its Retry-After and errors. */
-    static final class Busy extends Exception {
-        final transient PersonaApi.Answer answer;
-
-        Busy(PersonaApi.Answer answer) {
-            super("Persona answered " + answer.status(), null, false, false);
-            this.answer = answer;
         }
     }
 
@@ -273,8 +188,8 @@ public class PersonaClient {
         public long nextDelayInMillis(Throwable cause) {
             long backoff = next;
             next = backoff * 2;
-            long asked = cause instanceof Busy busy
-                    ? retryAfter(busy.answer.retryAfter()).toMillis()
+            long asked = cause instanceof ProviderGuards.Busy busy && busy.answer instanceof PersonaApi.Answer answer
+                    ? retryAfter(answer.retryAfter()).toMillis()
                     : 0;
             return Math.max(backoff, asked);
         }

@@ -30,7 +30,7 @@ class SumsubApi {
         this.http = http;
     }
 
-    record Answer(int status, byte[] body) {}
+    record Answer(int status, byte[] body) implements ProviderGuards.Answer {}
 
     /** The app's credentials: never logged ({@link #toString()}). */
     record App(String appToken, String secretKey) {

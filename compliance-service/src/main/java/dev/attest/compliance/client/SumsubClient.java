@@ -7,16 +7,11 @@ import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.provider.ConnectionCheck;
 import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviderException.Kind;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -32,34 +27,22 @@ public class SumsubClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final SumsubApi api;
-    private final TypedGuard<JsonNode> circuit;
-    private final TypedGuard<SumsubApi.Answer> retries;
+    private final ProviderGuards<SumsubApi.Answer> guards;
 
     SumsubClient(SumsubApi api, ComplianceConfig config) {
         this.api = api;
         ComplianceConfig.Sumsub sumsub = config.sumsub();
-        this.circuit = TypedGuard.create(JsonNode.class)
-                .withCircuitBreaker()
-                .name(CIRCUIT)
-                .requestVolumeThreshold(10)
-                .failureRatio(0.5)
-                .delay(10, ChronoUnit.SECONDS)
-                .skipOn(SumsubRefusedException.class)
-                .done()
-                .build();
-        this.retries = TypedGuard.create(SumsubApi.Answer.class)
-                .withRetry()
-                .maxRetries(Math.max(0, sumsub.maxAttempts() - 1))
-                .delay(sumsub.retryBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .retryOn(List.of(IOException.class, Busy.class))
-                .abortOn(InterruptedIOException.class)
-                .withExponentialBackoff()
-                .factor(2)
-                .maxDelay(2, ChronoUnit.SECONDS)
-                .done()
-                .done()
-                .build();
+        this.guards = new ProviderGuards<>(
+                "Sumsub",
+                CIRCUIT,
+                SumsubApi.Answer.class,
+                SumsubRefusedException.class,
+                SumsubRefusedException::new,
+                SumsubClient::description,
+                body -> "",
+                sumsub.maxAttempts(),
+                sumsub.retryBackoff(),
+                null);
     }
 
     /** An app's credentials for the calls below. */
@@ -99,20 +82,25 @@ public class SumsubClient {
 
     /** A WebSDK access token for the applicant of {@code externalUserId} at {@code levelName}. */
     public JsonNode accessToken(SumsubApi.App app, String externalUserId, String levelName, Duration ttl) {
-        var body = JSON.createObjectNode()
-                .put("userId", externalUserId)
-                .put("levelName", levelName)
-                .put("ttlInSecs", ttl.toSeconds());
-        return call("POST", ProviderPath.of("/resources/accessTokens/sdk"), app, body);
+        return call(
+                "POST", ProviderPath.of("/resources/accessTokens/sdk"), app, forUser(externalUserId, levelName, ttl));
     }
 
     /** A WebSDK permalink (external link) for the applicant of {@code externalUserId} at {@code levelName}. */
     public JsonNode websdkLink(SumsubApi.App app, String externalUserId, String levelName, Duration ttl) {
-        var body = JSON.createObjectNode()
+        return call(
+                "POST",
+                ProviderPath.of("/resources/sdkIntegrations/levels/-/websdkLink"),
+                app,
+                forUser(externalUserId, levelName, ttl));
+    }
+
+    /** The body of a WebSDK token or link: whose, at which level, for how long. */
+    private static JsonNode forUser(String externalUserId, String levelName, Duration ttl) {
+        return JSON.createObjectNode()
                 .put("userId", externalUserId)
                 .put("levelName", levelName)
                 .put("ttlInSecs", ttl.toSeconds());
-        return call("POST", ProviderPath.of("/resources/sdkIntegrations/levels/-/websdkLink"), app, body);
     }
 
     /**
@@ -168,46 +156,14 @@ public class SumsubClient {
 
     /**
      * One call: the same request until Sumsub answers other than 429/5xx or the attempts run out, inside the circuit
-     * breaker; then the answer translated.
+     * breaker; then the answer translated ({@link ProviderGuards}).
      */
     private JsonNode call(String method, ProviderPath path, SumsubApi.App app, JsonNode body) {
-        byte[] bytes = body == null ? null : write(body);
+        byte[] bytes = body == null ? null : ProviderGuards.write(body);
         try {
-            return circuit.get(() -> {
-                SumsubApi.Answer answer = retried(() -> {
-                    SumsubApi.Answer attempt = api.send(method, path, app, bytes);
-                    if (attempt.status() == 429 || attempt.status() >= 500) {
-                        throw new Busy(attempt.status());
-                    }
-                    return attempt;
-                });
-                int status = answer.status();
-                if (status / 100 == 2) {
-                    return parse(answer.body());
-                }
-                Kind kind = status == 401 || status == 403 ? Kind.UNAUTHORIZED : Kind.REJECTED;
-                throw new SumsubRefusedException(
-                        kind, status, "Sumsub answered " + status + description(answer.body()));
-            });
+            return guards.call(() -> api.send(method, path, app, bytes));
         } catch (CircuitBreakerOpenException e) {
             throw new KycProviderException(Kind.UNAVAILABLE, 0, "Sumsub is failing; calls are paused for a while", e);
-        }
-    }
-
-    private SumsubApi.Answer retried(Callable<SumsubApi.Answer> attempt) {
-        try {
-            return retries.call(attempt);
-        } catch (Busy e) {
-            throw new KycProviderException(Kind.UNAVAILABLE, e.status, "Sumsub answered " + e.status);
-        } catch (InterruptedException | InterruptedIOException e) {
-            Thread.currentThread().interrupt();
-            throw new KycProviderException(Kind.UNAVAILABLE, 0, "interrupted while calling Sumsub", e);
-        } catch (IOException e) {
-            throw new KycProviderException(Kind.UNAVAILABLE, 0, "Sumsub did not answer: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -218,32 +174,6 @@ public class SumsubClient {
             return description.isEmpty() ? "" : ": " + description;
         } catch (IOException | RuntimeException e) {
             return "";
-        }
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new KycProviderException(Kind.UNAVAILABLE, 200, "Sumsub answered with malformed JSON", e);
-        }
-    }
-
-    private static byte[] write(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Sumsub answered 429 or 5xx: worth another attempt. */
-    static final class Busy extends Exception {
-        final int status;
-
-        Busy(int status) {
-            super("Sumsub answered " + status, null, false, false);
-            this.status = status;
         }
     }
 }

@@ -26,7 +26,7 @@ public interface ComplianceConfig {
     Reconciliation reconciliation();
 
     /** Persona: the API, and the default organization's credentials (the local stack's; others set theirs). */
-    interface Persona {
+    interface Persona extends ProviderCommon {
         /**
          * Persona's base URL, without {@code /api/v1}: {@code https://api.withpersona.com}, or the sandbox's
          * {@code http://127.0.0.1:8090/persona}. Read at each call (see PersonaApi).
@@ -37,22 +37,6 @@ public interface ComplianceConfig {
         /** The pinned {@code Persona-Version}: the shapes this client parses. */
         @WithDefault("2023-01-05")
         String version();
-
-        /** Connect timeout of a Persona call. */
-        @WithDefault("2s")
-        Duration connectTimeout();
-
-        /** Timeout of one Persona request. */
-        @WithDefault("5s")
-        Duration requestTimeout();
-
-        /** Attempts of a call answered 429 or 5xx (or not answered), the first included. */
-        @WithDefault("3")
-        int maxAttempts();
-
-        /** Wait before the first retry; doubled for each later one (a {@code Retry-After} wins if longer). */
-        @WithDefault("200ms")
-        Duration retryBackoff();
 
         /**
          * The organization that {@code POST /webhooks/persona/inquiry} belongs to, by id or by slug (resolved
@@ -66,55 +50,19 @@ public interface ComplianceConfig {
         /** The default organization's inquiry template, when it has none stored. */
         Optional<String> inquiryTemplateId();
 
-        /** The default organization's webhook secrets (two during rotation), when it has none stored. */
-        Optional<List<String>> webhookSecrets();
-
         /** How old a webhook's signature timestamp may be (and how far in the future). */
         @WithDefault("300s")
         Duration webhookTolerance();
-
-        /** Webhook bodies larger than this are refused with 413. */
-        @WithDefault("262144")
-        int webhookMaxBytes();
-
-        /**
-         * How far in the future (against the receipt time) a signed event's {@code created-at} may be. Beyond
-         * it the event is refused: applied, it would make every later real event of its case look stale.
-         */
-        @WithDefault("300s")
-        Duration webhookFutureTolerance();
-
-        /** Timeout of the health check's one call to Persona (no retries). */
-        @WithDefault("2s")
-        Duration healthTimeout();
-
-        /** How long the health check's answer is reused, so that probes do not hammer Persona. */
-        @WithDefault("30s")
-        Duration healthCacheTtl();
     }
 
     /**
      * Sumsub: the API, and the default organization's credentials (the same default organization as Persona's,
      * {@code persona.default-org-id}; others set theirs).
      */
-    interface Sumsub {
+    interface Sumsub extends ProviderCommon {
         /** Sumsub's base URL, without {@code /resources}: {@code https://api.sumsub.com}, or the sandbox's. */
         @WithDefault("https://api.sumsub.com")
         String baseUrl();
-
-        @WithDefault("2s")
-        Duration connectTimeout();
-
-        @WithDefault("5s")
-        Duration requestTimeout();
-
-        /** Attempts of a call answered 429 or 5xx (or not answered), the first included. */
-        @WithDefault("3")
-        int maxAttempts();
-
-        /** Wait before the first retry; doubled for each later one. */
-        @WithDefault("200ms")
-        Duration retryBackoff();
 
         /** How long a WebSDK access token or link handed to a person is valid. */
         @WithDefault("1800s")
@@ -128,6 +76,28 @@ public interface ComplianceConfig {
         Optional<String> levelName();
 
         Optional<String> kybLevelName();
+    }
+
+    /**
+     * The settings every KYC provider has alike (its calls, its webhooks' bounds, its health check), declared once;
+     * each provider's block adds its own under the same prefix ({@code attest.compliance.<provider>.*}).
+     */
+    interface ProviderCommon {
+        /** Connect timeout of a call to the provider. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Timeout of one request to the provider. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Attempts of a call answered 429 or 5xx (or not answered), the first included. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each later one (Persona: a {@code Retry-After} wins if longer). */
+        @WithDefault("200ms")
+        Duration retryBackoff();
 
         /** The default organization's webhook secrets (two during rotation), when it has none stored. */
         Optional<List<String>> webhookSecrets();
@@ -136,13 +106,19 @@ public interface ComplianceConfig {
         @WithDefault("262144")
         int webhookMaxBytes();
 
-        /** How far ahead of the receipt a webhook's {@code createdAtMs} may be (as Persona's). */
+        /**
+         * How far in the future (against the receipt time) a signed event's created-at ({@code createdAtMs} for
+         * Sumsub) may be. Beyond it the event is refused: applied, it would make every later real event of its case
+         * look stale.
+         */
         @WithDefault("300s")
         Duration webhookFutureTolerance();
 
+        /** Timeout of the health check's one call to the provider (no retries). */
         @WithDefault("2s")
         Duration healthTimeout();
 
+        /** How long the health check's answer is reused, so that probes do not hammer the provider. */
         @WithDefault("30s")
         Duration healthCacheTtl();
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** KYC cases; every query names the organization. */
 @ApplicationScoped
-public class KycCaseRepository implements PanacheRepositoryBase<KycCase, UUID> {
+public class KycCaseRepository implements PanacheRepositoryBase<KycCase, UUID>, LockableCases<KycCase> {
 
     public Optional<KycCase> findInOrg(String orgId, UUID caseId) {
         return find("orgId = ?1 and id = ?2", orgId, caseId).firstResultOptional();
@@ -25,16 +25,14 @@ public class KycCaseRepository implements PanacheRepositoryBase<KycCase, UUID> {
     }
 
     /** The case, locked for this transaction: concurrent changes to it queue up. */
+    @Override
     public Optional<KycCase> lockInOrg(String orgId, UUID caseId) {
-        return find("orgId = ?1 and id = ?2", orgId, caseId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return CaseQueries.lockInOrg(this, orgId, caseId);
     }
 
+    @Override
     public Optional<KycCase> lockByReference(String orgId, String provider, String reference) {
-        return find("orgId = ?1 and provider = ?2 and providerReference = ?3", orgId, provider, reference)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return CaseQueries.lockByReference(this, orgId, provider, reference);
     }
 
     /** The user's case that is not rejected (at most one exists). */
@@ -54,29 +52,20 @@ public class KycCaseRepository implements PanacheRepositoryBase<KycCase, UUID> {
      * {@code unchangedSince}, opened after {@code openedAfter}) and were not asked about since
      * {@code notAskedSince}: stamps them asked, so that another replica's pass skips them.
      */
-    @SuppressWarnings("unchecked")
     public List<KycCase> claimWaiting(
             OffsetDateTime unchangedSince, OffsetDateTime openedAfter, OffsetDateTime notAskedSince, int limit) {
-        List<KycCase> due = getEntityManager()
-                .createNativeQuery(
-                        "select * from kyc_case where status in ('pending', 'review') and provider_reference is not null"
-                                + " and updated_at < ?1 and created_at > ?2"
-                                + " and (reconciled_at is null or reconciled_at < ?3)"
-                                + " order by reconciled_at nulls first, updated_at limit ?4 for update skip locked",
-                        KycCase.class)
-                .setParameter(1, unchangedSince)
-                .setParameter(2, openedAfter)
-                .setParameter(3, notAskedSince)
-                .setParameter(4, limit)
-                .getResultList();
-        OffsetDateTime now = OffsetDateTime.now();
-        due.forEach(kycCase -> kycCase.reconciledAt = now);
-        return due;
+        return CaseQueries.claimWaiting(
+                this,
+                KycCase.class,
+                "kyc_case where status in ('pending', 'review')",
+                unchangedSince,
+                openedAfter,
+                notAskedSince,
+                limit,
+                (kycCase, now) -> kycCase.reconciledAt = now);
     }
 
     public PanacheQuery<KycCase> queue(String orgId, Optional<String> status) {
-        Sort oldestFirst = Sort.ascending("createdAt").and("id");
-        return status.map(s -> find("orgId = ?1 and status = ?2", oldestFirst, orgId, s))
-                .orElseGet(() -> find("orgId = ?1", oldestFirst, orgId));
+        return CaseQueries.queue(this, orgId, status);
     }
 }

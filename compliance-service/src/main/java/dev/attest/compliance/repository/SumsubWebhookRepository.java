@@ -1,19 +1,20 @@
 package dev.attest.compliance.repository;
 
+import dev.attest.compliance.StoredWebhook;
 import dev.attest.compliance.SumsubWebhook;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.List;
-import java.util.Optional;
 
 /** Stored Sumsub webhooks: recorded once per derived event id, then taken by organizations in turn. */
 @ApplicationScoped
-public class SumsubWebhookRepository implements PanacheRepositoryBase<SumsubWebhook, SumsubWebhook.Key> {
+public class SumsubWebhookRepository implements PanacheRepositoryBase<SumsubWebhook, StoredWebhook.Key> {
     private final EntityManager entities;
+    private final WebhookTurns<SumsubWebhook> turns;
 
     SumsubWebhookRepository(EntityManager entities) {
         this.entities = entities;
+        this.turns = new WebhookTurns<>(entities, "sumsub_webhook", SumsubWebhook.class);
     }
 
     /**
@@ -43,38 +44,8 @@ public class SumsubWebhookRepository implements PanacheRepositoryBase<SumsubWebh
         return inserted == 1;
     }
 
-    /**
-     * The next received webhook in the organizations' round robin (as Persona's): the oldest event of the first
-     * organization after {@code previousOrg} that has one, else of the first overall; locked, skipping locked rows.
-     */
-    public Optional<SumsubWebhook> lockNextReceivedAfter(String previousOrg) {
-        Optional<SumsubWebhook> next = lockFirstReceived("and org_id > ?1", previousOrg);
-        return next.isPresent() ? next : lockFirstReceived("", null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Optional<SumsubWebhook> lockFirstReceived(String condition, String previousOrg) {
-        var query = entities.createNativeQuery(
-                "select * from sumsub_webhook where state = 'received' " + condition
-                        + " order by org_id, event_created_at limit 1 for update skip locked",
-                SumsubWebhook.class);
-        if (previousOrg != null) {
-            query.setParameter(1, previousOrg);
-        }
-        List<SumsubWebhook> next = query.getResultList();
-        return next.stream().findFirst();
-    }
-
-    /** Counts a failed attempt; after {@code maxAttempts} the webhook is set aside as failed. */
-    public void recordFailure(SumsubWebhook.Key key, String error, int maxAttempts) {
-        entities.createNativeQuery("update sumsub_webhook set attempts = attempts + 1, last_error = ?1,"
-                        + " state = case when attempts + 1 >= ?2 then 'failed' else state end,"
-                        + " processed_at = case when attempts + 1 >= ?2 then now() else processed_at end"
-                        + " where org_id = ?3 and event_id = ?4")
-                .setParameter(1, error)
-                .setParameter(2, maxAttempts)
-                .setParameter(3, key.orgId)
-                .setParameter(4, key.eventId)
-                .executeUpdate();
+    /** The webhooks as the worker takes them: organizations in turn, failures counted. */
+    public WebhookTurns<SumsubWebhook> turns() {
+        return turns;
     }
 }

@@ -6,20 +6,17 @@ import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;
-import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.service.KycCaseService;
 import dev.attest.compliance.service.ReviewService;
 import dev.attest.compliance.service.VerificationSteps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -51,19 +48,11 @@ public class ReviewQueueResource {
         }
     }
 
-    /** A reviewer's decision; the reason is a code (it travels in events), never text about the person. */
-    public record Decision(
-            @NotNull @Pattern(regexp = "approve|decline") String decision,
-            @NotNull @Pattern(regexp = "[a-z0-9_.-]{1,64}") String reason) {}
-
     @GET
     public CasePage list(
-            @PathParam("org") String org,
-            @QueryParam("status") @Pattern(regexp = "pending|review|verified|rejected") String status,
-            @Valid @BeanParam PageRequest paging) {
+            @PathParam("org") String org, @Valid @BeanParam QueueFilter filter, @Valid @BeanParam PageRequest paging) {
         String orgId = caller.ownOrg(org);
-        ReviewService.Page result =
-                reviews.queue(orgId, Optional.ofNullable(status).map(KycStatus::fromWire), paging.page, paging.size);
+        ReviewService.Page result = reviews.queue(orgId, filter.status(), paging.page, paging.size);
         return new CasePage(
                 result.items().stream().map(CaseView::of).toList(), result.page(), result.size(), result.total());
     }
@@ -96,16 +85,14 @@ public class ReviewQueueResource {
     @POST
     @Path("/{case_id}/decision")
     public CaseView decide(
-            @PathParam("org") String org, @PathParam("case_id") String caseId, @NotNull @Valid Decision decision) {
+            @PathParam("org") String org,
+            @PathParam("case_id") String caseId,
+            @NotNull @Valid ReviewDecision decision) {
         String orgId = caller.ownOrg(org);
         if (caller.subject() == null) {
             throw ProblemException.forbidden("A decision needs a named reviewer.");
         }
-        return CaseView.of(reviews.decide(
-                orgId,
-                CaseIds.parse(caseId),
-                "approve".equals(decision.decision()),
-                decision.reason(),
-                caller.subject()));
+        return CaseView.of(
+                reviews.decide(orgId, CaseIds.parse(caseId), decision.approves(), decision.reason(), caller.subject()));
     }
 }

@@ -1,12 +1,7 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.alerts.CredentialsRejectedAlerts;
-import dev.attest.common.problem.ProblemException;
 import dev.attest.common.work.DurableWork;
-import dev.attest.compliance.KycCase;
 import dev.attest.compliance.config.ComplianceConfig;
-import dev.attest.compliance.provider.KycProvider;
-import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.repository.KycCaseRepository;
@@ -14,8 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,42 +20,35 @@ import org.jboss.logging.Logger;
  * state already applied changes nothing and a webhook arriving later finds itself stale or equal: no
  * duplicate transition, no duplicate event. Each case is asked at most once per
  * {@code reconciliation.recheck-after}, at most {@code batch-size} per pass; replicas claim cases with
- * {@code for update skip locked}. The provider is called outside any database transaction.
+ * {@code for update skip locked}. The provider is called outside any database transaction. The claiming, the
+ * asking and the bound on the provider's time are {@link ProviderCatchUp}'s, shared with business cases.
  */
 @ApplicationScoped
 public class CaseReconciliation implements DurableWork {
     public static final String NAME = "kyc-case-reconciliation";
     private static final Logger LOG = Logger.getLogger(CaseReconciliation.class);
+    private static final String KIND = "case";
 
     private final KycCaseRepository cases;
     private final KycProviders providers;
     private final CaseTransitions transitions;
     private final VerificationSteps steps;
-    private final CredentialsRejectedAlerts alerts;
-    private final ComplianceConfig.Reconciliation config;
-    private final ComplianceConfig.Persona persona;
+    private final ProviderCatchUp catchUp;
+    private final Duration interval;
 
     CaseReconciliation(
             KycCaseRepository cases,
             KycProviders providers,
             CaseTransitions transitions,
             VerificationSteps steps,
-            CredentialsRejectedAlerts alerts,
+            ProviderCatchUp catchUp,
             ComplianceConfig config) {
         this.cases = cases;
         this.providers = providers;
         this.transitions = transitions;
         this.steps = steps;
-        this.alerts = alerts;
-        this.config = config.reconciliation();
-        this.persona = config.persona();
-    }
-
-    /** A claimed case: what is needed to ask its provider, outside the claiming transaction. */
-    private record Waiting(UUID id, String orgId, String provider, String reference) {
-        static Waiting of(KycCase kycCase) {
-            return new Waiting(kycCase.id, kycCase.orgId, kycCase.provider, kycCase.providerReference);
-        }
+        this.catchUp = catchUp;
+        this.interval = config.reconciliation().interval();
     }
 
     @Override
@@ -71,7 +58,7 @@ public class CaseReconciliation implements DurableWork {
 
     @Override
     public Duration pollInterval() {
-        return config.interval();
+        return interval;
     }
 
     /** One batch an interval: reconciliation catches up with lost webhooks, it is not on anyone's critical path. */
@@ -82,52 +69,22 @@ public class CaseReconciliation implements DurableWork {
 
     /** One pass: claims the due cases and asks their provider about each; returns how many were asked. */
     public int reconcileWaiting() {
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Waiting> due = QuarkusTransaction.requiringNew().call(() -> cases
-                .claimWaiting(
-                        now.minus(config.minAge()),
-                        now.minus(config.maxAge()),
-                        now.minus(config.recheckAfter()),
-                        config.batchSize())
-                .stream()
-                .map(Waiting::of)
-                .toList());
-        for (Waiting waiting : due) {
-            try {
-                reconcile(waiting);
-            } catch (RuntimeException e) {
-                // One case's failure (its transaction rolled back) must not cost the others their turn.
-                LOG.warnf(
-                        "Reconciling case %s failed (%s)",
-                        waiting.id(), e.getClass().getName());
-            }
-        }
-        return due.size();
+        return catchUp.pass(
+                cases::claimWaiting,
+                kycCase -> new ProviderCatchUp.Waiting(
+                        kycCase.id, kycCase.orgId, kycCase.provider, kycCase.providerReference),
+                this::reconcile,
+                LOG,
+                KIND);
     }
 
-    private void reconcile(Waiting waiting) {
-        ProviderInquiry inquiry;
-        try {
-            KycProvider provider = providers.named(waiting.provider());
-            var credentials = providers.credentials(waiting.provider(), waiting.orgId());
-            inquiry = alerts.watching(
-                    waiting.orgId(),
-                    provider.name(),
-                    "retrieve-inquiry",
-                    () -> provider.retrieve(credentials, waiting.reference()));
-        } catch (KycProviderException | ProblemException e) {
-            // Not configured any more, refused or unavailable: the case is asked again after recheck-after.
-            LOG.debugf("Case %s not reconciled: %s", waiting.id(), e.getClass().getSimpleName());
+    private void reconcile(ProviderCatchUp.Waiting waiting) {
+        Optional<ProviderInquiry> shown = catchUp.retrieve(waiting, providers::credentials, LOG, KIND);
+        if (shown.isEmpty()) {
             return;
         }
-        if (inquiry.statusAt().isEmpty() || !waiting.reference().equals(inquiry.reference())) {
-            return;
-        }
+        ProviderInquiry inquiry = shown.get();
         OffsetDateTime at = inquiry.statusAt().get();
-        if (at.isAfter(OffsetDateTime.now().plus(persona.webhookFutureTolerance()))) {
-            // The same bound as for webhooks: a time far ahead would make every later event look stale.
-            return;
-        }
         QuarkusTransaction.requiringNew().run(() -> cases.lockInOrg(waiting.orgId(), waiting.id())
                 .filter(kycCase -> waiting.reference().equals(kycCase.providerReference))
                 .ifPresent(kycCase -> {

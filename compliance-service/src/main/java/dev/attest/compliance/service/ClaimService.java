@@ -33,9 +33,8 @@ public class ClaimService {
     }
 
     private KycCase record(KycCase kycCase, String claimId, String txHash) {
-        if (claimId.equalsIgnoreCase(String.valueOf(kycCase.kycClaimId))
-                && txHash.equalsIgnoreCase(String.valueOf(kycCase.kycClaimTxHash))
-                && kycCase.kycClaimRevokedAt == null) {
+        if (ClaimReferences.held(
+                kycCase.kycClaimId, kycCase.kycClaimTxHash, kycCase.kycClaimRevokedAt, claimId, txHash)) {
             return kycCase;
         }
         kycCase.kycClaimId = claimId;
@@ -50,8 +49,7 @@ public class ClaimService {
     @Transactional
     public void revoked(String orgId, UUID caseId, String claimId) {
         cases.lockInOrg(orgId, caseId)
-                .filter(kycCase -> claimId.equalsIgnoreCase(String.valueOf(kycCase.kycClaimId)))
-                .filter(kycCase -> kycCase.kycClaimRevokedAt == null)
+                .filter(kycCase -> ClaimReferences.revocable(kycCase.kycClaimId, kycCase.kycClaimRevokedAt, claimId))
                 .ifPresent(kycCase -> {
                     kycCase.kycClaimRevokedAt = OffsetDateTime.now();
                     kycCase.updatedAt = kycCase.kycClaimRevokedAt;

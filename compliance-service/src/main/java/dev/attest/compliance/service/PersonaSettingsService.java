@@ -13,7 +13,6 @@ import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,14 +25,14 @@ public class PersonaSettingsService implements ProviderSettings {
     static final String WEBHOOK_SECRETS_CACHE = "persona-webhook-secrets";
 
     private final PersonaSettingsRepository settings;
-    private final SecretCipher cipher;
+    private final SealedProviderSettings sealed;
     private final ComplianceConfig.Persona config;
     private final OrganizationNames names;
 
     PersonaSettingsService(
             PersonaSettingsRepository settings, SecretCipher cipher, ComplianceConfig config, OrganizationNames names) {
         this.settings = settings;
-        this.cipher = cipher;
+        this.sealed = new SealedProviderSettings(cipher, "persona");
         this.config = config.persona();
         this.names = names;
     }
@@ -133,17 +132,15 @@ public class PersonaSettingsService implements ProviderSettings {
             fresh.environment = "sandbox";
             return fresh;
         });
-        change.apiKey().ifPresent(key -> row.apiKeyEnc = cipher.encrypt(key, context(orgId, "api-key")));
+        change.apiKey().ifPresent(key -> row.apiKeyEnc = sealed.seal(orgId, "api-key", key));
         change.inquiryTemplateId().ifPresent(template -> row.inquiryTemplateId = template);
         change.kybInquiryTemplateId().ifPresent(template -> row.kybInquiryTemplateId = template);
         change.environment().ifPresent(environment -> row.environment = environment);
         change.webhookSecrets().ifPresent(secrets -> {
-            row.webhookSecretEnc =
-                    secrets.isEmpty() ? null : cipher.encrypt(secrets.get(0), context(orgId, "webhook-secret"));
-            row.webhookSecretPreviousEnc =
-                    secrets.size() < 2 ? null : cipher.encrypt(secrets.get(1), context(orgId, "webhook-secret"));
+            row.webhookSecretEnc = sealed.sealCurrentWebhookSecret(orgId, secrets);
+            row.webhookSecretPreviousEnc = sealed.sealPreviousWebhookSecret(orgId, secrets);
         });
-        change.requiredSteps().ifPresent(kinds -> row.requiredSteps = kinds.isEmpty() ? null : String.join(",", kinds));
+        change.requiredSteps().ifPresent(kinds -> row.requiredSteps = SealedProviderSettings.storedSteps(kinds));
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = actor;
         settings.persist(row);
@@ -151,27 +148,19 @@ public class PersonaSettingsService implements ProviderSettings {
     }
 
     private OrgPersona open(String orgId, PersonaSettings row) {
-        List<String> secrets = new ArrayList<>();
-        if (row.webhookSecretEnc != null) {
-            secrets.add(cipher.decrypt(row.webhookSecretEnc, context(orgId, "webhook-secret")));
-        }
-        if (row.webhookSecretPreviousEnc != null) {
-            secrets.add(cipher.decrypt(row.webhookSecretPreviousEnc, context(orgId, "webhook-secret")));
-        }
         return new OrgPersona(
-                Optional.ofNullable(row.apiKeyEnc)
-                        .map(apiKeyEnc -> cipher.decrypt(apiKeyEnc, context(orgId, "api-key"))),
+                sealed.open(orgId, "api-key", row.apiKeyEnc),
                 Optional.ofNullable(row.inquiryTemplateId),
                 row.environment,
-                List.copyOf(secrets),
-                row.requiredSteps == null ? List.of() : List.of(row.requiredSteps.split(",")),
+                sealed.openWebhookSecrets(orgId, row.webhookSecretEnc, row.webhookSecretPreviousEnc),
+                SealedProviderSettings.steps(row.requiredSteps),
                 false,
                 Optional.ofNullable(row.kybInquiryTemplateId));
     }
 
     /** Binds a sealed secret to its organization and field: copied elsewhere, it does not open. */
     static String context(String orgId, String field) {
-        return "org:" + orgId + "/persona." + field;
+        return SealedProviderSettings.context("persona", orgId, field);
     }
 
     private static ProblemException notConfigured() {

@@ -40,7 +40,7 @@ public class PersonaWebhookIntake {
     private final PersonaWebhookRefusalRepository refusals;
     private final PersonaWebhookProcessor processor;
     private final ComplianceConfig.Persona config;
-    private final MeterRegistry registry;
+    private final WebhookIntakeAnswers answers;
     private final Counter accepted;
     private final Counter duplicates;
 
@@ -60,13 +60,9 @@ public class PersonaWebhookIntake {
         this.refusals = refusals;
         this.processor = processor;
         this.config = config.persona();
-        this.registry = registry;
-        this.accepted = outcomes(registry, "accepted");
-        this.duplicates = outcomes(registry, "duplicate");
-    }
-
-    private static Counter outcomes(MeterRegistry registry, String outcome) {
-        return registry.counter("attest.compliance.persona.webhooks", "outcome", outcome);
+        this.answers = new WebhookIntakeAnswers(registry, "attest.compliance.persona.webhooks");
+        this.accepted = answers.outcome("accepted");
+        this.duplicates = answers.outcome("duplicate");
     }
 
     /**
@@ -112,27 +108,20 @@ public class PersonaWebhookIntake {
 
     /** {@code orgId} null: the path names no organization there can be (no secrets, so refused). */
     private Receipt receive(String pathOrg, String orgId, String signature, byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        if (bytes.length > config.webhookMaxBytes()) {
-            throw refused(
-                    413,
-                    "payload-too-large",
-                    "Payload too large",
-                    "The webhook body exceeds " + config.webhookMaxBytes() + " bytes.");
-        }
+        byte[] bytes = answers.bounded(body, config.webhookMaxBytes());
         List<String> secrets = orgId == null ? List.of() : settings.webhookSecrets(orgId);
         PersonaSignature.Outcome outcome =
                 PersonaSignature.verify(signature, bytes, secrets, Instant.now(), config.webhookTolerance());
         if (outcome != PersonaSignature.Outcome.VALID) {
             recordRefusal(pathOrg, orgId, outcome.name().toLowerCase(), bytes.length);
-            throw refused(401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
+            throw answers.refused(
+                    401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
         }
         PersonaWebhook webhook = parse(orgId, bytes);
         Optional<String> unusable = unusable(webhook);
         if (unusable.isPresent()) {
             recordRefusal(pathOrg, orgId, unusable.get(), bytes.length);
-            registry.counter("attest.compliance.persona.webhooks", "outcome", unusable.get())
-                    .increment();
+            answers.outcome(unusable.get()).increment();
             return Receipt.REFUSED;
         }
         // Committed before the answer, in one statement with the webhooks that arrive meanwhile (group commit).
@@ -185,35 +174,30 @@ public class PersonaWebhookIntake {
         QuarkusTransaction.requiringNew().run(() -> refusals.record(refusal));
     }
 
-    private ProblemException refused(int status, String slug, String title, String detail) {
-        registry.counter("attest.compliance.persona.webhooks", "outcome", slug).increment();
-        return new ProblemException(status, slug, title, detail);
-    }
-
     /** The ids and states of a Persona event envelope; nothing else of the payload is kept. */
     private PersonaWebhook parse(String orgId, byte[] bytes) {
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw malformed("The body is not valid JSON.");
+            throw answers.malformed("The body is not valid JSON.");
         }
         JsonNode data = root == null ? null : root.path("data");
         if (data == null
                 || !"event".equals(data.path("type").asText())
                 || data.path("id").asText().isBlank()) {
-            throw malformed("The body is not a Persona event (data.type \"event\" with an id).");
+            throw answers.malformed("The body is not a Persona event (data.type \"event\" with an id).");
         }
         JsonNode attributes = data.path("attributes");
         String name = attributes.path("name").asText();
         if (name.isBlank()) {
-            throw malformed("The event has no name.");
+            throw answers.malformed("The event has no name.");
         }
         OffsetDateTime createdAt;
         try {
             createdAt = OffsetDateTime.parse(attributes.path("created-at").asText());
         } catch (DateTimeParseException e) {
-            throw malformed("The event has no valid created-at.");
+            throw answers.malformed("The event has no valid created-at.");
         }
         PersonaWebhook webhook = new PersonaWebhook();
         webhook.orgId = orgId;
@@ -225,9 +209,11 @@ public class PersonaWebhookIntake {
         JsonNode payload = attributes.path("payload");
         JsonNode subject = payload.path("data");
         if (name.startsWith("inquiry.") && "inquiry".equals(subject.path("type").asText())) {
-            webhook.inquiryId = text(subject.path("id"));
-            webhook.referenceId = text(subject.path("attributes").path("reference-id"));
-            webhook.inquiryStatus = text(subject.path("attributes").path("status"));
+            webhook.inquiryId = WebhookIntakeAnswers.text(subject.path("id"));
+            webhook.referenceId =
+                    WebhookIntakeAnswers.text(subject.path("attributes").path("reference-id"));
+            webhook.inquiryStatus =
+                    WebhookIntakeAnswers.text(subject.path("attributes").path("status"));
             webhook.steps = WebhookSteps.write(PersonaSteps.ofInquiry(subject, payload.path("included"), createdAt));
         } else if (name.startsWith("verification.")) {
             // A verification's event records its step on the case of its inquiry, and moves nothing else.
@@ -239,13 +225,5 @@ public class PersonaWebhookIntake {
         // Other resources' events (case.*, report.*), and events without an inquiry, are acknowledged and not acted on.
         webhook.state = webhook.inquiryId == null ? PersonaWebhook.IGNORED : PersonaWebhook.RECEIVED;
         return webhook;
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
-    }
-
-    private ProblemException malformed(String detail) {
-        return refused(400, "malformed-webhook", "Malformed webhook", detail);
     }
 }

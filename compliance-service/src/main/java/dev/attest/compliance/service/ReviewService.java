@@ -1,14 +1,10 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.CaseHistoryEntry;
 import dev.attest.compliance.KycCase;
 import dev.attest.compliance.KycStatus;
-import dev.attest.compliance.provider.KycProvider;
-import dev.attest.compliance.provider.KycProviderException;
 import dev.attest.compliance.provider.KycProviders;
-import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.repository.CaseHistoryRepository;
 import dev.attest.compliance.repository.KycCaseRepository;
@@ -30,19 +26,19 @@ public class ReviewService {
     private final CaseHistoryRepository history;
     private final KycProviders providers;
     private final CaseTransitions transitions;
-    private final CredentialsRejectedAlerts alerts;
+    private final ProviderDecisions decisions;
 
     ReviewService(
             KycCaseRepository cases,
             CaseHistoryRepository history,
             KycProviders providers,
             CaseTransitions transitions,
-            CredentialsRejectedAlerts alerts) {
+            ProviderDecisions decisions) {
         this.cases = cases;
         this.history = history;
         this.providers = providers;
         this.transitions = transitions;
-        this.alerts = alerts;
+        this.decisions = decisions;
     }
 
     public record Page(List<KycCase> items, int page, int size, long total) {}
@@ -61,28 +57,20 @@ public class ReviewService {
     }
 
     /**
-     * Decides a case in review. The case stays locked while Persona is told, so a webhook arriving
-     * meanwhile waits and then finds the decision newer than itself; a failed call changes nothing.
+     * Decides a case in review. The case stays locked while its provider is told ({@link ProviderDecisions}), so a
+     * webhook arriving meanwhile waits and then finds the decision newer than itself; a failed call changes nothing.
      */
     @Transactional
     public KycCase decide(String orgId, UUID caseId, boolean approve, String reason, String reviewer) {
         KycCase kycCase = inReview(orgId, caseId);
-        ProviderInquiry decided;
-        try {
-            KycProvider provider = providers.named(kycCase.provider);
-            ProviderCredentials credentials = providers.credentials(kycCase.provider, orgId);
-            decided = alerts.watching(
-                    orgId,
-                    provider.name(),
-                    approve ? "approve-inquiry" : "decline-inquiry",
-                    () -> provider.decide(
-                            credentials,
-                            kycCase.providerReference,
-                            approve,
-                            "kyc-decision-" + caseId + (approve ? "-approve" : "-decline")));
-        } catch (KycProviderException e) {
-            throw ProviderProblems.of(e);
-        }
+        ProviderInquiry decided = decisions.decide(
+                orgId,
+                kycCase.provider,
+                providers::credentials,
+                kycCase.providerReference,
+                approve,
+                "kyc-decision-",
+                caseId);
         transitions.apply(
                 kycCase,
                 approve ? KycStatus.VERIFIED : KycStatus.REJECTED,

@@ -4,8 +4,12 @@ import dev.attest.common.crypto.SealedColumn;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Where compliance-service keeps sealed secrets, for master-key rotation (common's MasterKeyRotation). */
+/**
+ * Where compliance-service keeps sealed secrets (each provider's settings, applicants' data), for master-key rotation
+ * (common's MasterKeyRotation).
+ */
 public class SealedSecretColumns {
 
     @Produces
@@ -28,6 +32,30 @@ public class SealedSecretColumns {
 
     @Produces
     @Singleton
+    SealedColumn sumsubAppTokens() {
+        return sumsubSettings("app_token_enc", "app-token");
+    }
+
+    @Produces
+    @Singleton
+    SealedColumn sumsubSecretKeys() {
+        return sumsubSettings("secret_key_enc", "secret-key");
+    }
+
+    @Produces
+    @Singleton
+    SealedColumn sumsubWebhookSecrets() {
+        return sumsubSettings("webhook_secret_enc", "webhook-secret");
+    }
+
+    @Produces
+    @Singleton
+    SealedColumn sumsubPreviousWebhookSecrets() {
+        return sumsubSettings("webhook_secret_previous_enc", "webhook-secret");
+    }
+
+    @Produces
+    @Singleton
     SealedColumn applicantPersonalInfo() {
         return kycCase("personal_info_enc", "personal-info");
     }
@@ -39,12 +67,16 @@ public class SealedSecretColumns {
     }
 
     private static SealedColumn personaSettings(String column, String field) {
-        return new SealedColumn(
-                "persona_settings",
-                "org_id",
-                column,
-                List.of("org_id"),
-                row -> PersonaSettingsService.context(row.get(0), field));
+        return providerSettings("persona_settings", column, orgId -> PersonaSettingsService.context(orgId, field));
+    }
+
+    private static SealedColumn sumsubSettings(String column, String field) {
+        return providerSettings("sumsub_settings", column, orgId -> SumsubSettingsService.context(orgId, field));
+    }
+
+    /** A column of a provider's settings table: one row per organization, sealed under the organization's context. */
+    private static SealedColumn providerSettings(String table, String column, UnaryOperator<String> context) {
+        return new SealedColumn(table, "org_id", column, List.of("org_id"), row -> context.apply(row.get(0)));
     }
 
     private static SealedColumn kycCase(String column, String field) {

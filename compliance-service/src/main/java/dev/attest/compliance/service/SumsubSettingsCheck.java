@@ -1,36 +1,37 @@
 package dev.attest.compliance.service;
 
-import dev.attest.common.alerts.CredentialsRejectedAlerts;
 import dev.attest.compliance.client.SumsubKycProvider;
 import dev.attest.compliance.client.SumsubSigning;
-import dev.attest.compliance.provider.ConnectionCheck;
-import dev.attest.compliance.provider.KycProvider;
-import dev.attest.compliance.provider.KycProviders;
 import dev.attest.compliance.provider.ProviderCredentials;
 import dev.attest.compliance.service.PersonaSettingsCheck.Check;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Checks an organization's Sumsub settings as Persona's are checked ({@link PersonaSettingsCheck}: the same classes and
- * the same kind of fixed sentences, never Sumsub's words): the app token and secret key with one signed call, and the
+ * Checks an organization's Sumsub settings as Persona's are checked (the shared {@link ProviderTestConnection}: the same
+ * classes and the same kind of fixed sentences, never Sumsub's words): the app token and secret key with one signed call, and the
  * webhook secrets against a real delivery the admin pastes ({@code payload}, {@code X-Payload-Digest} and its
  * algorithm), or against a sample digested here with each secret.
  */
 @ApplicationScoped
 public class SumsubSettingsCheck {
-    private static final String NOT_CONFIGURED = "not-configured";
+    private static final ProviderTestConnection.Wording WORDING = new ProviderTestConnection.Wording(
+            "Sumsub",
+            "Sumsub accepted the app token and secret key.",
+            "Sumsub refused the app token or secret key.",
+            "digest",
+            "a sample",
+            "a digested sample verifies");
 
     private final SumsubSettingsService settings;
-    private final KycProviders providers;
-    private final CredentialsRejectedAlerts alerts;
+    private final ProviderTestConnection test;
 
-    SumsubSettingsCheck(SumsubSettingsService settings, KycProviders providers, CredentialsRejectedAlerts alerts) {
+    SumsubSettingsCheck(SumsubSettingsService settings, ProviderTestConnection test) {
         this.settings = settings;
-        this.providers = providers;
-        this.alerts = alerts;
+        this.test = test;
     }
 
     /** A real delivery: its raw body, {@code X-Payload-Digest}, and {@code X-Payload-Digest-Alg} (SHA-256 if absent). */
@@ -52,42 +53,29 @@ public class SumsubSettingsCheck {
         Optional<String> token = sumsub.flatMap(SumsubSettingsService.OrgSumsub::appToken);
         Optional<String> secret = sumsub.flatMap(SumsubSettingsService.OrgSumsub::secretKey);
         if (token.isEmpty() || secret.isEmpty()) {
-            return new Check(false, NOT_CONFIGURED, "No app token and secret key are set.");
+            return new Check(false, ProviderTestConnection.NOT_CONFIGURED, "No app token and secret key are set.");
         }
-        KycProvider provider = providers.named(SumsubKycProvider.NAME);
-        ConnectionCheck check = provider.checkConnection(new ProviderCredentials(token.get(), secret, ""));
-        if (check.outcome() == ConnectionCheck.Outcome.UNAUTHORIZED) {
-            alerts.rejected(orgId, provider.name(), "check-credentials", check.status());
-        }
-        String result = check.outcome().wire();
-        return switch (check.outcome()) {
-            case OK -> new Check(true, result, "Sumsub accepted the app token and secret key.");
-            case UNAUTHORIZED -> new Check(false, result, "Sumsub refused the app token or secret key.");
-            case UNREACHABLE -> new Check(false, result, "Sumsub could not be reached or is failing; try again later.");
-            case UNEXPECTED_ANSWER -> new Check(false, result, "The answer was not the one Sumsub gives.");
-        };
+        return test.credentials(
+                orgId, SumsubKycProvider.NAME, new ProviderCredentials(token.get(), secret, ""), WORDING);
     }
 
     private static Check checkSecrets(List<String> secrets, Optional<Sample> sample) {
-        if (secrets.isEmpty()) {
-            return new Check(false, NOT_CONFIGURED, "No webhook secret is set.");
-        }
-        if (sample.isPresent()) {
-            byte[] body = sample.get().payload().getBytes(StandardCharsets.UTF_8);
-            SumsubSigning.Outcome outcome =
-                    SumsubSigning.verify(sample.get().digest(), sample.get().digestAlg(), body, secrets);
-            return outcome == SumsubSigning.Outcome.VALID
-                    ? new Check(true, "ok", "The sample's digest matches a configured webhook secret.")
-                    : new Check(false, "signature-mismatch", "The sample does not verify: " + outcome.detail() + ".");
-        }
+        Optional<Supplier<String>> sampleFailure = sample.map(pasted -> () -> {
+            byte[] body = pasted.payload().getBytes(StandardCharsets.UTF_8);
+            SumsubSigning.Outcome outcome = SumsubSigning.verify(pasted.digest(), pasted.digestAlg(), body, secrets);
+            return outcome == SumsubSigning.Outcome.VALID ? null : outcome.detail();
+        });
         byte[] body =
                 "{\"type\":\"applicantCreated\",\"applicantId\":\"attest-check\"}".getBytes(StandardCharsets.UTF_8);
-        for (String secret : secrets) {
-            String digest = SumsubSigning.DigestAlg.HMAC_SHA256_HEX.digest(secret, body);
-            if (SumsubSigning.verify(digest, null, body, List.of(secret)) != SumsubSigning.Outcome.VALID) {
-                return new Check(false, "signature-mismatch", "A configured webhook secret cannot verify a sample.");
-            }
-        }
-        return new Check(true, "ok", secrets.size() + " webhook secret(s) set; a digested sample verifies.");
+        return ProviderTestConnection.secrets(
+                secrets,
+                sampleFailure,
+                secret -> SumsubSigning.verify(
+                                SumsubSigning.DigestAlg.HMAC_SHA256_HEX.digest(secret, body),
+                                null,
+                                body,
+                                List.of(secret))
+                        == SumsubSigning.Outcome.VALID,
+                WORDING);
     }
 }

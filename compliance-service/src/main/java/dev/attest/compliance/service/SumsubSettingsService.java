@@ -15,7 +15,6 @@ import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,14 +27,14 @@ public class SumsubSettingsService implements ProviderSettings {
     static final String WEBHOOK_SECRETS_CACHE = "sumsub-webhook-secrets";
 
     private final SumsubSettingsRepository settings;
-    private final SecretCipher cipher;
+    private final SealedProviderSettings sealed;
     private final ComplianceConfig.Sumsub config;
     private final OrganizationNames names;
 
     SumsubSettingsService(
             SumsubSettingsRepository settings, SecretCipher cipher, ComplianceConfig config, OrganizationNames names) {
         this.settings = settings;
-        this.cipher = cipher;
+        this.sealed = new SealedProviderSettings(cipher, SumsubKycProvider.NAME);
         this.config = config.sumsub();
         this.names = names;
     }
@@ -136,18 +135,16 @@ public class SumsubSettingsService implements ProviderSettings {
             fresh.digestAlg = SumsubSigning.DigestAlg.HMAC_SHA256_HEX.name();
             return fresh;
         });
-        change.appToken().ifPresent(token -> row.appTokenEnc = cipher.encrypt(token, context(orgId, "app-token")));
-        change.secretKey().ifPresent(key -> row.secretKeyEnc = cipher.encrypt(key, context(orgId, "secret-key")));
+        change.appToken().ifPresent(token -> row.appTokenEnc = sealed.seal(orgId, "app-token", token));
+        change.secretKey().ifPresent(key -> row.secretKeyEnc = sealed.seal(orgId, "secret-key", key));
         change.levelName().ifPresent(level -> row.levelName = level);
         change.kybLevelName().ifPresent(level -> row.kybLevelName = level);
         change.webhookSecrets().ifPresent(secrets -> {
-            row.webhookSecretEnc =
-                    secrets.isEmpty() ? null : cipher.encrypt(secrets.get(0), context(orgId, "webhook-secret"));
-            row.webhookSecretPreviousEnc =
-                    secrets.size() < 2 ? null : cipher.encrypt(secrets.get(1), context(orgId, "webhook-secret"));
+            row.webhookSecretEnc = sealed.sealCurrentWebhookSecret(orgId, secrets);
+            row.webhookSecretPreviousEnc = sealed.sealPreviousWebhookSecret(orgId, secrets);
         });
         change.digestAlg().ifPresent(alg -> row.digestAlg = alg);
-        change.requiredSteps().ifPresent(kinds -> row.requiredSteps = kinds.isEmpty() ? null : String.join(",", kinds));
+        change.requiredSteps().ifPresent(kinds -> row.requiredSteps = SealedProviderSettings.storedSteps(kinds));
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = actor;
         settings.persist(row);
@@ -155,27 +152,20 @@ public class SumsubSettingsService implements ProviderSettings {
     }
 
     private OrgSumsub open(String orgId, SumsubSettings row) {
-        List<String> secrets = new ArrayList<>();
-        if (row.webhookSecretEnc != null) {
-            secrets.add(cipher.decrypt(row.webhookSecretEnc, context(orgId, "webhook-secret")));
-        }
-        if (row.webhookSecretPreviousEnc != null) {
-            secrets.add(cipher.decrypt(row.webhookSecretPreviousEnc, context(orgId, "webhook-secret")));
-        }
         return new OrgSumsub(
-                Optional.ofNullable(row.appTokenEnc).map(enc -> cipher.decrypt(enc, context(orgId, "app-token"))),
-                Optional.ofNullable(row.secretKeyEnc).map(enc -> cipher.decrypt(enc, context(orgId, "secret-key"))),
+                sealed.open(orgId, "app-token", row.appTokenEnc),
+                sealed.open(orgId, "secret-key", row.secretKeyEnc),
                 Optional.ofNullable(row.levelName),
                 Optional.ofNullable(row.kybLevelName),
-                List.copyOf(secrets),
+                sealed.openWebhookSecrets(orgId, row.webhookSecretEnc, row.webhookSecretPreviousEnc),
                 row.digestAlg,
-                row.requiredSteps == null ? List.of() : List.of(row.requiredSteps.split(",")),
+                SealedProviderSettings.steps(row.requiredSteps),
                 false);
     }
 
     /** Binds a sealed secret to its organization and field: copied elsewhere, it does not open. */
     static String context(String orgId, String field) {
-        return "org:" + orgId + "/sumsub." + field;
+        return SealedProviderSettings.context(SumsubKycProvider.NAME, orgId, field);
     }
 
     private static ProblemException notConfigured() {

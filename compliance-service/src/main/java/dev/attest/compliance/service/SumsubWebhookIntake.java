@@ -2,7 +2,6 @@ package dev.attest.compliance.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attest.common.problem.ProblemException;
 import dev.attest.common.tenant.Tenants;
 import dev.attest.common.tracing.WorkSpans;
 import dev.attest.compliance.PersonaWebhook;
@@ -59,7 +58,7 @@ public class SumsubWebhookIntake {
     private final SumsubWebhookRepository webhooks;
     private final SumsubWebhookProcessor processor;
     private final ComplianceConfig.Sumsub config;
-    private final MeterRegistry registry;
+    private final WebhookIntakeAnswers answers;
 
     SumsubWebhookIntake(
             SumsubSettingsService settings,
@@ -73,7 +72,7 @@ public class SumsubWebhookIntake {
         this.webhooks = webhooks;
         this.processor = processor;
         this.config = config.sumsub();
-        this.registry = registry;
+        this.answers = new WebhookIntakeAnswers(registry, "attest.compliance.sumsub.webhooks");
     }
 
     /** As Persona's: acknowledged with a 2xx either way, so Sumsub stops resending. */
@@ -85,20 +84,14 @@ public class SumsubWebhookIntake {
 
     /** A webhook for the organization a path names, by id or slug. */
     public Receipt receive(String org, String digest, String digestAlg, byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        if (bytes.length > config.webhookMaxBytes()) {
-            throw refused(
-                    413,
-                    "payload-too-large",
-                    "Payload too large",
-                    "The webhook body exceeds " + config.webhookMaxBytes() + " bytes.");
-        }
+        byte[] bytes = answers.bounded(body, config.webhookMaxBytes());
         // No organization has such a name: nothing to look up, and the database could not even be asked.
         String orgId = StorableText.storable(org, StorableText.MAX_ID_LENGTH) ? tenants.orgIdOf(org) : null;
         List<String> secrets = orgId == null ? List.of() : settings.webhookSecrets(orgId);
         SumsubSigning.Outcome outcome = SumsubSigning.verify(digest, digestAlg, bytes, secrets);
         if (outcome != SumsubSigning.Outcome.VALID) {
-            throw refused(401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
+            throw answers.refused(
+                    401, "invalid-webhook-signature", "Invalid webhook signature", outcome.detail() + ".");
         }
         SumsubWebhook webhook = parse(orgId, bytes);
         if (!usable(webhook)) {
@@ -134,21 +127,21 @@ public class SumsubWebhookIntake {
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw malformed("The body is not valid JSON.");
+            throw answers.malformed("The body is not valid JSON.");
         }
         if (root == null || !root.isObject() || root.path("type").asText("").isBlank()) {
-            throw malformed("The body is not a Sumsub webhook (a JSON object with a type).");
+            throw answers.malformed("The body is not a Sumsub webhook (a JSON object with a type).");
         }
         Optional<OffsetDateTime> createdAt = SumsubReview.time(root.get("createdAtMs"));
         if (createdAt.isEmpty()) {
-            throw malformed("The webhook has no valid createdAtMs.");
+            throw answers.malformed("The webhook has no valid createdAtMs.");
         }
         SumsubWebhook webhook = new SumsubWebhook();
         webhook.orgId = orgId;
         webhook.type = root.path("type").asText();
-        webhook.applicantId = text(root.path("applicantId"));
-        webhook.externalUserId = text(root.path("externalUserId"));
-        webhook.reviewStatus = text(root.path("reviewStatus"));
+        webhook.applicantId = WebhookIntakeAnswers.text(root.path("applicantId"));
+        webhook.externalUserId = WebhookIntakeAnswers.text(root.path("externalUserId"));
+        webhook.reviewStatus = WebhookIntakeAnswers.text(root.path("reviewStatus"));
         webhook.eventCreatedAt = createdAt.get().plusNanos(1_000L * LIFECYCLE.getOrDefault(webhook.type, 0));
         webhook.receivedAt = OffsetDateTime.now();
         webhook.traceparent = WorkSpans.current();
@@ -193,21 +186,7 @@ public class SumsubWebhookIntake {
         }
     }
 
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
-    }
-
     private void count(String outcome) {
-        registry.counter("attest.compliance.sumsub.webhooks", "outcome", outcome)
-                .increment();
-    }
-
-    private ProblemException refused(int status, String slug, String title, String detail) {
-        count(slug);
-        return new ProblemException(status, slug, title, detail);
-    }
-
-    private ProblemException malformed(String detail) {
-        return refused(400, "malformed-webhook", "Malformed webhook", detail);
+        answers.outcome(outcome).increment();
     }
 }

@@ -11,34 +11,27 @@ import dev.attest.compliance.client.SumsubReview;
 import dev.attest.compliance.config.ComplianceConfig;
 import dev.attest.compliance.repository.KycCaseRepository;
 import dev.attest.compliance.repository.SumsubWebhookRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Applies stored Sumsub webhooks to their cases, each in its own transaction, as {@link PersonaWebhookProcessor} does
  * Persona's: steps recorded (they converge on their own), the case moved only by an event newer than what it shows
- * ({@code createdAtMs}), organizations taking turns, a webhook that keeps failing set aside after 5 attempts.
+ * ({@code createdAtMs}), organizations taking turns, a webhook that keeps failing set aside after 5 attempts (the loop is the shared
+ * {@link ProviderWebhookWorker}'s).
  */
 @ApplicationScoped
 public class SumsubWebhookProcessor implements DurableWork {
     public static final String NAME = "sumsub-webhooks";
     private static final Logger LOG = Logger.getLogger(SumsubWebhookProcessor.class);
-    static final int MAX_ATTEMPTS = 5;
-    private static final int BATCH = 100;
 
-    private final SumsubWebhookRepository webhooks;
     private final KycCaseRepository cases;
     private final CaseTransitions transitions;
     private final VerificationSteps steps;
-    private final Workers workers;
-    private final WorkSpans spans;
-    private final Duration pollInterval;
-    private final AtomicReference<String> lastServed = new AtomicReference<>("");
+    private final ProviderWebhookWorker<SumsubWebhook> worker;
 
     SumsubWebhookProcessor(
             SumsubWebhookRepository webhooks,
@@ -48,13 +41,17 @@ public class SumsubWebhookProcessor implements DurableWork {
             Workers workers,
             WorkSpans spans,
             ComplianceConfig config) {
-        this.webhooks = webhooks;
         this.cases = cases;
         this.transitions = transitions;
         this.steps = steps;
-        this.workers = workers;
-        this.spans = spans;
-        this.pollInterval = config.webhooks().pollInterval();
+        this.worker = new ProviderWebhookWorker<>(
+                NAME,
+                "Sumsub",
+                webhooks.turns(),
+                this::apply,
+                workers,
+                spans,
+                config.webhooks().pollInterval());
     }
 
     @Override
@@ -64,44 +61,16 @@ public class SumsubWebhookProcessor implements DurableWork {
 
     @Override
     public Duration pollInterval() {
-        return pollInterval;
+        return worker.pollInterval();
     }
 
     public void wake() {
-        workers.wake(NAME);
+        worker.wake();
     }
 
     @Override
     public Pass runPass() {
-        int processed = 0;
-        while (processed < BATCH && processNext()) {
-            processed++;
-        }
-        return Pass.ofBatch(processed, BATCH);
-    }
-
-    boolean processNext() {
-        AtomicReference<SumsubWebhook.Key> current = new AtomicReference<>();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Optional<SumsubWebhook> next = webhooks.lockNextReceivedAfter(lastServed.get());
-                next.ifPresent(webhook -> {
-                    current.set(new SumsubWebhook.Key(webhook.orgId, webhook.eventId));
-                    lastServed.set(webhook.orgId);
-                    spans.handling(NAME, "apply", webhook.traceparent, () -> webhook.processed(apply(webhook)));
-                });
-                return next.isPresent();
-            });
-        } catch (RuntimeException e) {
-            SumsubWebhook.Key key = current.get();
-            if (key == null) {
-                throw e;
-            }
-            LOG.warnf(e, "Processing Sumsub event %s of org %s failed", key.eventId, key.orgId);
-            QuarkusTransaction.requiringNew()
-                    .run(() -> webhooks.recordFailure(key, e.getClass().getName(), MAX_ATTEMPTS));
-            return true;
-        }
+        return worker.runPass();
     }
 
     private String apply(SumsubWebhook webhook) {

@@ -27,7 +27,7 @@ class PersonaRetryBackoffTest {
         assertThat(backoff.nextDelayInMillis(busy(429, "0"))).isEqualTo(800);
     }
 
-    private static PersonaClient.Busy busy(int status, String retryAfter) {
-        return new PersonaClient.Busy(new PersonaApi.Answer(status, Optional.ofNullable(retryAfter), new byte[0]));
+    private static ProviderGuards.Busy busy(int status, String retryAfter) {
+        return new ProviderGuards.Busy(new PersonaApi.Answer(status, Optional.ofNullable(retryAfter), new byte[0]));
     }
 }
