@@ -106,10 +106,11 @@ public class KycCaseService {
      */
     private Started openAtProvider(KycCase kycCase) {
         KycProvider provider = providers.named(kycCase.provider);
-        Optional<ProviderCredentials> credentials = credentialsOf(kycCase.provider, kycCase.orgId);
-        if (credentials.isEmpty()) {
-            return fallBack(kycCase, FallbackReason.NOT_CONFIGURED)
-                    .orElseThrow(() -> notConfigured(kycCase.provider, kycCase.orgId));
+        ProviderCredentials credentials;
+        try {
+            credentials = providers.credentials(kycCase.provider, kycCase.orgId);
+        } catch (ProblemException notConfigured) {
+            return fallBack(kycCase, FallbackReason.NOT_CONFIGURED).orElseThrow(() -> notConfigured);
         }
         QuarkusTransaction.requiringNew().run(() -> cases.lockById(kycCase.id).openCallsUnsettled++);
         try {
@@ -118,10 +119,7 @@ public class KycCaseService {
                     provider.name(),
                     "create-inquiry",
                     () -> provider.open(
-                            credentials.get(),
-                            kycCase.id.toString(),
-                            idempotencyKey(kycCase),
-                            applicantData.open(kycCase)));
+                            credentials, kycCase.id.toString(), idempotencyKey(kycCase), applicantData.open(kycCase)));
             KycCase recorded = QuarkusTransaction.requiringNew().call(() -> recordReference(kycCase.id, inquiry));
             return new Started(recorded, inquiry.sessionToken());
         } catch (KycProviderException e) {
@@ -185,16 +183,6 @@ public class KycCaseService {
         } catch (ProblemException notConfigured) {
             return Optional.empty();
         }
-    }
-
-    /** The provider's own not-configured problem, as its settings state it. */
-    private ProblemException notConfigured(String provider, String orgId) {
-        try {
-            providers.credentials(provider, orgId);
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new IllegalStateException("settings of " + provider + " appeared while the case was opened");
     }
 
     @Transactional

@@ -304,17 +304,17 @@ class KycFlowTest {
     void personaFailuresAreRetriedAndAnOutageAnswers503ThenTheRetryFindsTheSameCase() {
         TestOrg org = TestOrg.create("none");
         String user = "user-" + UUID.randomUUID();
-        scriptFaults(org, 2, 500);
+        org.scriptFaults(2, 500);
         JsonPath started = start(org, user).then().statusCode(200).extract().jsonPath();
         assertThat(started.getString("persona_inquiry_id")).startsWith("inq_");
 
         String other = "user-" + UUID.randomUUID();
-        scriptFaults(org, 10, 503);
+        org.scriptFaults(10, 503);
         start(org, other)
                 .then()
                 .statusCode(503)
                 .body("type", equalTo("https://attest.dev/problems/kyc-provider-unavailable"));
-        scriptFaults(org, 0, 500);
+        org.scriptFaults(0, 500);
         JsonPath retried = start(org, other).then().statusCode(200).extract().jsonPath();
         assertThat(retried.getString("persona_inquiry_id")).isNotNull();
         given().auth()
@@ -364,13 +364,5 @@ class KycFlowTest {
         assertThat(kycCase.getString("status")).isEqualTo(status);
         assertThat(kycCase.getString("created_at")).isNotNull();
         return kycCase;
-    }
-
-    private static void scriptFaults(TestOrg org, int failNext, int status) {
-        given().contentType("application/json")
-                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
-                .post("/persona/_sandbox/faults")
-                .then()
-                .statusCode(204);
     }
 }

@@ -82,7 +82,7 @@ class PersonaCallsTest {
     void a503IsRetriedWithTheSameRequestAndEachAttemptIsASpan() {
         TestOrg org = TestOrg.create("none");
         String user = "user-" + UUID.randomUUID();
-        scriptFaults(org, 1, 503);
+        org.scriptFaults(1, 503);
         String traceId = newTraceId();
 
         String caseId =
@@ -142,14 +142,6 @@ class PersonaCallsTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static void scriptFaults(TestOrg org, int failNext, int status) {
-        given().contentType("application/json")
-                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
-                .post("/persona/_sandbox/faults")
-                .then()
-                .statusCode(204);
     }
 
     private static String newTraceId() {

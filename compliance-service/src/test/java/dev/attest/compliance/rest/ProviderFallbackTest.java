@@ -73,7 +73,7 @@ class ProviderFallbackTest {
                 .body("fallback_from", equalTo("persona"))
                 .body("fallback_reason", equalTo("credentials-refused"))
                 .body("fallback_at", notNullValue());
-        assertThat(inquiriesAtPersona(org, caseId)).isZero();
+        assertThat(org.inquiriesAtPersona(caseId)).isZero();
 
         // Persona works again: the case in flight stays at Sumsub, resumed there with a fresh token.
         org.admin()
@@ -88,7 +88,7 @@ class ProviderFallbackTest {
                 .body("provider", equalTo("sumsub"))
                 .body("provider_reference", equalTo(started.path("provider_reference")))
                 .body("session_token", notNullValue());
-        assertThat(inquiriesAtPersona(org, caseId)).isZero();
+        assertThat(org.inquiriesAtPersona(caseId)).isZero();
         assertThat(sql().count("select count(*) from kyc_case where user_id = ?", user))
                 .isEqualTo(1);
         // One case-opened event, naming the provider the case is at.
@@ -104,7 +104,7 @@ class ProviderFallbackTest {
         TestOrg org = TestOrg.create("none");
         withSumsub(org);
         String project = projectWithFallback(org, "persona", "sumsub");
-        scriptFaults(org, 1000, 429);
+        org.scriptFaults(1000, 429);
         String limited = start(org, project, "user-" + UUID.randomUUID())
                 .then()
                 .statusCode(200)
@@ -112,7 +112,7 @@ class ProviderFallbackTest {
                 .extract()
                 .path("case_id");
         assertThat(fallbackOf(limited)).isEqualTo("persona/rate-limited");
-        scriptFaults(org, 0, 429);
+        org.scriptFaults(0, 429);
 
         // An organization that never set up its preferred provider: no call is made, the fallback takes the case.
         String unconfiguredOrg = "org-" + UUID.randomUUID();
@@ -135,7 +135,7 @@ class ProviderFallbackTest {
         String project = projectWithFallback(org, "persona", "sumsub");
         String user = "user-" + UUID.randomUUID();
         // A 500 may come after Persona stored the inquiry: nothing proves it did not.
-        scriptFaults(org, 1000, 500);
+        org.scriptFaults(1000, 500);
         start(org, project, user)
                 .then()
                 .statusCode(503)
@@ -145,13 +145,13 @@ class ProviderFallbackTest {
                 .toString();
 
         // Even when Persona then answers in a way that proves nothing, the case stays: the earlier call is in doubt.
-        scriptFaults(org, 1000, 429);
+        org.scriptFaults(1000, 429);
         start(org, project, user).then().statusCode(503);
         assertThat(fallbackOf(caseId)).isEqualTo("persona/none");
 
-        scriptFaults(org, 0, 500);
+        org.scriptFaults(0, 500);
         start(org, project, user).then().statusCode(200).body("provider", equalTo("persona"));
-        assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
+        assertThat(org.inquiriesAtPersona(caseId)).isEqualTo(1);
     }
 
     @Test
@@ -159,24 +159,24 @@ class ProviderFallbackTest {
         TestOrg org = TestOrg.create("none");
         withSumsub(org);
         String project = projectWithFallback(org, "persona", null);
-        scriptFaults(org, 1000, 429);
+        org.scriptFaults(1000, 429);
         start(org, project, "user-" + UUID.randomUUID())
                 .then()
                 .statusCode(503)
                 .body("type", equalTo("https://attest.dev/problems/kyc-provider-unavailable"));
-        scriptFaults(org, 0, 429);
+        org.scriptFaults(0, 429);
     }
 
     @Test
     void anOpenCircuitSendsNewCasesToTheFallbackWithoutCallingPersona() {
         TestOrg failing = TestOrg.create("none");
-        scriptFaults(failing, 1000, 503);
+        failing.scriptFaults(1000, 503);
         // Enough failing calls to fill the breaker's window (10 calls, half of them failing opens it).
         for (int i = 0; i < 12; i++) {
             KycFlowTest.start(failing, "user-" + UUID.randomUUID()).then().statusCode(503);
         }
         assertThat(circuits.currentState(PersonaClient.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
-        scriptFaults(failing, 0, 503);
+        failing.scriptFaults(0, 503);
 
         TestOrg org = TestOrg.create("none");
         withSumsub(org);
@@ -188,7 +188,7 @@ class ProviderFallbackTest {
                 .extract()
                 .path("case_id");
         assertThat(fallbackOf(caseId)).isEqualTo("persona/circuit-open");
-        assertThat(inquiriesAtPersona(org, caseId)).isZero();
+        assertThat(org.inquiriesAtPersona(caseId)).isZero();
 
         // Leave Persona's one circuit closed for the tests after this one.
         waitFor("Persona's circuit closed after a trial call")
@@ -253,27 +253,6 @@ class ProviderFallbackTest {
                                 + " from kyc_case where id = ?::uuid",
                         caseId)
                 .toString();
-    }
-
-    private static int inquiriesAtPersona(TestOrg org, String caseId) {
-        return given().auth()
-                .oauth2(org.apiKey())
-                .queryParam("filter[reference-id]", caseId)
-                .get("/persona/api/v1/inquiries")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("data")
-                .size();
-    }
-
-    private static void scriptFaults(TestOrg org, int failNext, int status) {
-        given().contentType("application/json")
-                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
-                .post("/persona/_sandbox/faults")
-                .then()
-                .statusCode(204);
     }
 
     private TestDatabase sql() {

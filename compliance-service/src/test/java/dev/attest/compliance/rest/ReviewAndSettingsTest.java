@@ -208,7 +208,7 @@ class ReviewAndSettingsTest {
     void testConnectionAnswersOnlyAClassifiedResultNeverPersonasWords() {
         TestOrg org = TestOrg.create("none");
         // Persona (the sandbox) answers 404 with its own error text, then a 503: neither reaches the admin.
-        scriptFaults(org, 1, 404);
+        org.scriptFaults(1, 404);
         String unexpected = org.admin()
                 .post("/orgs/" + org.id() + "/integrations/persona/test")
                 .then()
@@ -217,7 +217,7 @@ class ReviewAndSettingsTest {
                 .body("api_key.result", equalTo("unexpected-answer"))
                 .extract()
                 .asString();
-        scriptFaults(org, 1, 503);
+        org.scriptFaults(1, 503);
         String failing = org.admin()
                 .post("/orgs/" + org.id() + "/integrations/persona/test")
                 .then()
@@ -321,14 +321,6 @@ class ReviewAndSettingsTest {
                 .contentType("application/problem+json");
         assertThat(new TestDatabase(dataSource).count("select count(*) from kyc_case where org_id = ?", org.id()))
                 .isZero();
-    }
-
-    private static void scriptFaults(TestOrg org, int failNext, int status) {
-        given().contentType("application/json")
-                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
-                .post("/persona/_sandbox/faults")
-                .then()
-                .statusCode(204);
     }
 
     @Test

@@ -325,7 +325,7 @@ class TenantAndProvidersTest {
     void anOpenCircuitAnswers503WithoutCallingPersonaAndAHalfOpenCallRecovers() {
         TestOrg org = TestOrg.create("none");
         String user = "user-" + UUID.randomUUID();
-        scriptFaults(org, 1000, 503);
+        org.scriptFaults(1000, 503);
         // Enough failing calls to fill the breaker's window (10 calls, half of them failing opens it).
         for (int i = 0; i < 12; i++) {
             KycFlowTest.start(org, user).then().statusCode(503);
@@ -335,7 +335,7 @@ class TenantAndProvidersTest {
                 .isEqualTo(CircuitBreakerState.OPEN);
         String caseId = sql().scalar("select id::text from kyc_case where user_id = ?", user)
                 .toString();
-        scriptFaults(org, 0, 500);
+        org.scriptFaults(0, 500);
 
         // Persona is healthy again, but the open circuit answers at once and nothing reaches it.
         KycFlowTest.start(org, user)
@@ -343,13 +343,13 @@ class TenantAndProvidersTest {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://attest.dev/problems/kyc-provider-unavailable"));
-        assertThat(inquiriesAtPersona(org, caseId)).isZero();
+        assertThat(org.inquiriesAtPersona(caseId)).isZero();
 
         // After the breaker's delay a trial call goes through and closes it.
         int status = waitFor("a start once the breaker lets a trial call through")
                 .until(() -> KycFlowTest.start(org, user).then().extract().statusCode(), code -> code == 200);
         assertThat(status).isEqualTo(200);
-        assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
+        assertThat(org.inquiriesAtPersona(caseId)).isEqualTo(1);
     }
 
     @Test
@@ -368,7 +368,7 @@ class TenantAndProvidersTest {
         assertThat(sql().count("select count(*) from kyc_case where user_id = ?", user))
                 .isEqualTo(1);
         // The slow calls may have created the inquiry before timing out: the idempotency key makes it one.
-        assertThat(inquiriesAtPersona(org, caseId)).isEqualTo(1);
+        assertThat(org.inquiriesAtPersona(caseId)).isEqualTo(1);
     }
 
     private static void scriptSlowness(TestOrg org, long delayMs) {
@@ -385,27 +385,6 @@ class TenantAndProvidersTest {
                 .contentType("application/json")
                 .body(Map.of("user_id", user, "document_type", "passport"))
                 .post("/compliance/kyc");
-    }
-
-    private static int inquiriesAtPersona(TestOrg org, String caseId) {
-        return given().auth()
-                .oauth2(org.apiKey())
-                .queryParam("filter[reference-id]", caseId)
-                .get("/persona/api/v1/inquiries")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("data")
-                .size();
-    }
-
-    private static void scriptFaults(TestOrg org, int failNext, int status) {
-        given().contentType("application/json")
-                .body(Map.of("api_key", org.apiKey(), "fail_next", failNext, "status", status))
-                .post("/persona/_sandbox/faults")
-                .then()
-                .statusCode(204);
     }
 
     private static List<ConsumerRecord<String, byte[]>> alertsOf(

@@ -75,6 +75,29 @@ public record TestOrg(String id, String apiKey, String webhookSecret) {
         return "http://localhost:" + RestAssured.port + "/webhooks/persona/" + id;
     }
 
+    /** Makes the sandbox answer this organization's next {@code failNext} Persona calls with {@code status}. */
+    public void scriptFaults(int failNext, int status) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("api_key", apiKey, "fail_next", failNext, "status", status))
+                .post("/persona/_sandbox/faults")
+                .then()
+                .statusCode(204);
+    }
+
+    /** How many inquiries Persona (the sandbox) holds for the case: its reference-id is the case id. */
+    public int inquiriesAtPersona(String caseId) {
+        return given().auth()
+                .oauth2(apiKey)
+                .queryParam("filter[reference-id]", caseId)
+                .get("/persona/api/v1/inquiries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data")
+                .size();
+    }
+
     public RequestSpecification admin() {
         return given().auth()
                 .oauth2(GatewayTokens.user(id, "admin-of-" + id, Roles.ORG_ADMIN))
