@@ -2,7 +2,8 @@
 # Makes the secret files docker-compose.yml mounts (compose `secrets:`), once, into deploy/docker/secrets/ (mode 600;
 # git-ignored, never in an image: /.dockerignore): the services' master keys, the PostgreSQL and Keycloak admin
 # passwords, the gateway's token signing key, identity-service's chain keys, a Dfns service account for the
-# sandbox, and document-service's Arweave wallet. Nothing secret is written into the compose file or passed as an environment entry of it.
+# sandbox, document-service's Arweave wallet, and the ERC-4337 keys (the AA operator's, the bundler's, the paymaster's
+# signer). Nothing secret is written into the compose file or passed as an environment entry of it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$here/secrets
@@ -38,5 +39,17 @@ if [[ ! -s $dir/arweave-wallet.json ]]; then
     process.stdout.write(JSON.stringify(privateKey.export({ format: "jwk" })));' >"$dir/arweave-wallet.json.tmp"
   mv "$dir/arweave-wallet.json.tmp" "$dir/arweave-wallet.json"
 fi
+# The ERC-4337 keys (docs/gas-sponsorship.md): the AA operator (deploys the contracts, owns the paymaster, funds its
+# deposit) and alto's utility and executor accounts are the local chain's public test accounts 3, 4 and 5, read from
+# ./attest, which runs them; for any other chain, replace the three files with that chain's funded keys. The
+# paymaster's verifying signer (wallet-service's and aa-deploy's) is a new key, 0x-prefixed hex as deploy.mjs makes it.
+for pair in aa-operator-key:AA_OPERATOR_KEY bundler-utility-key:BUNDLER_UTILITY_KEY bundler-executor-key:BUNDLER_EXECUTOR_KEY; do
+  file=$dir/${pair%%:*} var=${pair#*:}
+  [[ -s $file ]] && continue
+  key=$(sed -n "s/^ *$var=\${ATTEST_$var:-\(0x[0-9a-fA-F]\{64\}\)}$/\1/p" "$here/../../attest" | head -n1)
+  [[ -n $key ]] || { echo "make-secrets: no default $var in ./attest" >&2; exit 1; }
+  printf '%s' "$key" >"$file"
+done
+[[ -s $dir/aa-paymaster-signer.key ]] || printf '0x%s' "$(openssl rand -hex 32)" >"$dir/aa-paymaster-signer.key"
 rm -f "$dir/compose.env" # written by earlier versions, which passed secrets as environment entries
 echo "secrets in $dir"

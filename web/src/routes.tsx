@@ -32,6 +32,7 @@ const WalletsPage = lazy(() => import('./pages/org/WalletsPage'));
 const TransactionsPage = lazy(() => import('./pages/org/TransactionsPage'));
 const ApprovalsPage = lazy(() => import('./pages/org/ApprovalsPage'));
 const PolicyPage = lazy(() => import('./pages/org/PolicyPage'));
+const SponsorshipPage = lazy(() => import('./pages/org/SponsorshipPage'));
 const ProjectsPage = lazy(() => import('./pages/org/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/org/ProjectPage'));
 const WebhooksPage = lazy(() => import('./pages/org/WebhooksPage'));
@@ -119,6 +120,7 @@ export function AppRoutes() {
           <Route path="transactions" element={<TransactionsPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="policy" element={<PolicyPage />} />
+          <Route path="sponsorship" element={<SponsorshipPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:project" element={<ProjectPage />} />
           <Route path="webhooks" element={<WebhooksPage />} />

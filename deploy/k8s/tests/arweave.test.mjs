@@ -109,8 +109,8 @@ test("mine-when-pending.sh mines while transactions wait, CONFIRMATIONS blocks m
   }
 });
 
-test("the arweave image's scripts parse", () => {
-  for (const script of ["deploy/docker/arweave/run.sh", "deploy/local/arweave/mine-when-pending.sh", "deploy/docker/make-secrets.sh", "deploy/docker/package.sh", "deploy/k8s/generate.sh"]) {
+test("the arweave and aa images' scripts parse", () => {
+  for (const script of ["deploy/docker/arweave/run.sh", "deploy/docker/aa/bundler.sh", "deploy/docker/aa/aa-deploy.sh", "deploy/local/arweave/mine-when-pending.sh", "deploy/docker/make-secrets.sh", "deploy/docker/package.sh", "deploy/k8s/generate.sh"]) {
     const r = spawnSync("bash", ["-n", join(ROOT, script)], { encoding: "utf8" });
     assert.equal(r.status, 0, `${script}: ${r.stderr}`);
   }

@@ -31,15 +31,25 @@ test("the schema refuses a broken compose file", () => {
   assert.ok(errors(volume).length > 0, "a named volume that is not a mapping");
 });
 
+// A one-shot step (aa-deploy: the ERC-4337 contracts onto the chain) runs to its end and is never restarted; what
+// needs it waits for its successful exit instead of its health.
+const oneShot = (service) => service.restart === "no";
+
 test("every service has a health check, and waits for the health of what it depends on", () => {
   const { services } = load();
   for (const [name, service] of Object.entries(services)) {
-    assert.ok(service.healthcheck?.test, `${name} has a health check`);
+    if (oneShot(service)) {
+      assert.ok(!service.ports && !service.healthcheck, `${name}: a one-shot step publishes nothing and is not checked`);
+    } else {
+      assert.ok(service.healthcheck?.test, `${name} has a health check`);
+    }
     for (const [dependency, how] of Object.entries(service.depends_on || {})) {
-      assert.equal(how.condition, "service_healthy", `${name} waits for ${dependency}'s health`);
       assert.ok(services[dependency], `${name} depends on ${dependency}, a service of this file`);
+      const expected = oneShot(services[dependency]) ? "service_completed_successfully" : "service_healthy";
+      assert.equal(how.condition, expected, `${name} waits for ${dependency}'s ${oneShot(services[dependency]) ? "successful end" : "health"}`);
     }
   }
+  assert.deepEqual(Object.keys(services).filter((n) => oneShot(services[n])), ["aa-deploy"], "the one-shot steps");
   for (const app of SERVICES) {
     assert.ok(services[app], `compose runs ${app} (./attest SERVICES)`);
     assert.ok(services[app].depends_on.postgres && services[app].depends_on.kafka, `${app} starts after PostgreSQL and Kafka`);
@@ -54,7 +64,9 @@ test("images are pinned to a version, and the built ones come from a pinned base
   }
   // Every Dockerfile compose builds (the services' and sandbox's, arweave's) starts from a pinned base image.
   const dockerfiles = new Set(Object.values(services).filter((s) => s.build).map((s) => s.build.dockerfile));
-  assert.ok(dockerfiles.has("deploy/docker/Dockerfile") && dockerfiles.has("deploy/docker/arweave/Dockerfile"), [...dockerfiles].join());
+  for (const file of ["deploy/docker/Dockerfile", "deploy/docker/arweave/Dockerfile", "deploy/docker/aa/Dockerfile"]) {
+    assert.ok(dockerfiles.has(file), `compose builds ${file} (${[...dockerfiles].join()})`);
+  }
   for (const file of dockerfiles) {
     const dockerfile = readFileSync(join(ROOT, file), "utf8");
     for (const from of dockerfile.match(/^FROM .*$/gm)) assert.match(from, /:\d+\.\d+\.\d+[\w.-]*$/, `${file}: ${from}`);
@@ -65,7 +77,8 @@ test("secrets are files: no secret value in the environment, every secret from a
   const compose = load();
   for (const [name, service] of Object.entries(compose.services)) {
     for (const [key, value] of Object.entries(service.environment || {})) {
-      if (/PASSWORD|SECRET|_TOKEN$|PRIVATE|_KEY$|MASTER_KEYS/.test(key)) {
+      // ..._KEY_FILE and the like name the file a key is read from (the bundler's, the paymaster signer's).
+      if (/PASSWORD|SECRET|_TOKEN$|PRIVATE|_KEY$|MASTER_KEYS|_KEYS?_FILE$/.test(key)) {
         assert.match(String(value), /^\/run\/secrets\//, `${name}: ${key} is a path to a secret file, not a value`);
       }
     }

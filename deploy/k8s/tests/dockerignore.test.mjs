@@ -35,6 +35,12 @@ export function excluded(ruleList, path) {
 }
 
 const ignore = rules(readFileSync(join(ROOT, ".dockerignore"), "utf8"));
+// The aa image's own ignore file (BuildKit reads <Dockerfile>.dockerignore beside a Dockerfile instead of /.dockerignore).
+const aaIgnore = rules(readFileSync(join(ROOT, "deploy/docker/aa/Dockerfile.dockerignore"), "utf8"));
+const SECRET_PATHS = [".attest/secrets/master-key", ".attest/secrets/aa/paymaster-signer.key", ".attest/aa/contracts.json",
+  "deploy/docker/secrets/master-keys", "deploy/docker/secrets/aa-paymaster-signer.key", "deploy/docker/secrets/bundler-executor-key",
+  "deploy/docker/secrets/aa-operator-key", ".git/HEAD", "tools/node/node_modules/@pimlico/alto/package.json",
+  "deploy/docker/aa/node_modules/viem/package.json", "deploy/local/env/identity-service.env", "pom.xml"];
 
 test("the matcher follows Docker's rules: last match wins, ! re-includes", () => {
   const r = rules("*\n!gateway/target/container\n**/secrets\n");
@@ -55,6 +61,14 @@ test("local data, secrets, node_modules and .git never enter the build context",
   ]) {
     assert.equal(excluded(ignore, path), true, `${path} is kept out of the build context`);
   }
+});
+
+test("the aa image's build context: what its Dockerfile copies, and no secret, local data, node_modules or .git", () => {
+  for (const path of SECRET_PATHS) assert.equal(excluded(aaIgnore, path), true, `${path} is kept out of the aa image's context`);
+  const dockerfile = readFileSync(join(ROOT, "deploy/docker/aa/Dockerfile"), "utf8");
+  const copied = [...dockerfile.matchAll(/^COPY ((?:\S+ )+)\S+$/gm)].flatMap(([, sources]) => sources.trim().split(" "));
+  assert.ok(copied.length >= 4, copied.join());
+  for (const source of copied) assert.equal(excluded(aaIgnore, source), false, `deploy/docker/aa/Dockerfile copies ${source}`);
 });
 
 test("what the Dockerfiles copy is in the build context", () => {

@@ -5,8 +5,31 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, dirname } from "node:path";
-import { ROOT, loadYaml, validateResource, describe, kustomizeAvailable, render } from "../../../tools/k8s/validate.mjs";
+import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import { ROOT, loadYaml, validateResource, describe, kustomizeAvailable } from "../../../tools/k8s/validate.mjs";
 import { SERVICES } from "./launcher.mjs";
+
+// The overlays rendered by `kubectl kustomize`, read as Kubernetes reads them. kustomize writes a string that only looks
+// like an integer too large for 64 bits (an 0x-prefixed 20-byte address: the EntryPoint's, the paymaster's) without
+// quotes, because Go's YAML, which kubectl and the API machinery use, reads it back as a string; a YAML 1.2 reader
+// would make it a (lossy) number. Everything else is read as it is.
+const { parseAllDocuments, visit } = createRequire(join(ROOT, "tools/k8s/package.json"))("yaml");
+const INT64 = [-(2n ** 63n), 2n ** 63n - 1n];
+function render(dir) {
+  const r = spawnSync("kubectl", ["kustomize", dir], { encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`kubectl kustomize ${dir} failed:\n${r.stderr}`);
+  return parseAllDocuments(r.stdout).map((doc) => {
+    visit(doc, {
+      Scalar(_, node) {
+        if (node.type !== "PLAIN" || typeof node.value !== "number" || !/^[-+]?(0x[0-9a-fA-F]+|\d+)$/.test(node.source)) return;
+        const value = node.source.startsWith("-") ? -BigInt(node.source.slice(1)) : BigInt(node.source.replace(/^\+/, ""));
+        if (value < INT64[0] || value > INT64[1]) node.value = node.source;
+      },
+    });
+    return doc.toJS();
+  }).filter((d) => d != null);
+}
 
 const K8S = join(ROOT, "deploy/k8s");
 const RUNBOOK = readFileSync(join(ROOT, "docs/deploy-kubernetes.md"), "utf8");
@@ -159,9 +182,56 @@ for (const overlay of OVERLAYS) {
     assert.deepEqual(fromOutside.map((p) => p.metadata.name).sort(), ["attest-keycloak", "gateway"]);
     assert.ok(named("Kafka", "attest") && named("KafkaNodePool", "combined"), "Kafka in KRaft with a node pool");
     assert.ok(named("Cluster", "attest-db") && named("Keycloak", "attest-keycloak") && named("KeycloakRealmImport", "attest-realm"));
+
+    // The ERC-4337 bundler (docs/gas-sponsorship.md): one pod at a time (one executor key, whose nonces alto keeps),
+    // probes, bounded resources, hardened like the services, its keys from Secret attest-bundler as files, reachable by
+    // wallet-service only; wallet-service is told its URL and the contracts through attest-platform.
+    const bundler = named("Deployment", "bundler");
+    assert.ok(bundler && named("Service", "bundler"), "Deployment and Service bundler");
+    assert.equal(bundler.spec.replicas, 1, "one bundler");
+    assert.equal(bundler.spec.strategy?.type, "Recreate", "never two bundlers at once, even during a rollout");
+    const bundlerPod = bundler.spec.template.spec;
+    const alto = bundlerPod.containers[0];
+    for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) assert.ok(alto[probe], `bundler ${probe}`);
+    assert.match(alto.readinessProbe.exec.command.join(" "), /eth_supportedEntryPoints/, "ready once it serves the EntryPoint");
+    for (const bound of ["requests", "limits"]) assert.ok(alto.resources?.[bound]?.cpu && alto.resources[bound].memory, `bundler ${bound}`);
+    assert.equal(bundlerPod.automountServiceAccountToken, false, "bundler mounts no API token");
+    assert.equal(bundlerPod.securityContext?.runAsNonRoot, true, "bundler runs as non-root");
+    for (const container of [...bundlerPod.containers, ...(bundlerPod.initContainers || [])]) {
+      const hardened = container.securityContext || {};
+      assert.ok(hardened.readOnlyRootFilesystem && hardened.allowPrivilegeEscalation === false && hardened.capabilities?.drop?.includes("ALL"), `bundler's ${container.name} hardened`);
+      const secretLike = (container.env || []).filter((e) => /PASSWORD|SECRET|_TOKEN$|PRIVATE|_KEYS?$/.test(e.name) || e.valueFrom?.secretKeyRef);
+      assert.deepEqual(secretLike, [], `bundler's ${container.name}: keys come as files, not environment entries`);
+    }
+    const bundlerSecrets = bundlerPod.volumes.filter((v) => v.secret).map((v) => v.secret.secretName);
+    assert.ok(bundlerSecrets.includes("attest-bundler"), "bundler mounts Secret attest-bundler");
+    for (const secret of bundlerSecrets) assert.ok(RUNBOOK.includes(`create secret generic ${secret} `), `docs/deploy-kubernetes.md creates Secret ${secret}`);
+    const keyFiles = Object.fromEntries(alto.env.filter((e) => /_KEY_FILE$/.test(e.name)).map((e) => [e.name, e.value]));
+    const secretMount = alto.volumeMounts.find((m) => bundlerPod.volumes.find((v) => v.name === m.name)?.secret?.secretName === "attest-bundler").mountPath;
+    assert.deepEqual(Object.keys(keyFiles).sort(), ["BUNDLER_EXECUTOR_KEY_FILE", "BUNDLER_UTILITY_KEY_FILE"]);
+    for (const file of Object.values(keyFiles)) assert.ok(file.startsWith(`${secretMount}/`), `${file} is in the mounted Secret`);
+    const rpcPort = alto.ports.find((p) => p.name === "rpc").containerPort;
+    assert.equal(alto.args[alto.args.indexOf("--port") + 1], String(rpcPort));
+    assert.equal(alto.args[alto.args.indexOf("--safe-mode") + 1], "false");
+    assert.equal(alto.args[alto.args.indexOf("--rpc-url") + 1], "$(ATTEST_EVM_RPC_URL)", "the chain of the ConfigMap");
+    const platformData = of("ConfigMap").find((c) => c.metadata.name.startsWith("attest-platform")).data;
+    assert.ok(alto.envFrom.some((e) => e.configMapRef?.name?.startsWith("attest-platform")), "bundler reads attest-platform");
+    assert.equal(alto.args[alto.args.indexOf("--entrypoints") + 1], platformData.ATTEST_ENTRYPOINT_ADDRESS, "it serves the EntryPoint the services are told about");
+    const bundlerService = named("Service", "bundler").spec.ports[0];
+    assert.equal(platformData.ATTEST_BUNDLER_URL, `http://bundler:${bundlerService.port}`, "wallet-service is told the bundler's Service");
+    for (const key of ["ATTEST_ENTRYPOINT_ADDRESS", "ATTEST_ACCOUNT_FACTORY_ADDRESS", "ATTEST_PAYMASTER_ADDRESS"]) {
+      assert.equal(typeof platformData[key], "string", `attest-platform names ${key}`);
+    }
+    assert.equal(platformData.ATTEST_AA_PAYMASTER_SIGNER_KEY_FILE, `${platformData.ATTEST_SECRETS_DIR}/aa/paymaster-signer.key`, "the paymaster's key file, in Secret attest-aa's volume");
+    assert.ok(RUNBOOK.includes("create secret generic attest-aa --from-file=paymaster-signer.key"), "the runbook creates Secret attest-aa");
+    const bundlerPolicy = named("NetworkPolicy", "bundler");
+    assert.deepEqual(bundlerPolicy.spec.ingress.flatMap((i) => i.from.map((f) => f.podSelector?.matchLabels?.["app.kubernetes.io/name"])), ["wallet-service"], "only wallet-service calls the bundler");
+    assert.ok(named("NetworkPolicy", "wallet-service").spec.egress.some((e) => e.to.some((t) => t.podSelector?.matchLabels?.["app.kubernetes.io/name"] === "bundler") && e.ports.some((p) => p.port === bundlerService.port)), "wallet-service may call the bundler");
+
     if (overlay === "production") {
       assert.equal(named("KeycloakRealmImport", "attest-realm").spec.realm.users, undefined, "no demo users in production");
-      assert.ok(of("Deployment").every((d) => d.spec.replicas >= 2), "at least two replicas of each service");
+      assert.ok(of("Deployment").filter((d) => d.metadata.name !== "bundler").every((d) => d.spec.replicas >= 2), "at least two replicas of each service (the bundler: one, above)");
+      assert.equal(bundlerPod.initContainers, undefined, "production deploys no contracts: the operator does, once (runbook)");
       assert.ok(of("Deployment").every((d) => d.spec.template.spec.containers[0].image.startsWith("registry.example.com/")));
     } else {
       assert.ok(named("Deployment", "sandbox") && named("Deployment", "anvil") && named("Deployment", "greenmail"));
@@ -171,6 +241,15 @@ for (const overlay of OVERLAYS) {
       assert.ok(arweave.spec.template.spec.containers[0].image.endsWith("attest/arlocal:local"), arweave.spec.template.spec.containers[0].image);
       const platform = of("ConfigMap").find((c) => c.metadata.name.startsWith("attest-platform"));
       assert.equal(platform.data.ATTEST_DOCUMENT_ARWEAVE_GATEWAY_URL, `http://arweave:${named("Service", "arweave").spec.ports[0].port}`);
+      // The ERC-4337 contracts go onto the anvil stand-in before alto starts (aa-deploy, the image's script), with the
+      // operator's key and the paymaster's signer from their Secrets, and the bundler may reach the stand-ins.
+      const [deploy] = bundlerPod.initContainers;
+      assert.deepEqual([deploy.name, deploy.command], ["aa-deploy", ["/opt/attest/deploy/docker/aa/aa-deploy.sh"]]);
+      assert.equal(deploy.image, alto.image, "the same aa image");
+      assert.ok(bundlerSecrets.includes("attest-aa") && bundlerSecrets.includes("attest-aa-operator"), bundlerSecrets.join());
+      assert.ok(deploy.volumeMounts.some((m) => platform.data.ATTEST_AA_PAYMASTER_SIGNER_KEY_FILE.startsWith(`${m.mountPath}/`) && bundlerPod.volumes.find((v) => v.name === m.name).secret?.secretName === "attest-aa"), "aa-deploy reads the signer where wallet-service does");
+      assert.ok(!alto.volumeMounts.some((m) => ["aa", "aa-operator"].includes(m.name)), "alto itself mounts neither the operator's nor the paymaster's key");
+      assert.ok(of("NetworkPolicy").some((p) => p.spec.podSelector.matchLabels?.["app.kubernetes.io/name"] === "bundler" && JSON.stringify(p.spec.egress || []).includes("stand-in")), "bundler to the stand-ins");
     }
   });
 }

@@ -166,6 +166,90 @@ test("arweave: the launcher's arlocal, compose's and the local cluster's agree; 
   assert.match(runbook, new RegExp(`create secret generic attest-arweave --from-file=${variable}\\b`), "the runbook creates Secret attest-arweave");
 });
 
+test("bundler: the launcher's alto, compose's and the local cluster's agree; keys from secrets; wallet-service wired to it", () => {
+  // alto and the contracts: tools/node's versions are the aa image's (deploy/docker/aa), which compose and the
+  // Kubernetes Deployment run, on the project's Node major.
+  assert.ok(INFRA.includes("bundler"), "./attest runs a bundler piece");
+  const port = bashMap("PORT").bundler;
+  const tools = JSON.parse(read("tools/node/package.json"));
+  const image = JSON.parse(read("deploy/docker/aa/package.json"));
+  for (const name of ["@pimlico/alto", "viem", "@account-abstraction/contracts"]) {
+    assert.equal(image.dependencies[name], tools.dependencies[name], `the aa image's ${name} is tools/node's`);
+    assert.match(image.dependencies[name], /^\d+\.\d+\.\d+$/, `${name} pinned`);
+  }
+  const dockerfile = read("deploy/docker/aa/Dockerfile");
+  assert.equal(dockerfile.match(/^FROM node:(\d+)\.\d+\.\d+-\w+$/m)[1], tools.engines.node.match(/\d+/)[0], "the image's Node is the project's major");
+  assert.match(dockerfile, /^COPY deploy\/local\/aa\/deploy\.mjs /m, "the image runs the launcher's deploy script");
+  // The same contracts and flags as ./attest: the canonical EntryPoint and factory, --safe-mode false, alto's port.
+  const entryPoint = launcher.match(/^AA_ENTRY_POINT=\$\{ATTEST_ENTRYPOINT_ADDRESS:-(0x[0-9a-fA-F]{40})\}$/m)[1];
+  const factory = launcher.match(/^AA_ACCOUNT_FACTORY=\$\{ATTEST_ACCOUNT_FACTORY_ADDRESS:-(0x[0-9a-fA-F]{40})\}$/m)[1];
+  const deployScript = read("deploy/local/aa/deploy.mjs");
+  assert.ok(deployScript.includes(`ENTRY_POINT = '${entryPoint}'`) && deployScript.includes(`ACCOUNT_FACTORY = '${factory}'`), "deploy.mjs's addresses");
+  const startBundler = launcher.match(/^start_bundler\(\) \{[\s\S]*?^\}/m)[0];
+  assert.match(startBundler, /--entrypoints "\$AA_ENTRY_POINT"/);
+  assert.match(startBundler, /--safe-mode false/);
+  const bundler = compose.services.bundler;
+  const option = (args, name) => args[args.indexOf(name) + 1];
+  assert.equal(bundler.build.dockerfile, "deploy/docker/aa/Dockerfile");
+  assert.equal(option(bundler.command, "--entrypoints"), entryPoint, "compose: the EntryPoint");
+  assert.equal(option(bundler.command, "--safe-mode"), "false", "compose: --safe-mode false (anvil has no JavaScript tracer)");
+  assert.equal(option(bundler.command, "--port"), port, "compose: the launcher's port");
+  assert.equal(option(bundler.command, "--rpc-url"), compose.services["wallet-service"].environment.ATTEST_EVM_RPC_URL, "compose: the services' chain");
+  assert.deepEqual(bundler.ports, [`127.0.0.1:${port}:${port}`], "published on loopback, as ./attest runs it");
+  const health = bundler.healthcheck.test.join(" ");
+  assert.ok(health.includes("eth_supportedEntryPoints") && health.includes(entryPoint) && health.includes(`127.0.0.1:${port}`), "health: it serves the EntryPoint");
+  // Started after the contracts are deployed (the one-shot aa-deploy, deploy.mjs through the image's script, on the chain).
+  assert.equal(bundler.depends_on["aa-deploy"]?.condition, "service_completed_successfully");
+  const aaDeploy = compose.services["aa-deploy"];
+  assert.equal(aaDeploy.build.dockerfile, "deploy/docker/aa/Dockerfile");
+  assert.deepEqual(aaDeploy.entrypoint, ["/opt/attest/deploy/docker/aa/aa-deploy.sh"]);
+  assert.match(read("deploy/docker/aa/aa-deploy.sh"), /node "\$root\/deploy\/local\/aa\/deploy\.mjs"/);
+  assert.equal(aaDeploy.depends_on.anvil?.condition, "service_healthy");
+  assert.equal(aaDeploy.environment.ATTEST_EVM_RPC_URL, option(bundler.command, "--rpc-url"), "the bundler's chain");
+  // Keys: files from secrets (the image's entrypoint hands the bundler's to alto), the launcher's public test keys
+  // written by make-secrets.sh for the local chain, never a value in compose.
+  const fileOf = (service, variable) => {
+    const path = service.environment[variable];
+    assert.match(path, /^\/run\/secrets\/[\w.-]+$/, `${variable} is a secret file`);
+    const target = path.slice("/run/secrets/".length);
+    const secret = service.secrets.find((x) => (typeof x === "string" ? x : x.target ?? x.source) === target);
+    assert.ok(secret, `${variable}: ${target} is a secret of the service`);
+    return compose.secrets[typeof secret === "string" ? secret : secret.source].file;
+  };
+  const makeSecrets = read("deploy/docker/make-secrets.sh");
+  for (const [variable, launcherKey] of [["BUNDLER_UTILITY_KEY_FILE", "BUNDLER_UTILITY_KEY"], ["BUNDLER_EXECUTOR_KEY_FILE", "BUNDLER_EXECUTOR_KEY"]]) {
+    const file = fileOf(bundler, variable);
+    assert.ok(makeSecrets.includes(`${file.split("/").pop()}:${launcherKey}`), `make-secrets.sh writes ${file} from ./attest's ${launcherKey}`);
+  }
+  assert.ok(makeSecrets.includes(`${fileOf(aaDeploy, "ATTEST_AA_OPERATOR_KEY_FILE").split("/").pop()}:AA_OPERATOR_KEY`), "the operator's key from ./attest");
+  const bundlerScript = read("deploy/docker/aa/bundler.sh");
+  assert.match(bundlerScript, /ALTO_UTILITY_PRIVATE_KEY=\$\(<"\$\{BUNDLER_UTILITY_KEY_FILE/);
+  assert.match(bundlerScript, /ALTO_EXECUTOR_PRIVATE_KEYS=\$\(<"\$\{BUNDLER_EXECUTOR_KEY_FILE/);
+  assert.match(launcher, /export ALTO_UTILITY_PRIVATE_KEY=\$BUNDLER_UTILITY_KEY ALTO_EXECUTOR_PRIVATE_KEYS=\$BUNDLER_EXECUTOR_KEY/, "as ./attest passes them");
+  // wallet-service: the bundler's URL, the contracts, and the paymaster signer's key file (the one aa-deploy deployed
+  // the paymaster with), as ./attest exports them to the services.
+  const wallet = compose.services["wallet-service"].environment;
+  assert.equal(wallet.ATTEST_BUNDLER_URL, `http://bundler:${port}`);
+  assert.equal(wallet.ATTEST_ENTRYPOINT_ADDRESS, entryPoint);
+  assert.equal(wallet.ATTEST_ACCOUNT_FACTORY_ADDRESS, factory);
+  assert.equal(wallet.ATTEST_PAYMASTER_ADDRESS, aaDeploy.environment.ATTEST_PAYMASTER_ADDRESS, "the paymaster aa-deploy checks");
+  for (const name of ["ATTEST_BUNDLER_URL", "ATTEST_ENTRYPOINT_ADDRESS", "ATTEST_ACCOUNT_FACTORY_ADDRESS", "ATTEST_PAYMASTER_ADDRESS"]) {
+    assert.match(launcher, new RegExp(`export [^\\n]*\\b${name}\\b`), `./attest exports ${name} too`);
+  }
+  assert.equal(fileOf(compose.services["wallet-service"], "ATTEST_AA_PAYMASTER_SIGNER_KEY_FILE"), fileOf(aaDeploy, "ATTEST_AA_PAYMASTER_SIGNER_KEY_FILE"), "wallet-service signs with the paymaster's signer");
+  assert.equal(compose.services["wallet-service"].depends_on.bundler?.condition, "service_healthy", "wallet-service starts after the bundler, as in ./attest");
+  // The local cluster: the same image, EntryPoint and paymaster as compose (a fresh chain, the same test operator).
+  const literals = Object.fromEntries(loadYaml(join(ROOT, "deploy/k8s/overlays/local/kustomization.yaml"))[0]
+    .configMapGenerator.find((g) => g.name === "attest-platform").literals.map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  const paymasterDefault = wallet.ATTEST_PAYMASTER_ADDRESS.match(/^\$\{ATTEST_PAYMASTER_ADDRESS:-(0x[0-9a-fA-F]{40})\}$/)[1];
+  assert.equal(literals.ATTEST_PAYMASTER_ADDRESS, paymasterDefault, "the local ConfigMap's paymaster is compose's");
+  assert.equal(literals.ATTEST_ENTRYPOINT_ADDRESS, entryPoint);
+  assert.equal(literals.ATTEST_ACCOUNT_FACTORY_ADDRESS, factory);
+  const deployment = k8s("bundler/bundler.yaml").find((r) => r.kind === "Deployment").spec.template.spec.containers[0];
+  assert.equal(option(deployment.args, "--entrypoints"), entryPoint, "Kubernetes: the EntryPoint");
+  assert.equal(deployment.ports[0].containerPort, Number(port), "Kubernetes: the launcher's port");
+});
+
 test("versions: the brokers, PostgreSQL and Keycloak we run are the same everywhere they run", () => {
   // Kafka: the local broker (deploy/local/pom.xml) and compose's are one version. The tests' in-process broker is
   // the client's version (the root pom's kafka.version, which must equal the Quarkus BOM's kafka-clients, or

@@ -1,5 +1,6 @@
 /**
- * Hand-written API types for issue 21 (a second KYC provider, Sumsub; provider fallback; KYB), in the shape
+ * Hand-written API types for issue 21 (a second KYC provider, Sumsub; provider fallback; KYB) and issue 19 (gas
+ * sponsorship, ERC-4337), in the shape
  * openapi-typescript generates, for what the services' OpenAPI documents do not state yet. `createApi` merges
  * these paths into the generated ones, and the extended answers below add their new fields to the generated
  * schemas. Once compliance-service and the gateway publish them, `npm run gen-api` makes these redundant:
@@ -7,6 +8,7 @@
  */
 import type { components as Compliance } from './generated/compliance-service';
 import type { components as Gateway } from './generated/gateway';
+import type { components as Wallet } from './generated/wallet-service';
 
 // --- Shapes ---------------------------------------------------------------------------------------------
 
@@ -154,6 +156,95 @@ export interface KybCasePage {
   total?: number;
 }
 
+// --- Gas sponsorship (issue 19; wallet-service) ----------------------------------------------------------
+
+/** Who pays a project's sponsored gas: the platform's paymaster, or the organization's own (ERC-7677) at `url`. */
+export type PaymasterKind = 'platform' | 'external';
+
+/** A project's gas spent this UTC month; amounts are integer strings in wei. */
+export interface SponsorshipUsage {
+  /** YYYY-MM (UTC). */
+  month: string;
+  /** What settled operations cost (actualGasCost). */
+  spent: string;
+  /** The most the approved, unsettled operations can cost. */
+  reserved: string;
+  /** monthly_budget − spent − reserved, never below 0; null without a budget. */
+  remaining: string | null;
+  /** Settled operations. */
+  operations: number;
+  /** The month's days with usage, oldest first. */
+  by_day: { day: string; spent: string; operations: number }[];
+  /** The top 20 users this month, most spent first. */
+  by_user: { user_id: string; spent: string; operations: number }[];
+}
+
+/** `GET`/`PUT /orgs/{org}/sponsorship/{project_id}`: a project's sponsorship policy (never its paymaster's API key). */
+export interface SponsorshipPolicy {
+  project_id: string;
+  enabled: boolean;
+  paymaster: { kind: PaymasterKind; url: string | null; api_key_set: boolean };
+  /** Wei per UTC month; null: no budget (only while not enabled, or with an external paymaster). */
+  monthly_budget: string | null;
+  /** Wei per user per UTC day; null: no cap. */
+  user_daily_cap: string | null;
+  native_allowed: boolean;
+  /** null: any ERC-20 token; []: none. */
+  allowed_tokens: string[] | null;
+  /** null: any recipient. */
+  allowed_recipients: string[] | null;
+  usage: SponsorshipUsage;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** `PUT /orgs/{org}/sponsorship/{project_id}`: `paymaster_api_key` left out keeps the stored key, "" removes it. */
+export interface SponsorshipPolicyChange {
+  enabled: boolean;
+  paymaster_kind?: PaymasterKind;
+  /** https, external paymaster only. */
+  paymaster_url?: string;
+  paymaster_api_key?: string;
+  monthly_budget?: string | null;
+  user_daily_cap?: string | null;
+  native_allowed?: boolean;
+  allowed_tokens?: string[] | null;
+  allowed_recipients?: string[] | null;
+}
+
+/** Why sponsored gas is not available to a user (`GET /wallets/me`'s `sponsorship.reason`). */
+export type SponsorshipUnavailableReason =
+  | 'sponsorship-not-enabled'
+  | 'kyc-not-verified'
+  | 'claim-not-valid'
+  | 'sponsorship-budget-exhausted'
+  | 'sponsorship-daily-cap-exceeded';
+
+/** The user's ERC-4337 account: its address is known before the first sponsored operation deploys it. */
+export interface SmartAccount {
+  address: string;
+  deployed: boolean;
+}
+
+/** `GET /wallets/me` also answers the smart account (null until derived) and whether sponsored gas is available. */
+export type MyWalletWithSponsorship = Wallet['schemas']['MyWalletView'] & {
+  smart_account?: SmartAccount | null;
+  sponsorship?: { available: boolean; reason: SponsorshipUnavailableReason | null } | null;
+};
+
+/** A transfer may be sponsored: it leaves from the smart account (`from_address`) as a UserOperation. */
+export type SponsoredTransferView = Wallet['schemas']['TransferView'] & {
+  sponsored?: boolean;
+  from_address?: string | null;
+  /** null until signed. */
+  user_op_hash?: string | null;
+  /** Wei the paymaster paid; null until settled. */
+  gas_cost?: string | null;
+};
+
+/** `POST /wallets/{wallet_id}/transfers` takes `sponsored: true` to have the project's paymaster pay the gas. */
+export type SponsoredTransferRequest = Wallet['schemas']['TransferRequest'] & { sponsored?: boolean };
+
 // --- Paths ----------------------------------------------------------------------------------------------
 
 type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
@@ -201,5 +292,13 @@ export interface ComplianceAdditions {
   };
   '/orgs/{org}/kyb/cases/{id}/decision': PathItem & {
     post: Operation<Org & { id: string }, KybCase, { decision: 'approve' | 'decline'; reason: string }>;
+  };
+}
+
+/** wallet-service's paths the generated document lacks for now. */
+export interface WalletAdditions {
+  '/orgs/{org}/sponsorship/{project_id}': PathItem & {
+    get: Operation<Org & { project_id: string }, SponsorshipPolicy>;
+    put: Operation<Org & { project_id: string }, SponsorshipPolicy, SponsorshipPolicyChange>;
   };
 }

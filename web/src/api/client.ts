@@ -5,7 +5,7 @@ import type { paths as GatewayApi } from './generated/gateway';
 import type { paths as IdentityApi } from './generated/identity-service';
 import type { paths as NotificationApi } from './generated/notification-service';
 import type { paths as WalletApi } from './generated/wallet-service';
-import type { ComplianceAdditions } from './additions';
+import type { ComplianceAdditions, WalletAdditions } from './additions';
 import { ApiError, NetworkError } from './problem';
 
 /** Where the API clients get what they send with every request. */
@@ -56,8 +56,8 @@ export function createApi(credentials: ApiCredentials, options: { baseUrl?: stri
     gateway: client<GatewayApi>(),
     /** KYC and KYB cases, review queues, Persona and Sumsub settings (with the paths of `additions.ts` until generated). */
     compliance: client<ComplianceApi & ComplianceAdditions>(),
-    /** Wallets, transfers, approvals, Dfns settings and spending policy. */
-    wallet: client<WalletApi>(),
+    /** Wallets, transfers, approvals, Dfns settings, spending policy and gas sponsorship (with `additions.ts`). */
+    wallet: client<WalletApi & WalletAdditions>(),
     /** On-chain identities and claims. */
     identity: client<IdentityApi>(),
     /** In-app notifications and webhook endpoints. */

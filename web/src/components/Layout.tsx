@@ -44,6 +44,7 @@ function orgLinks(org: string): NavItem[] {
     ['transactions', 'Transactions'],
     ['approvals', 'Transfer approvals'],
     ['policy', 'Spending policy'],
+    ['sponsorship', 'Gas sponsorship'],
     ['integrations', 'Integrations'],
     ['projects', 'Projects and API keys'],
     ['webhooks', 'Webhooks'],

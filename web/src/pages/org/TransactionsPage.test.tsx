@@ -34,6 +34,9 @@ const OURS: Transfer = {
   provider_transfer_id: 'xfr-1',
   tx_hash: '0xabcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789',
   created_at: '2026-12-06T10:00:00Z',
+  sponsored: true,
+  gas_cost: '63000000000000',
+  user_op_hash: '0x1234560000000000000000000000000000000000000000000000000000009876',
 };
 
 /** Made with the same Dfns account outside Attest: none of our ids. */
@@ -93,11 +96,15 @@ describe('the transactions page', () => {
     const ours = within(table).getByRole('row', { name: /user-1/ });
     expect(ours.textContent).toContain('1500000000000000000 wei (1.5 ETH)');
     expect(within(ours).getByRole('link', { name: '0xabcd…6789' }).getAttribute('href')).toBe(`https://scan.example/tx/${OURS.tx_hash}`);
+    expect(ours.textContent).toContain('Sponsored');
+    expect(ours.textContent).toContain('Gas paid by the sponsor: 0.000063 ETH');
+    expect(within(ours).getByTitle(OURS.user_op_hash!).textContent).toBe('0x1234…9876');
 
     await user.click(screen.getByRole('button', { name: 'Load more transactions' }));
     const outside = await within(table).findByRole('row', { name: /made outside Attest/ });
     expect(outside.textContent).toContain('42 (smallest unit) of token');
     expect(outside.textContent).toContain('broadcasted');
+    expect(outside.textContent).not.toContain('Sponsored');
     expect(asked).toEqual([null, 'p2', 'p3']);
     expect(screen.queryByRole('button', { name: 'Load more transactions' })).toBeNull();
     expect(screen.getByText(/in Dfns’s order/)).toBeTruthy();

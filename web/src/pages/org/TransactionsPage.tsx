@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
+import { SponsoredTransfer } from '../../components/SponsoredTransfer';
 import { useConfig } from '../../config/ConfigContext';
 import { useAction, useAsync } from '../../hooks/useAsync';
 import { useNotificationEvents } from '../../notifications/NotificationsContext';
@@ -120,6 +121,7 @@ export default function TransactionsPage() {
                     <td>
                       <StatusBadge status={t.status} />
                       {t.status === 'failed' && t.reason && <div className="muted">{statusWords(t.reason)}</div>}
+                      <SponsoredTransfer transfer={t} />
                     </td>
                     <td>
                       {t.tx_hash ? (

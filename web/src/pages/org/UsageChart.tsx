@@ -5,9 +5,22 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /**
  * One metric per day as a bar chart (chart.js). The canvas is an image whose accessible name is the
- * summary (`description`); the numbers themselves are in the page's table.
+ * summary (`description`); the numbers themselves are in the page's table. Counts (`wholeNumbers`, the
+ * default) have whole-number ticks; amounts such as ETH have fractional ones.
  */
-export function UsageChart({ label, days, values, description }: { label: string; days: string[]; values: number[]; description: string }) {
+export function UsageChart({
+  label,
+  days,
+  values,
+  description,
+  wholeNumbers = true,
+}: {
+  label: string;
+  days: string[];
+  values: number[];
+  description: string;
+  wholeNumbers?: boolean;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return undefined;
@@ -25,12 +38,12 @@ export function UsageChart({ label, days, values, description }: { label: string
         plugins: { legend: { display: false }, tooltip: { enabled: true } },
         scales: {
           x: { ticks: { color: '#57606a', maxRotation: 0, autoSkip: true } },
-          y: { beginAtZero: true, ticks: { color: '#57606a', precision: 0 }, grid: { color: '#e6e9ed' } },
+          y: { beginAtZero: true, ticks: { color: '#57606a', ...(wholeNumbers ? { precision: 0 } : {}) }, grid: { color: '#e6e9ed' } },
         },
       },
     });
     return () => chart.destroy();
-  }, [label, days, values]);
+  }, [label, days, values, wholeNumbers]);
   return (
     <div className="chart-box">
       <canvas ref={canvas} role="img" aria-label={description} />

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -11,8 +10,10 @@ import { useAction, useAsync } from '../../hooks/useAsync';
 import { formatTime, shortId } from './format';
 import { hasErrors, type FieldErrors } from './forms';
 import { Confirm, Facts, SecretOnce, Section, StatusBadge, SuccessMessage, TableScroll } from './parts';
+import { ProjectPicker } from './ProjectPicker';
 import { createdEndpoint, type WebhookDelivery, type WebhookEndpoint } from './types';
 import { useOrg } from './useOrg';
+import { useProjectParam } from './useProjectParam';
 import {
   EMPTY_ENDPOINT,
   endpointErrors,
@@ -31,12 +32,8 @@ const MESSAGES_PAGE = 20;
  */
 export default function WebhooksPage() {
   const { ref: org, id: orgId } = useOrg();
-  const api = useApi();
-  const [params, setParams] = useSearchParams();
-  const projects = useAsync((signal) => unwrap(api.gateway.GET('/orgs/{org}/projects', { params: { path: { org } }, signal })), [api, org]);
-  const list = projects.data ?? [];
-  const projectId = params.get('project') ?? list[0]?.id ?? null;
-  const project = list.find((p) => p.id === projectId) ?? null;
+  const picker = useProjectParam(org);
+  const { project } = picker;
 
   return (
     <Page title="Webhooks">
@@ -44,24 +41,7 @@ export default function WebhooksPage() {
         Attest tells your servers what happened (KYC, wallets, transfers, claims) by signed HTTP messages to your endpoints, per project, and retries
         for up to two days until your endpoint answers 2xx.
       </p>
-      <ErrorMessage error={projects.error} title="Could not load the projects" onRetry={projects.reload} />
-      {projects.loading && !projects.data && <Progress label="Loading the projects" />}
-      {projects.data && list.length === 0 && <p>Create a project first: webhook endpoints belong to a project.</p>}
-      {list.length > 0 && (
-        <div className="toolbar">
-          <FormField label="Project">
-            {(control) => (
-              <select {...control} value={projectId ?? ''} onChange={(e) => setParams({ project: e.target.value })}>
-                {list.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({p.environment})
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </div>
-      )}
+      <ProjectPicker picker={picker} empty="Create a project first: webhook endpoints belong to a project." />
       {project?.id && <Endpoints key={project.id} orgId={orgId} projectId={project.id} projectName={project.name ?? ''} />}
     </Page>
   );

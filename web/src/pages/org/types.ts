@@ -3,7 +3,7 @@
  * few answers whose schema the services' documents do not state yet (created with `Response`): those
  * are read through the guards below, from the generated view they extend.
  */
-import type { ProjectWithFallback } from '../../api/additions';
+import type { ProjectWithFallback, SponsoredTransferView } from '../../api/additions';
 import type { components as Compliance } from '../../api/generated/compliance-service';
 import type { components as Gateway } from '../../api/generated/gateway';
 import type { components as IdentityApi } from '../../api/generated/identity-service';
@@ -22,7 +22,8 @@ export type DfnsSettingsRequest = Wallet['schemas']['DfnsSettingsRequest'];
 export type DfnsCheck = Wallet['schemas']['CredentialCheckView'];
 export type OrgWallet = Wallet['schemas']['OrgWalletView'];
 export type OrgWalletPage = Wallet['schemas']['PageViewOrgWalletView'];
-export type Transfer = Wallet['schemas']['TransferView'];
+/** With the sponsorship fields (issue 19) until wallet-service's document states them. */
+export type Transfer = SponsoredTransferView;
 export type SpendingPolicy = Wallet['schemas']['SpendingPolicyView'];
 export type SpendingPolicyRequest = Wallet['schemas']['SpendingPolicyRequest'];
 

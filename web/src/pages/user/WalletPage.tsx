@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import type { MyWalletWithSponsorship, SmartAccount } from '../../api/additions';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
 import { ApiError, problemToWords } from '../../api/problem';
@@ -8,11 +9,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
+import { SponsoredTransfer } from '../../components/SponsoredTransfer';
 import { useAction, useAsync, type AsyncState } from '../../hooks/useAsync';
 import { useNotificationEvents } from '../../notifications/NotificationsContext';
 import { ETH_DECIMALS, formatUnitsSafe } from './amounts';
 import type { Tone } from './kyc';
-import { walletStatusWords, type MyWallet } from './overview';
+import { walletStatusWords } from './overview';
+import { explainSponsorshipRefusal, sponsorshipUnavailable } from './sponsorship';
 import type { components } from '../../api/generated/wallet-service';
 
 type WalletAssets = components['schemas']['WalletAssetsView'];
@@ -102,7 +105,7 @@ function CurrentTransfer({ walletId, initial, assets }: { walletId: string; init
       ),
     [api, walletId, transferId],
   );
-  const current = transfer.data ?? initial;
+  const current: Transfer = transfer.data ?? initial;
   const final = isFinalTransfer(current.status);
   useNotificationEvents('transfer.', transfer.reload);
   usePolling(transfer.reload, POLL_MS, !final && !transfer.loading);
@@ -113,9 +116,18 @@ function CurrentTransfer({ walletId, initial, assets }: { walletId: string; init
         <TransferStatus transfer={current} />
       </p>
       {!final && <Progress label="Following your transfer" patienceMs={10_000} />}
+      <SponsoredTransfer transfer={current} />
       <dl className="facts">
         <dt>Amount</dt>
         <dd>{amountText(current.amount, current.kind, assets, current.contract)}</dd>
+        {current.sponsored && current.from_address && (
+          <>
+            <dt>From (your smart account)</dt>
+            <dd>
+              <code>{current.from_address}</code>
+            </dd>
+          </>
+        )}
         <dt>To</dt>
         <dd>
           <code>{current.to}</code>
@@ -142,15 +154,47 @@ function CurrentTransfer({ walletId, initial, assets }: { walletId: string; init
   );
 }
 
-const EMPTY_FORM: TransferForm = { kind: 'native', to: '', amount: '', contract: '' };
+const EMPTY_FORM: TransferForm = { kind: 'native', to: '', amount: '', contract: '', sponsored: false };
+
+/** Sponsored gas as the wallet answers it: the smart account (null until derived) and why sponsorship is not available. */
+interface GasSponsorship {
+  smartAccount: SmartAccount | null;
+  /** null when available. */
+  unavailable: string | null;
+}
+
+/** "Pay gas with sponsorship", disabled with the reason while sponsored gas is not available. */
+function SponsoredOption({ checked, unavailable, onChange }: { checked: boolean; unavailable: string | null; onChange(checked: boolean): void }) {
+  const hintId = useId();
+  return (
+    <div className="field field-checkbox">
+      <label>
+        <input
+          type="checkbox"
+          name="sponsored"
+          checked={checked && unavailable === null}
+          disabled={unavailable !== null}
+          aria-describedby={hintId}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        Pay gas with sponsorship
+      </label>
+      <p id={hintId} className="field-hint">
+        {unavailable ?? 'Sent from your smart account; your organization pays the gas.'}
+      </p>
+    </div>
+  );
+}
 
 function TransferFormSection({
   walletId,
   assets,
+  sponsorship,
   onSent,
 }: {
   walletId: string;
   assets?: Asset[];
+  sponsorship: GasSponsorship;
   onSent(transfer: Transfer): void;
 }) {
   const api = useApi();
@@ -183,7 +227,8 @@ function TransferFormSection({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkTransfer(form, decimals);
+    const sponsored = !!form.sponsored && sponsorship.smartAccount !== null && sponsorship.unavailable === null;
+    const checked = checkTransfer({ ...form, sponsored }, decimals);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -250,12 +295,15 @@ function TransferFormSection({
             />
           )}
         </FormField>
+        {sponsorship.smartAccount && (
+          <SponsoredOption checked={!!form.sponsored} unavailable={sponsorship.unavailable} onChange={(sponsored) => change({ sponsored })} />
+        )}
         <Button type="submit" variant="primary" pending={send.pending} pendingLabel="Sending…">
           Send transfer
         </Button>
       </form>
       <ErrorMessage
-        error={send.error}
+        error={explainSponsorshipRefusal(send.error)}
         title={conflict ? 'This submission was already used for another transfer' : 'Could not send the transfer'}
       />
     </section>
@@ -293,7 +341,7 @@ function History({ walletId, assets, generation }: { walletId: string; assets?: 
     setPages((previous) => [...previous, page.next_page_token ?? '']);
   };
   const seen = new Set((first.data?.items ?? []).map((t) => t.transfer_id));
-  const items = [...(first.data?.items ?? []), ...older.filter((t) => !seen.has(t.transfer_id))];
+  const items: Transfer[] = [...(first.data?.items ?? []), ...older.filter((t) => !seen.has(t.transfer_id))];
 
   return (
     <section aria-labelledby="wallet-history">
@@ -325,6 +373,7 @@ function History({ walletId, assets, generation }: { walletId: string; assets?: 
                   <td>
                     <TransferStatus transfer={t} />
                     {t.reason && <div className="muted">{t.reason}</div>}
+                    <SponsoredTransfer transfer={t} />
                   </td>
                   <td>
                     <TxHash hash={t.tx_hash} short />
@@ -347,7 +396,7 @@ function History({ walletId, assets, generation }: { walletId: string; assets?: 
   );
 }
 
-function ProvisionedWallet({ wallet }: { wallet: MyWallet }) {
+function ProvisionedWallet({ wallet }: { wallet: MyWalletWithSponsorship }) {
   const api = useApi();
   const walletId = wallet.wallet_id ?? '';
   const [current, setCurrent] = useState<Transfer | null>(null);
@@ -363,15 +412,48 @@ function ProvisionedWallet({ wallet }: { wallet: MyWallet }) {
     setGeneration((g) => g + 1);
   }, []);
   const list = assets.data?.assets;
+  const sponsorship: GasSponsorship = {
+    smartAccount: wallet.smart_account ?? null,
+    unavailable: sponsorshipUnavailable(wallet.sponsorship),
+  };
   return (
     <>
+      {sponsorship.smartAccount && <SmartAccountSection account={sponsorship.smartAccount} unavailable={sponsorship.unavailable} />}
       <div className="cards">
         <Balances assets={assets} />
-        <TransferFormSection walletId={walletId} assets={list} onSent={sent} />
+        <TransferFormSection walletId={walletId} assets={list} sponsorship={sponsorship} onSent={sent} />
       </div>
       {current?.transfer_id && <CurrentTransfer key={current.transfer_id} walletId={walletId} initial={current} assets={list} />}
       <History walletId={walletId} assets={list} generation={generation} />
     </>
+  );
+}
+
+/** The ERC-4337 account whose transfers the organization's paymaster pays the gas of, and whether it does now. */
+function SmartAccountSection({ account, unavailable }: { account: SmartAccount; unavailable: string | null }) {
+  return (
+    <section aria-labelledby="smart-account" className="card">
+      <h2 id="smart-account">Your smart account</h2>
+      <p>Assets sent to this address move without gas: your organization pays it. Transfers with sponsored gas leave from here.</p>
+      <dl className="facts">
+        <dt>Address</dt>
+        <dd>
+          <Address value={account.address} what="smart account address" />
+        </dd>
+        <dt>On the chain</dt>
+        <dd>{account.deployed ? 'Deployed' : 'Not deployed yet: your first sponsored transfer deploys it. Assets can be sent to it already.'}</dd>
+        <dt>Sponsored gas</dt>
+        <dd>
+          {unavailable === null ? (
+            <StatusTag tone="success">Available</StatusTag>
+          ) : (
+            <>
+              <StatusTag tone="warning">Not available</StatusTag> {unavailable}
+            </>
+          )}
+        </dd>
+      </dl>
+    </section>
   );
 }
 
@@ -384,7 +466,7 @@ export default function WalletPage() {
   usePolling(wallet.reload, 5000, wallet.data?.status === 'pending' && !wallet.loading);
 
   if (wallet.loading && !wallet.data) return <Progress label="Loading your wallet" />;
-  const w = wallet.data;
+  const w: MyWalletWithSponsorship | undefined = wallet.data;
   const words = walletStatusWords(w?.status);
   return (
     <Page title="Wallet">

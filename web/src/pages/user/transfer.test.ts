@@ -19,6 +19,15 @@ describe('checkTransfer', () => {
     });
   });
 
+  it('asks for sponsored gas only when the person chose it', () => {
+    expect(checkTransfer({ kind: 'native', to: recipient, amount: '1', contract: '', sponsored: true })).toEqual({
+      ok: true,
+      request: { kind: 'native', to: recipient, amount: '1000000000000000000', sponsored: true },
+    });
+    const unsponsored = checkTransfer({ kind: 'native', to: recipient, amount: '1', contract: '', sponsored: false });
+    expect(unsponsored.ok && unsponsored.request).not.toHaveProperty('sponsored');
+  });
+
   it('names every wrong field before anything is sent', () => {
     const checked = checkTransfer({ kind: 'erc20', to: '0x12', amount: '0', contract: '' });
     expect(checked.ok).toBe(false);
@@ -63,6 +72,8 @@ describe('idempotency keys', () => {
     expect(keys.keyFor({ ...request, amount: '2000' })).toBe('key-2');
     keys.done();
     expect(keys.keyFor({ ...request, amount: '2000' })).toBe('key-3');
+    // The same transfer with sponsored gas is another request.
+    expect(keys.keyFor({ ...request, amount: '2000', sponsored: true })).toBe('key-4');
   });
 });
 

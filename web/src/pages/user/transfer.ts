@@ -1,8 +1,10 @@
 import type { components } from '../../api/generated/wallet-service';
+import type { SponsoredTransferRequest, SponsoredTransferView } from '../../api/additions';
 import { AmountError, ETH_DECIMALS, addressProblem, parseUnits } from './amounts';
 
-export type TransferRequest = components['schemas']['TransferRequest'];
-export type Transfer = components['schemas']['TransferView'];
+/** With `sponsored` (issue 19) until wallet-service's document states it. */
+export type TransferRequest = SponsoredTransferRequest;
+export type Transfer = SponsoredTransferView;
 export type Asset = components['schemas']['AssetView'];
 
 /** What the person typed in the transfer form. */
@@ -13,6 +15,8 @@ export interface TransferForm {
   amount: string;
   /** The token's contract (erc20 only). */
   contract: string;
+  /** Have the project's paymaster pay the gas: the transfer leaves from the smart account. */
+  sponsored?: boolean;
 }
 
 export type TransferErrors = Partial<Record<'to' | 'amount' | 'contract', string>>;
@@ -47,10 +51,8 @@ export function checkTransfer(form: TransferForm, decimals: number = ETH_DECIMAL
     errors.amount = error instanceof AmountError ? error.message : 'Enter a valid amount.';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    request: form.kind === 'erc20' ? { kind: 'erc20', to, amount, contract } : { kind: 'native', to, amount },
-  };
+  const request: TransferRequest = form.kind === 'erc20' ? { kind: 'erc20', to, amount, contract } : { kind: 'native', to, amount };
+  return { ok: true, request: form.sponsored ? { ...request, sponsored: true } : request };
 }
 
 /** Statuses after which a transfer never changes again. */
@@ -108,7 +110,13 @@ export class SubmissionKeys {
   constructor(private readonly make: () => string = newIdempotencyKey) {}
 
   keyFor(request: TransferRequest): string {
-    const body = JSON.stringify([request.kind, request.to?.toLowerCase(), request.amount, request.contract?.toLowerCase() ?? null]);
+    const body = JSON.stringify([
+      request.kind,
+      request.to?.toLowerCase(),
+      request.amount,
+      request.contract?.toLowerCase() ?? null,
+      request.sponsored === true,
+    ]);
     if (this.last?.body !== body) this.last = { body, key: this.make() };
     return this.last.key;
   }

@@ -45,6 +45,10 @@ public final class EventTypes {
         public static final String PROVISIONING_FAILED = "attest.wallet.provisioning-failed.v1";
         public static final String TRANSFER_STATUS_CHANGED = "attest.wallet.transfer-status-changed.v1";
         public static final String PROVIDER_CREDENTIALS_REJECTED = "attest.wallet.provider-credentials-rejected.v1";
+        /** A user's ERC-4337 smart account, owned by their custody wallet, has its (counterfactual) address. */
+        public static final String SMART_ACCOUNT_READY = "attest.wallet.smart-account-ready.v1";
+        /** A sponsored UserOperation settled: the gas the project's paymaster paid for it. */
+        public static final String GAS_SPONSORED = "attest.wallet.gas-sponsored.v1";
 
         private Wallet() {}
     }

@@ -88,6 +88,7 @@ class TenantIsolationTest {
         routes.add(new Object[] {"GET", o + "/transfer-approvals", null});
         routes.add(new Object[] {"POST", o + "/transfer-approvals/" + UUID.randomUUID() + "/approve", null});
         routes.add(new Object[] {"GET", o + "/spending-policy", null});
+        routes.add(new Object[] {"GET", o + "/sponsorship/" + project, null});
         routes.add(new Object[] {"POST", o + "/users/" + member + "/wallet/retry", null});
         routes.add(new Object[] {"POST", o + "/join", null});
         routes.add(new Object[] {"GET", p + "/webhooks/endpoints", null});
@@ -114,6 +115,7 @@ class TenantIsolationTest {
                     || path.endsWith("/transactions")
                     || path.contains("/transfer-approvals")
                     || path.contains("/spending-policy")
+                    || path.contains("/sponsorship/")
                     || path.contains("/wallet/")
                     || path.contains("/webhooks/")) {
                 Response response = call(keyB.key(), route);
@@ -215,13 +217,14 @@ class TenantIsolationTest {
                 .isEqualTo(1);
     }
 
-    private static void assertNothingReachedAServiceFor(String orgId) {
+    private void assertNothingReachedAServiceFor(String orgId) {
         for (String path : List.of(
                 "/kyc/cases",
                 "/wallets",
                 "/transactions",
                 "/transfer-approvals",
                 "/spending-policy",
+                "/sponsorship/" + projectA,
                 "/integrations/persona/settings",
                 "/integrations/dfns/settings")) {
             assertThat(RecordingUpstream.receivedAt("/orgs/" + orgId + path))

@@ -59,7 +59,9 @@ public class BundlerResource implements QuarkusTestResourceLifecycleManager {
                 "attest.aa.bundler-url", bundlerUrl(),
                 "attest.aa.entry-point", deployed.entryPoint(),
                 "attest.aa.account-factory", deployed.accountFactory(),
-                "attest.aa.paymaster", deployed.paymaster());
+                "attest.aa.paymaster", deployed.paymaster(),
+                "attest.aa.paymaster-signer-key",
+                        WORK.resolve("paymaster-signer.key").toAbsolutePath().toString());
     }
 
     @Override

@@ -76,6 +76,26 @@ public class Transfer {
     @Column(name = "decision_reason")
     public String decisionReason;
 
+    /** Sent from the user's smart account as an ERC-4337 UserOperation whose gas the project's paymaster pays. */
+    public boolean sponsored;
+
+    /** The address the value leaves: the smart account for a sponsored transfer, else the wallet (null before). */
+    @Column(name = "from_address")
+    public String fromAddress;
+
+    /** The hash of the last UserOperation made for it (sponsored only). */
+    @Column(name = "user_op_hash")
+    public String userOpHash;
+
+    /** That operation in its JSON-RPC form, signed once Dfns signed it: what a resend sends again. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "user_operation")
+    public String userOperation;
+
+    /** What the sponsor paid for its gas (wei), once settled. */
+    @Column(name = "gas_cost")
+    public java.math.BigDecimal gasCost;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -66,6 +66,16 @@ public class Wallet {
     @Column(name = "last_error")
     public String lastError;
 
+    /**
+     * The user's ERC-4337 SimpleAccount, owned by this wallet's key (the factory's {@code getAddress(address, 0)}):
+     * known before it exists, deployed by its first sponsored operation. Null until derived.
+     */
+    @Column(name = "smart_account_address")
+    public String smartAccountAddress;
+
+    @Column(name = "smart_account_deployed")
+    public boolean smartAccountDeployed;
+
     /** The trace of what made the wallet due (W3C traceparent): its provisioning continues that trace. */
     public String traceparent;
 

@@ -8,12 +8,32 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private final java.util.List<Problem.FieldError> errors;
 
     public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, java.util.List.of());
+    }
+
+    private ProblemException(
+            int status, String slug, String title, String detail, java.util.List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.errors = errors;
+    }
+
+    /**
+     * A field that Bean Validation cannot judge alone (it depends on another field, or on stored state): answered
+     * as Bean Validation's own failures are, {@code validation-failed} with the field named in {@code errors}.
+     */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(
+                400,
+                "validation-failed",
+                "Validation failed",
+                "The request has invalid fields.",
+                java.util.List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException badRequest(String slug, String detail) {
@@ -43,5 +63,9 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public java.util.List<Problem.FieldError> errors() {
+        return errors;
     }
 }

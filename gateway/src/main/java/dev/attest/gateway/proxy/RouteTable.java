@@ -34,6 +34,9 @@ public class RouteTable {
                 Route.authenticated(ORG + "/transfer-approvals" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/spending-policy" + REST, services.wallet(), "wallets"),
                 Route.authenticated(ORG + "/users/[^/]+/wallet" + REST, services.wallet(), "wallets"),
+                // gas sponsorship: a project's policy and usage, and its ERC-7677 paymaster service (JSON-RPC)
+                Route.authenticated(ORG + "/sponsorship" + REST, services.wallet(), "wallets"),
+                Route.authenticated("/paymaster" + REST, services.wallet(), "wallets"),
                 Route.webhook("/webhooks/dfns" + WEBHOOK_ORG + REST, services.wallet()),
                 Route.authenticated("/identities" + REST, services.identity(), "identities"),
                 Route.authenticated("/notifications" + REST, services.notification(), "notifications"),

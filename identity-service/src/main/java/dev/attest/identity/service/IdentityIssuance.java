@@ -6,6 +6,7 @@ import dev.attest.identity.CaseStanding;
 import dev.attest.identity.ChainTransaction;
 import dev.attest.identity.Claim;
 import dev.attest.identity.Identity;
+import dev.attest.identity.LinkedWallet;
 import dev.attest.identity.client.ChainUnavailableException;
 import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.client.ContractCalls;
@@ -105,7 +106,8 @@ public class IdentityIssuance {
     /**
      * A verified user (or business) got a wallet: plan the identity and its claims ({@link SubjectClaims}). Runs in
      * the consumer's inbox transaction; a subject that already has an identity gets no second one: a further wallet
-     * is linked to it instead. A case rejected already (the rejection overtook this event) gets its identity
+     * is linked to it instead. A new identity gets the wallets held for its subject linked (a smart account announced
+     * before this first wallet). A case rejected already (the rejection overtook this event) gets its identity
      * without the claims.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -113,7 +115,7 @@ public class IdentityIssuance {
             String orgId, String subject, String userId, String walletAddress, String kycCaseId, String kycLevel) {
         Optional<Identity> existing = identities.findByUser(orgId, userId);
         if (existing.isPresent()) {
-            wallets.link(existing.get(), walletAddress);
+            wallets.link(existing.get(), walletAddress, LinkedWallet.WALLET);
             return;
         }
         Instant now = Instant.now();
@@ -129,6 +131,7 @@ public class IdentityIssuance {
         identity.updatedAt = now;
         identity.traceparent = WorkSpans.current();
         identities.persist(identity);
+        wallets.linkHeld(identity); // a smart account announced before this first wallet
         boolean rejected = standings.isRejected(orgId, kycCaseId);
         for (Claim claim : subjectClaims.plan(identity, kycCaseId, kycLevel)) {
             if (rejected) {

@@ -76,6 +76,46 @@ public final class TestEvents implements AutoCloseable {
                 .send();
     }
 
+    /**
+     * Sends wallet-service's SmartAccountReady: {@code account}, the ERC-4337 smart account of {@code userId} (a user,
+     * or {@code business:<business_case_id>} with {@code subject} {@code business}) owned by its custody wallet
+     * {@code owner}; returns the event id.
+     */
+    public String smartAccountReady(String orgId, String userId, String subject, String account, String owner) {
+        return smartAccount(orgId, userId, subject, account, owner).send();
+    }
+
+    /** Sends SmartAccountReady with the id of an earlier one, as Kafka may redeliver it. */
+    public void smartAccountReadyAgain(
+            String eventId, String orgId, String userId, String subject, String account, String owner) {
+        smartAccount(orgId, userId, subject, account, owner).id(eventId).send();
+    }
+
+    /**
+     * Sends a SmartAccountReady that breaks its schema: poison. {@code owner} null leaves {@code owner_address} out,
+     * a required field that identity-service does not otherwise read.
+     */
+    public void malformedSmartAccountReady(String orgId, String userId, String account, String owner) {
+        smartAccount(orgId, userId, "user", account, owner).sendMalformed();
+    }
+
+    private EventPublisher.Event smartAccount(
+            String orgId, String userId, String subject, String account, String owner) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("wallet_id", UUID.randomUUID().toString());
+        data.put("user_id", userId);
+        data.put("subject", subject);
+        data.put("project_id", null);
+        data.put("address", account);
+        data.put("owner_address", owner);
+        data.put("entry_point", "0x0000000071727De22E5E9d8BAf0edAc6f37da032"); // EntryPoint v0.7
+        data.put("account_factory", "0x91E60e0613810449d098b0b5Ec8b51A0FE8c8985");
+        if (owner == null) {
+            data.remove("owner_address");
+        }
+        return events.event(Topics.WALLET, EventTypes.Wallet.SMART_ACCOUNT_READY, orgId, orgId + ":" + userId, data);
+    }
+
     private EventPublisher.Event provisioned(String orgId, String userId, String address, String caseId) {
         Map<String, Object> data = EventData.walletProvisioned("wa-" + UUID.randomUUID(), userId, address, caseId);
         return events.event(Topics.WALLET, EventTypes.Wallet.PROVISIONED, orgId, orgId + ":" + userId, data);

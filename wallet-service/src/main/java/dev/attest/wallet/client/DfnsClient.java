@@ -141,6 +141,30 @@ public class DfnsClient {
         });
     }
 
+    /**
+     * Dfns signs {@code message} with the wallet's key as EIP-191 {@code personal_sign} ({@code kind: Message}); the
+     * answer's {@code encoded} signature is r ‖ s ‖ v. The same externalId with the same message answers the same
+     * signature, so a retried request never makes a second one.
+     */
+    public byte[] signMessage(DfnsCredentials credentials, String walletId, byte[] message, String externalId) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("kind", "Message")
+                .put("message", "0x" + java.util.HexFormat.of().formatHex(message))
+                .put("externalId", externalId);
+        return as(credentials, "sign-message", () -> {
+            DfnsHttp.Answer answer =
+                    signedPost(credentials, ProviderPath.of("/wallets/{walletId}/signatures", walletId), body);
+            String encoded = answer.body().path("signature").path("encoded").asText("");
+            if (!answer.body().path("status").asText().equals("Signed") || !encoded.matches("0x[0-9a-fA-F]{130}")) {
+                throw new DfnsException(
+                        answer.status(),
+                        "Dfns did not sign: status "
+                                + answer.body().path("status").asText());
+            }
+            return java.util.HexFormat.of().parseHex(encoded.substring(2));
+        });
+    }
+
     public DfnsTransfer getTransfer(DfnsCredentials credentials, String walletId, String transferId) {
         return as(
                 credentials,

@@ -5,6 +5,7 @@ import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
 import dev.attest.wallet.Transfer;
 import dev.attest.wallet.Wallet;
+import dev.attest.wallet.aa.SponsoredOperation;
 
 /** The events of {@code attest.wallet.v1} and how each is keyed: by {@code <org_id>:<user_id>}. */
 public final class WalletEvents {
@@ -39,6 +40,31 @@ public final class WalletEvents {
             String previousStatus,
             String kind,
             String amount,
+            String txHash,
+            boolean sponsored,
+            String userOpHash) {}
+
+    /** Payload of {@link EventTypes.Wallet#SMART_ACCOUNT_READY}. */
+    public record SmartAccountReady(
+            String walletId,
+            String userId,
+            String subject,
+            String projectId,
+            String address,
+            String ownerAddress,
+            String entryPoint,
+            String accountFactory) {}
+
+    /** Payload of {@link EventTypes.Wallet#GAS_SPONSORED}: what a settled sponsored operation cost its sponsor. */
+    public record GasSponsored(
+            String userOpHash,
+            String transferId,
+            String userId,
+            String projectId,
+            String sender,
+            String gasCost,
+            boolean success,
+            String paymasterKind,
             String txHash) {}
 
     private WalletEvents() {}
@@ -83,7 +109,44 @@ public final class WalletEvents {
                         previous,
                         transfer.kind,
                         transfer.amountValue().toString(),
-                        transfer.txHash));
+                        transfer.txHash,
+                        transfer.sponsored,
+                        transfer.userOpHash));
+    }
+
+    public static OutgoingEvent smartAccountReady(Wallet wallet, String entryPoint, String accountFactory) {
+        return event(
+                wallet,
+                EventTypes.Wallet.SMART_ACCOUNT_READY,
+                "wallet/" + wallet.id + "/smart-account",
+                new SmartAccountReady(
+                        wallet.id.toString(),
+                        wallet.userId,
+                        wallet.subject,
+                        wallet.projectId,
+                        wallet.smartAccountAddress,
+                        wallet.address,
+                        entryPoint,
+                        accountFactory));
+    }
+
+    public static OutgoingEvent gasSponsored(SponsoredOperation operation) {
+        return new OutgoingEvent(
+                Topics.WALLET,
+                EventTypes.Wallet.GAS_SPONSORED,
+                operation.orgId + ":" + operation.userId,
+                "sponsored-operation/" + operation.userOpHash,
+                operation.orgId,
+                new GasSponsored(
+                        operation.userOpHash,
+                        operation.transferId == null ? null : operation.transferId.toString(),
+                        operation.userId,
+                        operation.projectId,
+                        operation.sender,
+                        operation.gasCost.toBigIntegerExact().toString(),
+                        Boolean.TRUE.equals(operation.success),
+                        operation.paymasterKind,
+                        operation.txHash));
     }
 
     /** Keyed by the organization alone: it concerns the org's credentials, not a user. */

@@ -76,7 +76,8 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
      */
     public List<Transfer> openSince(Instant before, int limit) {
         return find(
-                        "status not in ('confirmed', 'failed', 'rejected', ?1) and updatedAt <= ?2 order by updatedAt",
+                        "sponsored = false and status not in ('confirmed', 'failed', 'rejected', ?1) and updatedAt <= ?2"
+                                + " order by updatedAt",
                         Transfer.AWAITING_APPROVAL,
                         before)
                 .page(0, limit)
@@ -127,5 +128,12 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
 
     public long countForWallet(UUID walletId) {
         return count("walletId", walletId);
+    }
+
+    /** Sponsored transfers still open (stored or sent, not settled), oldest change first. */
+    public List<Transfer> openSponsored(int limit) {
+        return find("sponsored = true and status in (?1, 'broadcasted') order by updatedAt", Transfer.REQUESTED)
+                .page(0, limit)
+                .list();
     }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * A transfer as answered to its owner and to org admins. From this service's table, or (the org's listing) as
  * Dfns reports it, joined with what this service knows of it: {@code transfer_id}, {@code wallet_id},
- * {@code user_id} and the approval decision are null for a transfer made outside Attest.
+ * {@code user_id} and the approval decision are null for a transfer made outside Attest. A sponsored transfer
+ * ({@code sponsored}) leaves from the user's smart account ({@code from_address}) as a UserOperation
+ * ({@code user_op_hash}); {@code gas_cost} is what its sponsor paid, in wei, once settled.
  */
 public record TransferView(
         String transferId,
@@ -29,7 +31,11 @@ public record TransferView(
         Instant decidedAt,
         String decisionReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean sponsored,
+        String fromAddress,
+        String userOpHash,
+        String gasCost) {
 
     public static TransferView of(Transfer transfer) {
         return new TransferView(
@@ -48,7 +54,13 @@ public record TransferView(
                 transfer.decidedAt,
                 transfer.decisionReason,
                 transfer.createdAt,
-                transfer.updatedAt);
+                transfer.updatedAt,
+                transfer.sponsored,
+                transfer.fromAddress,
+                transfer.userOpHash,
+                transfer.gasCost == null
+                        ? null
+                        : transfer.gasCost.toBigIntegerExact().toString());
     }
 
     /**
@@ -78,6 +90,10 @@ public record TransferView(
                 ours.map(t -> t.decidedAt).orElse(null),
                 ours.map(t -> t.decisionReason).orElse(null),
                 dfns.requestedAt().or(() -> ours.map(t -> t.createdAt)).orElse(null),
-                dfns.lastChangedAt().or(() -> ours.map(t -> t.updatedAt)).orElse(null));
+                dfns.lastChangedAt().or(() -> ours.map(t -> t.updatedAt)).orElse(null),
+                false, // Dfns lists what its wallets sent; a sponsored transfer leaves from the smart account
+                dfns.request() == null ? null : wallet.map(w -> w.address).orElse(null),
+                null,
+                null);
     }
 }

@@ -2,6 +2,7 @@ package dev.attest.wallet.rest;
 
 import dev.attest.common.security.Caller;
 import dev.attest.common.security.Roles;
+import dev.attest.wallet.aa.SponsorshipAdmission;
 import dev.attest.wallet.service.ProvisioningService;
 import dev.attest.wallet.service.TransferService;
 import dev.attest.wallet.service.WalletAssetsService;
@@ -30,9 +31,15 @@ public class WalletResource {
     private final ProvisioningService provisioning;
     private final TransferService transfers;
     private final WalletAssetsService assets;
+    private final SponsorshipAdmission sponsorship;
 
     WalletResource(
-            Caller caller, ProvisioningService provisioning, TransferService transfers, WalletAssetsService assets) {
+            Caller caller,
+            ProvisioningService provisioning,
+            TransferService transfers,
+            WalletAssetsService assets,
+            SponsorshipAdmission sponsorship) {
+        this.sponsorship = sponsorship;
         this.caller = caller;
         this.provisioning = provisioning;
         this.transfers = transfers;
@@ -45,7 +52,7 @@ public class WalletResource {
     public MyWalletView me() {
         return provisioning
                 .statusOf(caller.orgId(), caller.subject())
-                .map(MyWalletView::of)
+                .map(wallet -> MyWalletView.of(wallet, sponsorship.refusalFor(wallet)))
                 .orElseGet(MyWalletView::none);
     }
 

@@ -5,6 +5,8 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Transfer;
 import dev.attest.wallet.Wallet;
+import dev.attest.wallet.aa.AccountCalls;
+import dev.attest.wallet.aa.SponsoredTransfers;
 import dev.attest.wallet.client.DfnsClient;
 import dev.attest.wallet.client.DfnsException;
 import dev.attest.wallet.client.DfnsTransfer;
@@ -48,6 +50,8 @@ public class TransferService {
     private final SpendingPolicyEnforcement policy;
     private final DfnsClient dfns;
     private final Outbox outbox;
+    private final TransferStatusChanges statusChanges;
+    private final SponsoredTransfers sponsored;
 
     /** The transfer, and whether this request created it (false: a replay of the same idempotency key). */
     public record Outcome(Transfer transfer, boolean created) {}
@@ -59,7 +63,9 @@ public class TransferService {
             DfnsSettingsService settings,
             SpendingPolicyEnforcement policy,
             DfnsClient dfns,
-            Outbox outbox) {
+            Outbox outbox,
+            TransferStatusChanges statusChanges,
+            SponsoredTransfers sponsored) {
         this.wallets = wallets;
         this.transfers = transfers;
         this.standings = standings;
@@ -67,6 +73,8 @@ public class TransferService {
         this.policy = policy;
         this.dfns = dfns;
         this.outbox = outbox;
+        this.statusChanges = statusChanges;
+        this.sponsored = sponsored;
     }
 
     public Outcome request(
@@ -77,8 +85,12 @@ public class TransferService {
         }
         Checked checked = validate(request);
         UUID walletUuid = parseId(walletId);
-        Outcome outcome =
-                QuarkusTransaction.requiringNew().call(() -> store(orgId, userId, walletUuid, idempotencyKey, checked));
+        UUID transferId = UUID.randomUUID();
+        Optional<SponsoredTransfers.Approved> approved = checked.sponsored()
+                ? approveSponsored(orgId, userId, walletUuid, idempotencyKey, transferId, checked)
+                : Optional.empty();
+        Outcome outcome = QuarkusTransaction.requiringNew()
+                .call(() -> store(orgId, userId, walletUuid, idempotencyKey, transferId, checked, approved));
         if (!outcome.created() || Transfer.AWAITING_APPROVAL.equals(outcome.transfer().status)) {
             return outcome;
         }
@@ -123,7 +135,33 @@ public class TransferService {
         });
     }
 
-    private record Checked(String kind, String to, BigInteger amount, String contract) {}
+    private record Checked(String kind, String to, BigInteger amount, String contract, boolean sponsored) {
+        AccountCalls.Movement movement() {
+            return new AccountCalls.Movement(to, amount, Optional.ofNullable(contract));
+        }
+    }
+
+    /**
+     * A sponsored transfer's operation, made, priced and approved before anything is stored, so that the policy's
+     * refusal stores and sends nothing; empty for a replayed key (the earlier transfer answers) or when the chain's
+     * services did not answer (stored now, priced by {@link dev.attest.wallet.aa.SponsorshipTracking}).
+     */
+    private Optional<SponsoredTransfers.Approved> approveSponsored(
+            String orgId, String userId, UUID walletId, String key, UUID transferId, Checked checked) {
+        Optional<Wallet> wallet = QuarkusTransaction.requiringNew().call(() -> {
+            Wallet found = wallets.findInOrg(orgId, walletId)
+                    .filter(w -> w.userId.equals(userId))
+                    .orElseThrow(() -> ProblemException.notFound("Wallet " + walletId));
+            if (transfers.findByIdempotencyKey(orgId, userId, key).isPresent()) {
+                return Optional.<Wallet>empty();
+            }
+            if (!found.isActive()) {
+                throw ProblemException.conflict("wallet-not-active", "The wallet is not active yet.");
+            }
+            return Optional.of(found);
+        });
+        return wallet.flatMap(found -> sponsored.approveNew(found, transferId, checked.movement()));
+    }
 
     private static Checked validate(TransferRequest request) {
         if (request == null) {
@@ -147,10 +185,22 @@ public class TransferService {
         if (kind.equals("native") && request.contract() != null) {
             throw ProblemException.badRequest("invalid-transfer", "contract is only for erc20 transfers.");
         }
-        return new Checked(kind, request.to(), new BigInteger(request.amount()), request.contract());
+        return new Checked(
+                kind,
+                request.to(),
+                new BigInteger(request.amount()),
+                request.contract(),
+                Boolean.TRUE.equals(request.sponsored()));
     }
 
-    private Outcome store(String orgId, String userId, UUID walletId, String key, Checked checked) {
+    private Outcome store(
+            String orgId,
+            String userId,
+            UUID walletId,
+            String key,
+            UUID transferId,
+            Checked checked,
+            Optional<SponsoredTransfers.Approved> approved) {
         // Locked until the transfer is stored: the user's requests are held to the daily limits one at a time.
         Wallet wallet = wallets.lockInOrg(orgId, walletId)
                 .filter(w -> w.userId.equals(userId))
@@ -179,7 +229,7 @@ public class TransferService {
         }
         boolean needsApproval = policy.admit(orgId, userId, Optional.ofNullable(checked.contract()), checked.amount());
         Transfer transfer = new Transfer();
-        transfer.id = UUID.randomUUID();
+        transfer.id = transferId;
         transfer.orgId = orgId;
         transfer.walletId = walletId;
         transfer.userId = userId;
@@ -190,8 +240,14 @@ public class TransferService {
         transfer.amount = new BigDecimal(checked.amount());
         transfer.contract = checked.contract();
         transfer.status = needsApproval ? Transfer.AWAITING_APPROVAL : Transfer.REQUESTED;
+        transfer.sponsored = checked.sponsored();
+        transfer.fromAddress = checked.sponsored() ? wallet.smartAccountAddress : wallet.address;
         transfer.createdAt = Instant.now();
         transfer.updatedAt = transfer.createdAt;
+        if (!needsApproval) {
+            // Priced now with the reservation in this transaction, or later (an approval, an outage) by the tracker.
+            approved.ifPresent(operation -> sponsored.attach(transfer, wallet, operation));
+        }
         transfers.persist(transfer);
         if (needsApproval) {
             outbox.publish(WalletEvents.transferStatusChanged(transfer, null));
@@ -202,6 +258,9 @@ public class TransferService {
     /** Sends the stored transfer to Dfns; an outage leaves it {@code requested} for the poller to resubmit. */
     Transfer submit(UUID transferId) {
         Transfer transfer = QuarkusTransaction.requiringNew().call(() -> transfers.findById(transferId));
+        if (transfer.sponsored) {
+            return sponsored.submit(transferId);
+        }
         Wallet wallet = QuarkusTransaction.requiringNew().call(() -> wallets.findById(transfer.walletId));
         try {
             var org = settings.forOrg(transfer.orgId)
@@ -257,10 +316,7 @@ public class TransferService {
     }
 
     void move(Transfer transfer, String status) {
-        String previous = transfer.status;
-        transfer.status = status;
-        transfer.updatedAt = Instant.now();
-        outbox.publish(WalletEvents.transferStatusChanged(transfer, previous));
+        statusChanges.move(transfer, status);
     }
 
     private static String hash(UUID walletId, Checked checked) {
@@ -271,6 +327,9 @@ public class TransferService {
                 checked.to().toLowerCase(Locale.ROOT),
                 checked.amount().toString(),
                 checked.contract() == null ? "" : checked.contract().toLowerCase(Locale.ROOT));
+        if (checked.sponsored()) {
+            canonical += "|sponsored"; // only a sponsored request adds to it: earlier transfers keep their hashes
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -106,7 +106,7 @@ class Erc20TransferTest {
         }
     }
 
-    private static String deployToken(Web3j node, String holder, BigInteger supply) throws Exception {
+    static String deployToken(Web3j node, String holder, BigInteger supply) throws Exception {
         String bytecode =
                 new ObjectMapper().readTree(ARTIFACT.toFile()).get("bytecode").asText();
         String constructor = FunctionEncoder.encodeConstructor(List.of(
@@ -128,7 +128,7 @@ class Erc20TransferTest {
     }
 
     @SuppressWarnings("rawtypes")
-    private static BigInteger balanceOf(Web3j node, String token, String owner) throws Exception {
+    static BigInteger balanceOf(Web3j node, String token, String owner) throws Exception {
         Function balanceOf =
                 new Function("balanceOf", List.of(new Address(owner)), List.of(new TypeReference<Uint256>() {}));
         String answer = node.ethCall(
