@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -13,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real EVM node for tests: anvil (Foundry; npm {@code @foundry-rs/anvil}, installed into {@code tools/node} by
@@ -50,16 +51,19 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
 
     private static String startAnvil() {
         Path binary = findBinary();
-        int port = freePort();
-        Path log = Path.of("target", "anvil-" + port + ".log");
+        Path log;
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(Path.of("target"));
+            log = Files.createTempFile(Path.of("target"), "anvil-", ".log");
             anvil = new ProcessBuilder(List.of(
                             binary.toString(),
                             "--host",
                             "127.0.0.1",
+                            // Port 0: anvil binds a port of the system's choosing and says which. A port picked here
+                            // and handed over could be taken meanwhile by another test JVM's node, and this JVM would
+                            // then talk to that node (its faucet's nonces) without knowing.
                             "--port",
-                            Integer.toString(port),
+                            "0",
                             "--chain-id",
                             "1337",
                             "--mnemonic",
@@ -68,8 +72,7 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
                             "1000",
                             // No state history, as the local stack and compose run it: what needs an old
                             // block's state fails here first.
-                            "--prune-history",
-                            "--silent"))
+                            "--prune-history"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -77,9 +80,33 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("cannot start anvil (" + binary + ")", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(anvil::destroy));
-        String rpc = "http://127.0.0.1:" + port;
+        String rpc = "http://127.0.0.1:" + listeningPort(log);
         awaitReady(rpc, log);
         return rpc;
+    }
+
+    /** The port anvil's log says it listens on ("Listening on 127.0.0.1:<port>"). */
+    private static int listeningPort(Path log) {
+        Pattern listening = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!anvil.isAlive()) {
+                throw new IllegalStateException("anvil exited with " + anvil.exitValue() + "; see " + log);
+            }
+            try {
+                Matcher port = listening.matcher(Files.readString(log));
+                if (port.find()) {
+                    return Integer.parseInt(port.group(1));
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for anvil", e);
+            }
+        }
+        throw new IllegalStateException("anvil did not say where it listens within 30 s; see " + log);
     }
 
     /**
@@ -143,14 +170,6 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
             return connection.getResponseCode() == 200;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
