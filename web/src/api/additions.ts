@@ -227,13 +227,16 @@ export interface SmartAccount {
 }
 
 /** `GET /wallets/me` also answers the smart account (null until derived) and whether sponsored gas is available. */
-export type MyWalletWithSponsorship = Wallet['schemas']['MyWalletView'] & {
+export type MyWalletWithSponsorship = Omit<Wallet['schemas']['MyWalletView'], 'smart_account' | 'sponsorship'> & {
   smart_account?: SmartAccount | null;
   sponsorship?: { available: boolean; reason: SponsorshipUnavailableReason | null } | null;
 };
 
 /** A transfer may be sponsored: it leaves from the smart account (`from_address`) as a UserOperation. */
-export type SponsoredTransferView = Wallet['schemas']['TransferView'] & {
+export type SponsoredTransferView = Omit<
+  Wallet['schemas']['TransferView'],
+  'sponsored' | 'from_address' | 'user_op_hash' | 'gas_cost'
+> & {
   sponsored?: boolean;
   from_address?: string | null;
   /** null until signed. */

@@ -112,7 +112,7 @@ describe('the gas sponsorship page', () => {
         monthly_budget: '1000000000000000000',
         user_daily_cap: '10000000000000000',
         native_allowed: true,
-        allowed_tokens: null,
+        // any token: left out, as null would say
         allowed_recipients: [RECIPIENT],
       },
     ]);

@@ -20,6 +20,7 @@ import {
   dailySpentSeries,
   MAX_LISTED_ADDRESSES,
   sponsorshipFormFrom,
+  sponsorshipRequestBody,
   sponsorshipServerErrors,
   type SponsorshipErrors,
   type SponsorshipForm,
@@ -71,7 +72,7 @@ function ProjectSponsorship({ org, projectId }: { org: string; projectId: string
   const api = useApi();
   const path = { org, project_id: projectId };
   const stored = useAsync((signal) => unwrap(api.wallet.GET('/orgs/{org}/sponsorship/{project_id}', { params: { path }, signal })), [api, org, projectId]);
-  const save = useAction((body: SponsorshipPolicyChange) => unwrap(api.wallet.PUT('/orgs/{org}/sponsorship/{project_id}', { params: { path }, body })));
+  const save = useAction((body: SponsorshipPolicyChange) => unwrap(api.wallet.PUT('/orgs/{org}/sponsorship/{project_id}', { params: { path }, body: sponsorshipRequestBody(body) })));
   const [form, setForm] = useState<SponsorshipForm | null>(null);
   const [errors, setErrors] = useState<SponsorshipErrors>({});
   const [saved, setSaved] = useState(false);

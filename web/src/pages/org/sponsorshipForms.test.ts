@@ -4,6 +4,7 @@ import { ApiError, PROBLEM_TYPE_BASE } from '../../api/problem';
 import { formatUnits } from '../user/amounts';
 import { MAX_AMOUNT } from './forms';
 import {
+  sponsorshipRequestBody,
   MAX_LISTED_ADDRESSES,
   budgetUsedPercent,
   checkSponsorship,
@@ -195,5 +196,20 @@ describe('the month’s usage', () => {
     expect(budgetUsedPercent('1000', { spent: '999', reserved: '999' })).toBe(100);
     expect(budgetUsedPercent(null, { spent: '1', reserved: '0' })).toBeNull();
     expect(budgetUsedPercent('1000', { spent: 'x', reserved: '0' })).toBeNull();
+  });
+});
+
+describe('sponsorshipRequestBody', () => {
+  it('leaves out the null parts (none, as absent means) and keeps the rest as they are', () => {
+    expect(
+      sponsorshipRequestBody({
+        enabled: true,
+        monthly_budget: '1000',
+        user_daily_cap: null,
+        allowed_tokens: [],
+        allowed_recipients: null,
+        paymaster_api_key: '',
+      }),
+    ).toEqual({ enabled: true, monthly_budget: '1000', allowed_tokens: [], paymaster_api_key: '' });
   });
 });

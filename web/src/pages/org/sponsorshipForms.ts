@@ -174,3 +174,12 @@ export function dailySpentSeries(usage: Pick<SponsorshipUsage, 'month' | 'by_day
   const days = month.length > 0 ? month : usage.by_day.map((d) => d.day);
   return { days, values: days.map((day) => spent.get(day) ?? 0) };
 }
+
+/** The PUT body as sent: a part left out means none, as null does, so null parts are left out. */
+export function sponsorshipRequestBody(change: SponsorshipPolicyChange): {
+  [K in keyof SponsorshipPolicyChange]: Exclude<SponsorshipPolicyChange[K], null>;
+} {
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== null)) as {
+    [K in keyof SponsorshipPolicyChange]: Exclude<SponsorshipPolicyChange[K], null>;
+  };
+}

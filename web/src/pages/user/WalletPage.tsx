@@ -466,7 +466,8 @@ export default function WalletPage() {
   usePolling(wallet.reload, 5000, wallet.data?.status === 'pending' && !wallet.loading);
 
   if (wallet.loading && !wallet.data) return <Progress label="Loading your wallet" />;
-  const w: MyWalletWithSponsorship | undefined = wallet.data;
+  // The generated schema cannot say that a smart account, when there is one, always has its address.
+  const w = wallet.data as MyWalletWithSponsorship | undefined;
   const words = walletStatusWords(w?.status);
   return (
     <Page title="Wallet">
