@@ -132,8 +132,19 @@ public final class EndUser {
 
     /** POST /wallets/{id}/transfers of native value, with a fresh Idempotency-Key. */
     public JsonNode requestTransfer(String walletId, String to, BigInteger amount) {
-        ObjectNode transfer =
-                HttpJson.object().put("kind", "native").put("to", to).put("amount", amount.toString());
+        return requestTransfer(walletId, to, amount, false);
+    }
+
+    /**
+     * A native transfer out of the user's wallet; {@code sponsored}: out of its smart account, the project's
+     * paymaster paying the gas (ERC-4337).
+     */
+    public JsonNode requestTransfer(String walletId, String to, BigInteger amount, boolean sponsored) {
+        ObjectNode transfer = HttpJson.object()
+                .put("kind", "native")
+                .put("to", to)
+                .put("amount", amount.toString())
+                .put("sponsored", sponsored);
         return http.send(
                         "POST",
                         gateway("/wallets/" + walletId + "/transfers"),

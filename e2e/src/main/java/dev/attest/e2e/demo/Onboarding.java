@@ -35,6 +35,8 @@ public final class Onboarding {
     private static final String RECIPIENT = "0x1df62f291b2e969fb0849d99d9ce41e2f137006e";
 
     private static final BigInteger AMOUNT = new BigInteger("1000000000000000"); // 0.001 ether
+    /** The demo project's monthly gas budget: 0.1 ether. */
+    private static final BigInteger SPONSOR_BUDGET = new BigInteger("100000000000000000");
 
     private final Settings settings;
     private final HttpJson http = new HttpJson();
@@ -207,6 +209,7 @@ public final class Onboarding {
                             STEP_TIMEOUT,
                             n -> mentions(n, "transfer") && mentions(n, "confirm")),
                     n -> n.path("text").asText());
+            sponsoredTransfer(tenant, client, admin, walletId);
             log.step(
                     "verification withdrawn by a reviewer at Persona",
                     () -> withdrawAtPersona(kyc.path("persona_inquiry_id").asText()),
@@ -220,6 +223,98 @@ public final class Onboarding {
                     () -> awaitRevoked(client, address, claim),
                     v -> "claim " + abbreviate(v.path("claim_id").asText()) + " no longer valid");
         }
+    }
+
+    /**
+     * Gas sponsorship (ERC-4337): the org admin has the project pay its users' gas; the user moves value into their
+     * smart account (a plain custody transfer, which pays its own gas), then sends exactly that value on from the
+     * smart account: were any gas charged to the account, the operation could not run.
+     */
+    private void sponsoredTransfer(DemoTenant tenant, EndUser client, SignedIn admin, String walletId) {
+        log.step(
+                "gas sponsorship enabled for the project",
+                () -> http.send(
+                                "PUT",
+                                gateway("/orgs/" + tenant.orgId() + "/sponsorship/" + tenant.projectId()),
+                                admin.accessToken(),
+                                HttpJson.object()
+                                        .put("enabled", true)
+                                        .put("monthly_budget", SPONSOR_BUDGET.toString())
+                                        .put(
+                                                "user_daily_cap",
+                                                SPONSOR_BUDGET
+                                                        .divide(BigInteger.TEN)
+                                                        .toString()),
+                                Map.of())
+                        .expect(200)
+                        .json(),
+                p -> "monthly budget " + p.path("monthly_budget").asText() + " wei");
+        JsonNode me = log.step(
+                "smart account ready and sponsorship available",
+                () -> client.await(
+                        "the smart account and sponsorship",
+                        "/wallets/me",
+                        STEP_TIMEOUT,
+                        w -> w.path("smart_account").hasNonNull("address")
+                                && w.path("sponsorship").path("available").asBoolean()),
+                w -> "SimpleAccount " + w.path("smart_account").path("address").asText() + " (counterfactual)");
+        String account = me.path("smart_account").path("address").asText();
+        JsonNode funding = log.step(
+                "smart account funded from the custody wallet",
+                () -> awaitTransfer(client, walletId, client.requestTransfer(walletId, account, AMOUNT)),
+                t -> AMOUNT + " wei, tx " + abbreviate(t.path("tx_hash").asText()));
+        BigInteger before = chain.balance(RECIPIENT);
+        JsonNode sponsored = log.step(
+                "sponsored transfer confirmed (UserOperation through the bundler)",
+                () -> awaitTransfer(client, walletId, client.requestTransfer(walletId, RECIPIENT, AMOUNT, true)),
+                t -> "userOp " + abbreviate(t.path("user_op_hash").asText()) + ", gas paid by the paymaster "
+                        + t.path("gas_cost").asText() + " wei");
+        log.step(
+                "value moved and the smart account paid no gas",
+                () -> {
+                    BigInteger moved = chain.balance(RECIPIENT).subtract(before);
+                    BigInteger left = chain.balance(account);
+                    if (moved.compareTo(AMOUNT) != 0
+                            || left.signum() != 0
+                            || funding.path("tx_hash").isNull()) {
+                        throw new StepFailed("the recipient got " + moved + " wei and the smart account kept " + left);
+                    }
+                    return moved;
+                },
+                moved -> "recipient +" + moved + " wei, smart account 0 wei");
+        log.step(
+                "the project's sponsorship usage shows the gas",
+                () -> Waiting.until("the settled gas in the project's usage", STEP_TIMEOUT, () -> {
+                    JsonNode policy = http.get(
+                                    gateway("/orgs/" + tenant.orgId() + "/sponsorship/" + tenant.projectId()),
+                                    admin.accessToken())
+                            .expect(200)
+                            .json();
+                    BigInteger spent =
+                            new BigInteger(policy.path("usage").path("spent").asText("0"));
+                    return spent.compareTo(new BigInteger(
+                                            sponsored.path("gas_cost").asText()))
+                                    >= 0
+                            ? Optional.of(policy)
+                            : Optional.empty();
+                }),
+                p -> "spent " + p.path("usage").path("spent").asText() + " wei this month");
+    }
+
+    /** Follows a transfer to {@code confirmed}; failed or rejected stops the demo. */
+    private JsonNode awaitTransfer(EndUser client, String walletId, JsonNode transfer) {
+        return client.await(
+                "the transfer confirmed",
+                "/wallets/" + walletId + "/transfers/"
+                        + transfer.path("transfer_id").asText(),
+                STEP_TIMEOUT,
+                t -> {
+                    String status = t.path("status").asText();
+                    if (status.equals("failed") || status.equals("rejected")) {
+                        throw new StepFailed("the transfer ended " + status + ": " + t.path("reason"));
+                    }
+                    return status.equals("confirmed");
+                });
     }
 
     /**
