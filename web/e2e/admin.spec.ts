@@ -328,6 +328,7 @@ test.describe('organization admin: every page', () => {
     ['Webhooks', 'Webhooks', null],
     ['Members', 'Members', 'admin-members'],
     ['Usage', 'Usage', 'admin-usage'],
+    ['Analytics', 'Analytics', null],
   ];
 
   test('each organization page loads, passes axe and fits the width', async ({ page }, testInfo) => {

@@ -38,6 +38,8 @@ const ProjectPage = lazy(() => import('./pages/org/ProjectPage'));
 const WebhooksPage = lazy(() => import('./pages/org/WebhooksPage'));
 const MembersPage = lazy(() => import('./pages/org/MembersPage'));
 const UsagePage = lazy(() => import('./pages/org/UsagePage'));
+const AnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage'));
+const PlatformAnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage').then((m) => ({ default: m.PlatformAnalyticsPage })));
 const OrganizationsPage = lazy(() => import('./pages/platform/OrganizationsPage'));
 
 function NoAccess() {
@@ -126,10 +128,12 @@ export function AppRoutes() {
           <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="usage" element={<UsagePage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
         </Route>
         <Route path="platform" element={<RequireArea area="platform" />}>
           <Route index element={<Navigate to="orgs" replace />} />
           <Route path="orgs" element={<OrganizationsPage />} />
+          <Route path="analytics" element={<PlatformAnalyticsPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -50,6 +50,7 @@ function orgLinks(org: string): NavItem[] {
     ['webhooks', 'Webhooks'],
     ['members', 'Members'],
     ['usage', 'Usage'],
+    ['analytics', 'Analytics'],
   ].map(([path, label]) => ({ to: `${base}/${path}`, label }));
 }
 
@@ -139,7 +140,15 @@ export function Layout() {
         {orgSlug && access.adminOf(orgSlug) && (
           <NavSection label={`Organization: ${org?.name ?? orgSlug}`} links={orgLinks(orgSlug)} />
         )}
-        {access.platformAdmin && <NavSection label="Platform" links={[{ to: '/platform/orgs', label: 'Organizations' }]} />}
+        {access.platformAdmin && (
+          <NavSection
+            label="Platform"
+            links={[
+              { to: '/platform/orgs', label: 'Organizations' },
+              { to: '/platform/analytics', label: 'Analytics' },
+            ]}
+          />
+        )}
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
         {tenant.status === 'loading' ? (

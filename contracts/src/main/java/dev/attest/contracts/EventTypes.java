@@ -12,6 +12,9 @@ public final class EventTypes {
     public static final class Tenant {
         public static final String ORGANIZATION_CREATED = "attest.tenant.organization-created.v1";
         public static final String ORGANIZATION_UPDATED = "attest.tenant.organization-updated.v1";
+        /** A platform admin deleted the organization (issue 20): services erase what they hold for it. */
+        public static final String ORGANIZATION_DELETED = "attest.tenant.organization-deleted.v1";
+
         public static final String PROJECT_CREATED = "attest.tenant.project-created.v1";
         public static final String PROJECT_UPDATED = "attest.tenant.project-updated.v1";
         public static final String MEMBER_ADDED = "attest.tenant.member-added.v1";
@@ -83,6 +86,14 @@ public final class EventTypes {
         public static final String CASE_DECIDED = "attest.document.case-decided.v1";
 
         private Document() {}
+    }
+
+    /** {@code attest.audit.v1}, published by every service that keeps an audit trail (docs/audit.md). */
+    public static final class Audit {
+        /** An entry of a service's audit trail, with its sequence number and chain hash; the gateway stores them. */
+        public static final String ENTRY_RECORDED = "attest.audit.entry-recorded.v1";
+
+        private Audit() {}
     }
 
     /** Webhook messages that are no domain event: never on Kafka, so without a JSON Schema here. */

@@ -80,6 +80,13 @@ class TenantIsolationTest {
         routes.add(new Object[] {"DELETE", p + "/api-keys/" + key, null});
         routes.add(new Object[] {"POST", p + "/api-keys/" + key + "/rotate", null});
         routes.add(new Object[] {"GET", o + "/usage", null});
+        routes.add(new Object[] {"GET", o + "/plan", null});
+        routes.add(new Object[] {"GET", o + "/statements/2026-03", null});
+        routes.add(new Object[] {"GET", o + "/statements/2026-03?format=csv", null});
+        routes.add(new Object[] {"GET", o + "/analytics", null});
+        routes.add(new Object[] {"GET", o + "/analytics?granularity=hour&project=" + project, null});
+        routes.add(new Object[] {"GET", o + "/audit", null});
+        routes.add(new Object[] {"GET", o + "/audit/export?format=csv", null});
         routes.add(new Object[] {"GET", o + "/kyc/cases", null});
         routes.add(new Object[] {"GET", o + "/integrations/persona/settings", null});
         routes.add(new Object[] {"GET", o + "/wallets", null});

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String IDENTITY = "attest.identity.v1";
     public static final String NOTIFICATION = "attest.notification.v1";
     public static final String DOCUMENT = "attest.document.v1";
+    /** Every service's audit entries, for the gateway's store (docs/audit.md). */
+    public static final String AUDIT = "attest.audit.v1";
 
     /** Suffix of the dead-letter twin of every topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Consumes {@code attest.tenant.v1} into the {@link Tenants} replica, each event once (inbox consumer
  * {@value #INBOX_CONSUMER}): organization-created/-updated and project-created/-updated, the newest event winning
- * (by the event's time; an event without one counts as of its arrival). The envelope's organization is the tenant
+ * (by the event's time; an event without one counts as of its arrival), with the {@code suspended} flag of issue 20
+ * when an event states it; organization-deleted removes the organization and its projects. The envelope's organization is the tenant
  * boundary: data naming another one, or naming none, is poison (dead-letter topic). Every tenant event is then
  * handed to the service's {@link TenantEvent} observers, if it has any, in the same transaction.
  *
@@ -50,7 +51,7 @@ public class TenantEventsConsumer {
     }
 
     /** The fields of organization events the replica keeps (tolerant reader). */
-    record OrganizationData(String orgId, String slug, String name) {}
+    record OrganizationData(String orgId, String slug, String name, Boolean suspended) {}
 
     /** The fields of project events the replica keeps: all the gateway publishes. */
     record ProjectData(
@@ -60,7 +61,8 @@ public class TenantEventsConsumer {
             String environment,
             String kycProvider,
             String walletNetwork,
-            String kycFallbackProvider) {}
+            String kycFallbackProvider,
+            Boolean suspended) {}
 
     @Incoming(CHANNEL)
     @Blocking
@@ -74,6 +76,8 @@ public class TenantEventsConsumer {
             applyOrganization(event);
         } else if (PROJECT_EVENTS.contains(event.type())) {
             applyProject(event);
+        } else if (EventTypes.Tenant.ORGANIZATION_DELETED.equals(event.type())) {
+            applyDeletion(event);
         }
         observers.fire(new TenantEvent(event));
     }
@@ -84,7 +88,17 @@ public class TenantEventsConsumer {
             throw new PoisonEventException("event " + event.id() + " names no org_id or slug");
         }
         requireSameOrg(event, data.orgId());
-        tenants.upsert(new TenantOrganization(data.orgId(), data.slug(), data.name()), timeOf(event));
+        tenants.upsert(new TenantOrganization(data.orgId(), data.slug(), data.name()), data.suspended(), timeOf(event));
+    }
+
+    /** The organization was deleted: the replica forgets it (services erase their own data in observers). */
+    private void applyDeletion(IncomingEvent event) {
+        OrganizationData data = event.dataAs(mapper, OrganizationData.class);
+        if (blank(data.orgId())) {
+            throw new PoisonEventException("event " + event.id() + " names no org_id");
+        }
+        requireSameOrg(event, data.orgId());
+        tenants.erase(data.orgId());
     }
 
     private void applyProject(IncomingEvent event) {
@@ -102,6 +116,7 @@ public class TenantEventsConsumer {
                         data.kycProvider(),
                         data.walletNetwork(),
                         data.kycFallbackProvider()),
+                data.suspended(),
                 timeOf(event));
     }
 

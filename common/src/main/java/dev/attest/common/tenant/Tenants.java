@@ -28,17 +28,20 @@ public class Tenants {
     private static final int MAX_NAME_LENGTH = 255;
 
     private static final String UPSERT_ORGANIZATION = "insert into attest_tenant_organization"
-            + " (org_id, slug, name, event_time) values (?, ?, ?, ?)"
+            + " (org_id, slug, name, event_time, suspended) values (?, ?, ?, ?, coalesce(?::boolean, false))"
             + " on conflict (org_id) do update set slug = excluded.slug, name = excluded.name,"
-            + " event_time = excluded.event_time"
+            + " event_time = excluded.event_time,"
+            // an event that does not state `suspended` (a change of name) leaves it as it is
+            + " suspended = coalesce(?::boolean, attest_tenant_organization.suspended)"
             + " where attest_tenant_organization.event_time <= excluded.event_time";
     private static final String UPSERT_PROJECT = "insert into attest_tenant_project"
             + " (project_id, org_id, name, environment, kyc_provider, wallet_network, kyc_fallback_provider,"
-            + " event_time) values (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " event_time, suspended) values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::boolean, false))"
             + " on conflict (project_id) do update set org_id = excluded.org_id, name = excluded.name,"
             + " environment = excluded.environment, kyc_provider = excluded.kyc_provider,"
             + " wallet_network = excluded.wallet_network, kyc_fallback_provider = excluded.kyc_fallback_provider,"
-            + " event_time = excluded.event_time"
+            + " event_time = excluded.event_time,"
+            + " suspended = coalesce(?::boolean, attest_tenant_project.suspended)"
             + " where attest_tenant_project.event_time <= excluded.event_time";
 
     private final AgroalDataSource dataSource;
@@ -106,11 +109,52 @@ public class Tenants {
                 orgId);
     }
 
+    /**
+     * Whether the gateway suspended the organization, or the project when one is named (issue 20): a service does
+     * no new provider work for it (no inquiry, wallet or transfer). An organization or project the replica does not
+     * know is not suspended (the gateway refuses suspended tenants' requests anyway).
+     */
+    public boolean suspended(String orgId, String projectId) {
+        if (!lookupable(orgId)) {
+            return false;
+        }
+        boolean org = queryOne(
+                        "select suspended from attest_tenant_organization where org_id = ?",
+                        row -> row.getBoolean(1),
+                        orgId)
+                .orElse(false);
+        if (org || projectId == null || !lookupable(projectId)) {
+            return org;
+        }
+        return queryOne(
+                        "select suspended from attest_tenant_project where project_id = ? and org_id = ?",
+                        row -> row.getBoolean(1),
+                        projectId,
+                        orgId)
+                .orElse(false);
+    }
+
     void upsert(TenantOrganization organization, OffsetDateTime eventTime) {
-        update(UPSERT_ORGANIZATION, organization.orgId(), organization.slug(), organization.name(), eventTime);
+        upsert(organization, null, eventTime);
+    }
+
+    /** {@code suspended}: null when the event does not state it (it then stays as it is). */
+    void upsert(TenantOrganization organization, Boolean suspended, OffsetDateTime eventTime) {
+        update(
+                UPSERT_ORGANIZATION,
+                organization.orgId(),
+                organization.slug(),
+                organization.name(),
+                eventTime,
+                suspended,
+                suspended);
     }
 
     void upsert(TenantProject project, OffsetDateTime eventTime) {
+        upsert(project, null, eventTime);
+    }
+
+    void upsert(TenantProject project, Boolean suspended, OffsetDateTime eventTime) {
         update(
                 UPSERT_PROJECT,
                 project.projectId(),
@@ -120,7 +164,15 @@ public class Tenants {
                 project.kycProvider(),
                 project.walletNetwork(),
                 project.kycFallbackProvider(),
-                eventTime);
+                eventTime,
+                suspended,
+                suspended);
+    }
+
+    /** Forgets a deleted organization and its projects (organization-deleted). */
+    void erase(String orgId) {
+        update("delete from attest_tenant_project where org_id = ?", orgId);
+        update("delete from attest_tenant_organization where org_id = ?", orgId);
     }
 
     // A NUL cannot even be compared by PostgreSQL; an over-long name is no id or slug the gateway makes.

@@ -40,6 +40,7 @@ public class KycProviders {
      * this service does not implement is a clear problem, before anything is stored.
      */
     public KycProvider forNewCase(String orgId, Optional<String> projectId) {
+        requireNotSuspended(orgId, projectId);
         String name = projectId
                 .flatMap(project -> tenants.project(orgId, project))
                 .map(TenantProject::kycProvider)
@@ -56,6 +57,21 @@ public class KycProviders {
                                     ", ", byName.keySet().stream().sorted().toList()) + ".");
         }
         return provider;
+    }
+
+    /**
+     * No new provider work for an organization or project the platform's admins suspended (issue 20; the tenant
+     * replica's {@code suspended}): 403 problem {@code suspended}, before anything is stored or sent.
+     */
+    public void requireNotSuspended(String orgId, Optional<String> projectId) {
+        if (tenants.suspended(orgId, projectId.orElse(null))) {
+            throw new ProblemException(
+                    403,
+                    "suspended",
+                    "Suspended",
+                    "This organization or project is suspended by the platform's administrators; no new"
+                            + " verification is started.");
+        }
     }
 
     /**

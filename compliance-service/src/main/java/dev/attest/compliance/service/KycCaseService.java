@@ -71,6 +71,7 @@ public class KycCaseService {
     public record UserStatus(Optional<KycCase> kycCase, KycStatus status, String message, NextAction next) {}
 
     public Started start(StartRequest request) {
+        providers.requireNotSuspended(request.orgId(), request.projectId());
         KycCase kycCase = QuarkusTransaction.requiringNew().call(() -> openOrFind(request));
         if (kycCase.kycStatus() != KycStatus.PENDING) {
             return new Started(kycCase, Optional.empty());

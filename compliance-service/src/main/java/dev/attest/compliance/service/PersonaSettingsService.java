@@ -123,6 +123,9 @@ public class PersonaSettingsService implements ProviderSettings {
         return of(orgId).map(OrgPersona::webhookSecrets).orElse(List.of());
     }
 
+    @jakarta.inject.Inject
+    dev.attest.common.audit.AuditTrail audit;
+
     @Transactional
     @CacheInvalidate(cacheName = WEBHOOK_SECRETS_CACHE)
     public OrgPersona update(@CacheKey String orgId, Change change, String actor) {
@@ -132,6 +135,7 @@ public class PersonaSettingsService implements ProviderSettings {
             fresh.environment = "sandbox";
             return fresh;
         });
+        Audited before = row.updatedAt == null ? null : Audited.of(row);
         change.apiKey().ifPresent(key -> row.apiKeyEnc = sealed.seal(orgId, "api-key", key));
         change.inquiryTemplateId().ifPresent(template -> row.inquiryTemplateId = template);
         change.kybInquiryTemplateId().ifPresent(template -> row.kybInquiryTemplateId = template);
@@ -144,7 +148,36 @@ public class PersonaSettingsService implements ProviderSettings {
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = actor;
         settings.persist(row);
+        settings.flush(); // the row before the audit chain's head (docs/audit.md)
+        audit.record(dev.attest.common.audit.AuditEntry.of(
+                        before == null ? "persona-settings.created" : "persona-settings.updated",
+                        orgId,
+                        "persona-settings",
+                        orgId)
+                .withChanges(dev.attest.common.audit.AuditChanges.of(
+                        before, Audited.of(row), "api_key", "webhook_secret", "previous_webhook_secret")));
         return open(orgId, row);
+    }
+
+    /** The settings as the audit trail records them: the sealed secrets are masked there, never kept. */
+    record Audited(
+            String environment,
+            String inquiryTemplateId,
+            String kybInquiryTemplateId,
+            String requiredSteps,
+            String apiKey,
+            String webhookSecret,
+            String previousWebhookSecret) {
+        static Audited of(PersonaSettings row) {
+            return new Audited(
+                    row.environment,
+                    row.inquiryTemplateId,
+                    row.kybInquiryTemplateId,
+                    row.requiredSteps,
+                    row.apiKeyEnc,
+                    row.webhookSecretEnc,
+                    row.webhookSecretPreviousEnc);
+        }
     }
 
     private OrgPersona open(String orgId, PersonaSettings row) {

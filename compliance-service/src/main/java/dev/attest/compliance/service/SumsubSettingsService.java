@@ -126,6 +126,9 @@ public class SumsubSettingsService implements ProviderSettings {
         return of(orgId).map(OrgSumsub::webhookSecrets).orElse(List.of());
     }
 
+    @jakarta.inject.Inject
+    dev.attest.common.audit.AuditTrail audit;
+
     @Transactional
     @CacheInvalidate(cacheName = WEBHOOK_SECRETS_CACHE)
     public OrgSumsub update(@CacheKey String orgId, Change change, String actor) {
@@ -135,6 +138,7 @@ public class SumsubSettingsService implements ProviderSettings {
             fresh.digestAlg = SumsubSigning.DigestAlg.HMAC_SHA256_HEX.name();
             return fresh;
         });
+        Audited before = row.updatedAt == null ? null : Audited.of(row);
         change.appToken().ifPresent(token -> row.appTokenEnc = sealed.seal(orgId, "app-token", token));
         change.secretKey().ifPresent(key -> row.secretKeyEnc = sealed.seal(orgId, "secret-key", key));
         change.levelName().ifPresent(level -> row.levelName = level);
@@ -148,7 +152,43 @@ public class SumsubSettingsService implements ProviderSettings {
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = actor;
         settings.persist(row);
+        settings.flush(); // the row before the audit chain's head (docs/audit.md)
+        audit.record(dev.attest.common.audit.AuditEntry.of(
+                        before == null ? "sumsub-settings.created" : "sumsub-settings.updated",
+                        orgId,
+                        "sumsub-settings",
+                        orgId)
+                .withChanges(dev.attest.common.audit.AuditChanges.of(
+                        before,
+                        Audited.of(row),
+                        "app_token",
+                        "secret_key",
+                        "webhook_secret",
+                        "previous_webhook_secret")));
         return open(orgId, row);
+    }
+
+    /** The settings as the audit trail records them: the sealed secrets are masked there, never kept. */
+    record Audited(
+            String levelName,
+            String kybLevelName,
+            String digestAlg,
+            String requiredSteps,
+            String appToken,
+            String secretKey,
+            String webhookSecret,
+            String previousWebhookSecret) {
+        static Audited of(SumsubSettings row) {
+            return new Audited(
+                    row.levelName,
+                    row.kybLevelName,
+                    row.digestAlg,
+                    row.requiredSteps,
+                    row.appTokenEnc,
+                    row.secretKeyEnc,
+                    row.webhookSecretEnc,
+                    row.webhookSecretPreviousEnc);
+        }
     }
 
     private OrgSumsub open(String orgId, SumsubSettings row) {

@@ -2,6 +2,7 @@ package dev.attest.gateway.proxy;
 
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.Project;
+import dev.attest.gateway.admin.EdgeGuard;
 import dev.attest.gateway.ratelimit.CallerBuckets;
 import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.TokenBuckets;
@@ -33,6 +34,7 @@ public class EdgeAccess {
     private final CallerBuckets callerBuckets;
     private final UsageService usage;
     private final GatewayTokenIssuer tokens;
+    private final EdgeGuard guard;
 
     EdgeAccess(
             TenantAccess access,
@@ -40,13 +42,15 @@ public class EdgeAccess {
             TokenBuckets buckets,
             CallerBuckets callerBuckets,
             UsageService usage,
-            GatewayTokenIssuer tokens) {
+            GatewayTokenIssuer tokens,
+            EdgeGuard guard) {
         this.access = access;
         this.requestProject = requestProject;
         this.buckets = buckets;
         this.callerBuckets = callerBuckets;
         this.usage = usage;
         this.tokens = tokens;
+        this.guard = guard;
     }
 
     /**
@@ -78,13 +82,22 @@ public class EdgeAccess {
         // Every request draws from a bucket, whoever sends it: its project's when it acts in one, else its
         // caller's in the organization it acts in (or the caller's alone when it acts in none).
         Optional<UUID> orgId = membership.map(m -> m.org().id);
-        RateLimitDecision limit = project.map(p -> buckets.take(p.id, p.rateLimitCapacity, p.rateLimitRefillPerSecond))
+        // A suspended user, organization or project is refused before anything is taken or forwarded (issue 20);
+        // the organization's plan may set its projects' rate limit.
+        EdgeGuard.Standing standing =
+                guard.standing(caller, membership.map(OrgMembership::org), project.map(p -> p.id));
+        if (standing.refusal().isPresent()) {
+            return ForwardDecision.refuse(standing.refusal().get(), Map.of());
+        }
+        RateLimitDecision limit = project.map(
+                        p -> buckets.take(p.id, standing.capacity(p), standing.refillPerSecond(p)))
                 .orElseGet(() -> callerBuckets.take(caller.subject(), orgId));
         if (!limit.allowed()) {
             return ForwardDecision.refuse(
                     limit.refusal(project.isPresent() ? "The project's" : "Your"), limit.headers());
         }
         project.ifPresent(p -> usage.countRequest(p.orgId.toString(), p.id.toString()));
+        dev.attest.gateway.analytics.RequestTiming.actingIn(orgId, project.map(p -> p.id));
         return ForwardDecision.forward(
                 tokens.issue(identity(caller, membership, project.map(p -> p.id))), limit.headers());
     }

@@ -38,8 +38,8 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Response create(@Valid @NotNull OrganizationService.NewOrganization request) {
-        OrganizationView org = OrganizationView.of(
-                access.require(user.get(), organizations.create(request).id.toString()));
+        OrganizationView org = OrganizationView.of(access.require(
+                user.get(), organizations.create(user.get(), request).id.toString()));
         return Response.created(URI.create("/orgs/" + org.id())).entity(org).build();
     }
 

@@ -4,6 +4,7 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.ApiKey;
 import dev.attest.gateway.Project;
+import dev.attest.gateway.audit.GatewayAudit;
 import dev.attest.gateway.repository.ApiKeyRepository;
 import dev.attest.gateway.security.ApiScopes;
 import dev.attest.gateway.security.EdgeCaller;
@@ -46,23 +47,43 @@ public class ApiKeyService {
     private final ProjectService projects;
     private final TenantAccess access;
     private final TenantEvents events;
+    private final GatewayAudit audit;
 
-    ApiKeyService(ApiKeyRepository keys, ProjectService projects, TenantAccess access, TenantEvents events) {
+    ApiKeyService(
+            ApiKeyRepository keys,
+            ProjectService projects,
+            TenantAccess access,
+            TenantEvents events,
+            GatewayAudit audit) {
         this.keys = keys;
         this.projects = projects;
         this.access = access;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
     public IssuedKey issue(EdgeCaller caller, String orgRef, String projectRef, @Valid NewApiKey request) {
-        Project project = projects.find(access.requireAdmin(caller, orgRef).org().id, projectRef);
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        Project project = projects.find(membership.org().id, projectRef);
         Set<String> unknown = new TreeSet<>(request.scopes());
         unknown.removeAll(ApiScopes.ALL);
         if (!unknown.isEmpty()) {
             throw ProblemException.badRequest("unknown-scope", "Unknown scopes: " + String.join(", ", unknown));
         }
-        return create(caller, project, request.name(), new TreeSet<>(request.scopes()), request.expiresAt());
+        IssuedKey issued =
+                create(caller, project, request.name(), new TreeSet<>(request.scopes()), request.expiresAt());
+        audit.record(
+                caller,
+                membership.roles(),
+                project.orgId,
+                project.id,
+                "api-key.created",
+                "api-key",
+                issued.record().id.toString(),
+                null,
+                GatewayAudit.ApiKeySnapshot.of(issued.record()));
+        return issued;
     }
 
     @Transactional
@@ -75,8 +96,19 @@ public class ApiKeyService {
     public ApiKey revoke(EdgeCaller caller, String orgRef, String projectRef, String keyRef) {
         ApiKey key = find(caller, orgRef, projectRef, keyRef);
         if (key.revokedAt == null) {
+            GatewayAudit.ApiKeySnapshot before = GatewayAudit.ApiKeySnapshot.of(key);
             key.revokedAt = Instant.now();
             events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, key);
+            audit.record(
+                    caller,
+                    Set.of(),
+                    key.orgId,
+                    key.projectId,
+                    "api-key.revoked",
+                    "api-key",
+                    key.id.toString(),
+                    before,
+                    GatewayAudit.ApiKeySnapshot.of(key));
         }
         return key;
     }
@@ -90,8 +122,22 @@ public class ApiKeyService {
         }
         Project project = projects.find(old.orgId, old.projectId.toString());
         IssuedKey successor = create(caller, project, old.name, old.scopeSet(), old.expiresAt);
+        GatewayAudit.ApiKeySnapshot before = GatewayAudit.ApiKeySnapshot.of(old);
         old.revokedAt = Instant.now();
         events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, old);
+        audit.record(
+                caller,
+                Set.of(),
+                old.orgId,
+                old.projectId,
+                "api-key.rotated",
+                "api-key",
+                old.id.toString(),
+                before,
+                new RotatedKey(
+                        GatewayAudit.ApiKeySnapshot.of(old),
+                        successor.record().id.toString(),
+                        GatewayAudit.ApiKeySnapshot.of(successor.record())));
         return successor;
     }
 
@@ -150,6 +196,9 @@ public class ApiKeyService {
             throw new IllegalStateException(e);
         }
     }
+
+    /** What a rotation leaves, in the audit trail: the old key revoked and its successor (never either key). */
+    record RotatedKey(GatewayAudit.ApiKeySnapshot revoked, String successorId, GatewayAudit.ApiKeySnapshot successor) {}
 
     /** A key just made: the stored record and the key itself, which is shown this once. */
     public record IssuedKey(ApiKey record, String key) {}

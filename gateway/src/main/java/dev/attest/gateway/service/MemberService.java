@@ -4,6 +4,7 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.common.security.Roles;
 import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Member;
+import dev.attest.gateway.audit.GatewayAudit;
 import dev.attest.gateway.repository.MemberRepository;
 import dev.attest.gateway.security.EdgeCaller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,16 +26,19 @@ public class MemberService {
     private final MemberRepository members;
     private final TenantAccess access;
     private final TenantEvents events;
+    private final GatewayAudit audit;
 
-    MemberService(MemberRepository members, TenantAccess access, TenantEvents events) {
+    MemberService(MemberRepository members, TenantAccess access, TenantEvents events, GatewayAudit audit) {
         this.members = members;
         this.access = access;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
     public Member add(EdgeCaller caller, String orgRef, @Valid NewMember request) {
-        UUID orgId = access.requireAdmin(caller, orgRef).org().id;
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        UUID orgId = membership.org().id;
         if (members.findMember(orgId, request.userId()).isPresent()) {
             throw ProblemException.conflict("member-exists", "That user is already a member.");
         }
@@ -47,6 +51,16 @@ public class MemberService {
         member.updatedAt = member.createdAt;
         members.persist(member);
         events.member(EventTypes.Tenant.MEMBER_ADDED, member);
+        audit.record(
+                caller,
+                membership.roles(),
+                orgId,
+                null,
+                "member.added",
+                "member",
+                member.userId,
+                null,
+                GatewayAudit.MemberSnapshot.of(member));
         return member;
     }
 
@@ -73,6 +87,16 @@ public class MemberService {
         member.updatedAt = member.createdAt;
         members.persist(member);
         events.member(EventTypes.Tenant.MEMBER_ADDED, member);
+        audit.record(
+                caller,
+                java.util.Set.of(Roles.USER),
+                orgId,
+                null,
+                "member.joined",
+                "member",
+                member.userId,
+                null,
+                GatewayAudit.MemberSnapshot.of(member));
         return member;
     }
 
@@ -83,18 +107,41 @@ public class MemberService {
 
     @Transactional
     public Member changeRole(EdgeCaller caller, String orgRef, String userId, @Valid RoleChange change) {
-        Member member = find(access.requireAdmin(caller, orgRef).org().id, userId);
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        Member member = find(membership.org().id, userId);
+        GatewayAudit.MemberSnapshot before = GatewayAudit.MemberSnapshot.of(member);
         member.role = change.role();
         member.updatedAt = Instant.now();
         events.member(EventTypes.Tenant.MEMBER_UPDATED, member);
+        audit.record(
+                caller,
+                membership.roles(),
+                member.orgId,
+                null,
+                "member.role-changed",
+                "member",
+                member.userId,
+                before,
+                GatewayAudit.MemberSnapshot.of(member));
         return member;
     }
 
     @Transactional
     public void remove(EdgeCaller caller, String orgRef, String userId) {
-        Member member = find(access.requireAdmin(caller, orgRef).org().id, userId);
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        Member member = find(membership.org().id, userId);
         members.delete(member);
         events.member(EventTypes.Tenant.MEMBER_REMOVED, member);
+        audit.record(
+                caller,
+                membership.roles(),
+                member.orgId,
+                null,
+                "member.removed",
+                "member",
+                member.userId,
+                GatewayAudit.MemberSnapshot.of(member),
+                null);
     }
 
     private Member find(UUID orgId, String userId) {

@@ -3,6 +3,7 @@ package dev.attest.gateway.service;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Organization;
+import dev.attest.gateway.audit.GatewayAudit;
 import dev.attest.gateway.repository.OrganizationRepository;
 import dev.attest.gateway.security.EdgeCaller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +24,18 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final TenantAccess access;
     private final TenantEvents events;
+    private final GatewayAudit audit;
 
-    OrganizationService(OrganizationRepository organizations, TenantAccess access, TenantEvents events) {
+    OrganizationService(
+            OrganizationRepository organizations, TenantAccess access, TenantEvents events, GatewayAudit audit) {
         this.organizations = organizations;
         this.access = access;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
-    public Organization create(@Valid NewOrganization request) {
+    public Organization create(EdgeCaller caller, @Valid NewOrganization request) {
         if (organizations.findBySlug(request.slug()).isPresent()) {
             throw ProblemException.conflict("slug-taken", "An organization with slug " + request.slug() + " exists.");
         }
@@ -46,12 +50,24 @@ public class OrganizationService {
         org.updatedAt = org.createdAt;
         organizations.persist(org);
         events.organization(EventTypes.Tenant.ORGANIZATION_CREATED, org);
+        audit.record(
+                caller,
+                caller.realmRoles(),
+                org.id,
+                null,
+                "organization.created",
+                "organization",
+                org.id.toString(),
+                null,
+                GatewayAudit.OrganizationSnapshot.of(org));
         return org;
     }
 
     @Transactional
     public Organization update(EdgeCaller caller, String orgRef, @Valid OrganizationChanges changes) {
-        Organization org = access.requireAdmin(caller, orgRef).org();
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        Organization org = membership.org();
+        GatewayAudit.OrganizationSnapshot before = GatewayAudit.OrganizationSnapshot.of(org);
         if (changes.name() != null) {
             org.name = changes.name();
         }
@@ -63,6 +79,16 @@ public class OrganizationService {
         }
         org.updatedAt = Instant.now();
         events.organization(EventTypes.Tenant.ORGANIZATION_UPDATED, org);
+        audit.record(
+                caller,
+                membership.roles(),
+                org.id,
+                null,
+                "organization.updated",
+                "organization",
+                org.id.toString(),
+                before,
+                GatewayAudit.OrganizationSnapshot.of(org));
         return org;
     }
 

@@ -3,6 +3,7 @@ package dev.attest.gateway.service;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Project;
+import dev.attest.gateway.audit.GatewayAudit;
 import dev.attest.gateway.config.GatewayConfig;
 import dev.attest.gateway.repository.ProjectRepository;
 import dev.attest.gateway.security.EdgeCaller;
@@ -36,17 +37,25 @@ public class ProjectService {
     private final TenantAccess access;
     private final TenantEvents events;
     private final GatewayConfig config;
+    private final GatewayAudit audit;
 
-    ProjectService(ProjectRepository projects, TenantAccess access, TenantEvents events, GatewayConfig config) {
+    ProjectService(
+            ProjectRepository projects,
+            TenantAccess access,
+            TenantEvents events,
+            GatewayConfig config,
+            GatewayAudit audit) {
         this.projects = projects;
         this.access = access;
         this.events = events;
         this.config = config;
+        this.audit = audit;
     }
 
     @Transactional
     public Project create(EdgeCaller caller, String orgRef, @Valid NewProject request) {
-        UUID orgId = access.requireAdmin(caller, orgRef).org().id;
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        UUID orgId = membership.org().id;
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.orgId = orgId; // from the path the caller administers, never from the body
@@ -64,6 +73,16 @@ public class ProjectService {
         project.updatedAt = project.createdAt;
         projects.persist(project);
         events.project(EventTypes.Tenant.PROJECT_CREATED, project);
+        audit.record(
+                caller,
+                membership.roles(),
+                orgId,
+                project.id,
+                "project.created",
+                "project",
+                project.id.toString(),
+                null,
+                GatewayAudit.ProjectSnapshot.of(project));
         return project;
     }
 
@@ -79,7 +98,9 @@ public class ProjectService {
 
     @Transactional
     public Project update(EdgeCaller caller, String orgRef, String projectRef, @Valid ProjectChanges changes) {
-        Project project = find(access.requireAdmin(caller, orgRef).org().id, projectRef);
+        OrgMembership membership = access.requireAdmin(caller, orgRef);
+        Project project = find(membership.org().id, projectRef);
+        GatewayAudit.ProjectSnapshot before = GatewayAudit.ProjectSnapshot.of(project);
         if (changes.name() != null) {
             project.name = changes.name();
         }
@@ -100,6 +121,16 @@ public class ProjectService {
         }
         project.updatedAt = Instant.now();
         events.project(EventTypes.Tenant.PROJECT_UPDATED, project);
+        audit.record(
+                caller,
+                membership.roles(),
+                project.orgId,
+                project.id,
+                "project.updated",
+                "project",
+                project.id.toString(),
+                before,
+                GatewayAudit.ProjectSnapshot.of(project));
         return project;
     }
 

@@ -1,5 +1,8 @@
 package dev.attest.wallet.service;
 
+import dev.attest.common.audit.AuditChanges;
+import dev.attest.common.audit.AuditEntry;
+import dev.attest.common.audit.AuditTrail;
 import dev.attest.common.crypto.SecretCipher;
 import dev.attest.common.net.OutboundAddressGuard;
 import dev.attest.common.net.RefusedAddressException;
@@ -16,6 +19,7 @@ import dev.attest.wallet.repository.DfnsSettingsRepository;
 import dev.attest.wallet.rest.DfnsSettingsRequest;
 import dev.attest.wallet.rest.SpendingPolicyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +45,12 @@ public class DfnsSettingsService {
     private final OutboundAddressGuard guard;
     private final WalletConfig.DefaultOrg defaultOrg;
     private final Tenants tenants;
+
+    /** The secret fields of the settings: masked in the audit trail, before and after. */
+    static final String[] SECRET_FIELDS = {"token", "private_key", "webhook_secret", "previous_webhook_secret"};
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * What provisioning and transfers need of an org's settings.
@@ -83,6 +93,7 @@ public class DfnsSettingsService {
         }
         OrgDfnsSettings row = settings.findByIdOptional(orgId).orElseGet(OrgDfnsSettings::new);
         boolean isNew = row.orgId == null;
+        AuditedSettings before = isNew ? null : AuditedSettings.of(row);
         row.orgId = orgId;
         row.apiBaseUrl = request.apiBaseUrl();
         row.tokenSealed = cipher.encrypt(request.token(), context(orgId, "token"));
@@ -102,6 +113,12 @@ public class DfnsSettingsService {
         if (isNew) {
             settings.persist(row);
         }
+        // The row is written (and locked) before the audit chain's head, the order every audited action keeps
+        // (the spending policy locks this row first too): never the chain first and this row at commit.
+        settings.flush();
+        audit.record(
+                AuditEntry.of(isNew ? "dfns-settings.created" : "dfns-settings.updated", orgId, "dfns-settings", orgId)
+                        .withChanges(AuditChanges.of(before, AuditedSettings.of(row), SECRET_FIELDS)));
         return row;
     }
 
@@ -240,6 +257,42 @@ public class DfnsSettingsService {
 
     private Optional<String> open(String orgId, String field, String envelope) {
         return Optional.ofNullable(envelope).map(envelopeText -> cipher.decrypt(envelopeText, context(orgId, field)));
+    }
+
+    /**
+     * The settings as the audit trail records them: the secrets are the sealed columns, which the trail masks
+     * ({@link #SECRET_FIELDS}) like every secret, so that neither a secret nor its envelope is kept there.
+     */
+    record AuditedSettings(
+            String apiBaseUrl,
+            String token,
+            String credentialId,
+            String privateKey,
+            String appId,
+            String defaultNetwork,
+            String webhookSecret,
+            String previousWebhookSecret,
+            String perTransferLimit,
+            String dailyLimit,
+            String approvalThreshold) {
+        static AuditedSettings of(OrgDfnsSettings row) {
+            return new AuditedSettings(
+                    row.apiBaseUrl,
+                    row.tokenSealed,
+                    row.credentialId,
+                    row.privateKeySealed,
+                    row.appId,
+                    row.defaultNetwork,
+                    row.webhookSecretSealed,
+                    row.previousWebhookSecretSealed,
+                    plain(row.perTransferLimit),
+                    plain(row.dailyLimit),
+                    plain(row.approvalThreshold));
+        }
+
+        private static String plain(java.math.BigDecimal amount) {
+            return amount == null ? null : amount.toPlainString();
+        }
     }
 
     static String context(String orgId, String field) {

@@ -161,6 +161,9 @@ public class ProvisioningService implements DurableWork {
      * An org admin's retry of a user's provisioning that failed for good: the wallet is due again, with a
      * fresh count of attempts (its externalId is unchanged, so no second wallet can come of it).
      */
+    @jakarta.inject.Inject
+    dev.attest.common.audit.AuditTrail audit;
+
     @Transactional
     public Wallet retry(String orgId, String userId) {
         Wallet wallet = wallets.findByUser(orgId, userId)
@@ -175,6 +178,11 @@ public class ProvisioningService implements DurableWork {
         wallet.nextAttemptAt = Instant.now();
         wallet.updatedAt = wallet.nextAttemptAt;
         wallet.traceparent = WorkSpans.current(); // the admin's request: the new attempts belong to its trace
+        audit.record(dev.attest.common.audit.AuditEntry.of(
+                        "wallet.provisioning-retried", orgId, "wallet", wallet.id.toString())
+                .withChanges(dev.attest.common.audit.AuditChanges.of(
+                        java.util.Map.of("status", Wallet.FAILED, "user_id", userId),
+                        java.util.Map.of("status", wallet.status, "user_id", userId))));
         return wallet;
     }
 
@@ -221,6 +229,12 @@ public class ProvisioningService implements DurableWork {
     }
 
     private void provisionClaimed(UUID id, Wallet wallet) {
+        if (tenants.suspended(wallet.orgId, wallet.projectId)) {
+            // Issue 20: no Dfns call for a suspended organization or project. The claim's lease stays on the wallet,
+            // which is looked at again when it ends (no attempt counted), so it is made once it is reactivated.
+            LOG.infof("wallet %s waits: its organization or project is suspended", id);
+            return;
+        }
         try {
             var org = settings.forOrg(wallet.orgId)
                     .orElseThrow(() -> new DfnsException(0, "the organization has no Dfns settings"));

@@ -43,6 +43,9 @@ public class SpendingPolicyService {
         return policyOf(settings.findByIdOptional(orgId).orElseThrow(SpendingPolicyService::notConfigured));
     }
 
+    @jakarta.inject.Inject
+    dev.attest.common.audit.AuditTrail audit;
+
     /** Replaces the org's whole policy (a part absent: none); nothing else of the org's settings changes. */
     @Transactional
     public SpendingPolicy put(String orgId, SpendingPolicyRequest request, String by) {
@@ -51,11 +54,16 @@ public class SpendingPolicyService {
         // Locked: a Dfns settings change committed meanwhile is read, never written back over.
         OrgDfnsSettings row = settings.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(SpendingPolicyService::notConfigured);
+        dev.attest.wallet.rest.SpendingPolicyView before = dev.attest.wallet.rest.SpendingPolicyView.of(policyOf(row));
         applyNative(row, request, by, Instant.now().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it
         row.dailyCountLimit = request.dailyCountLimit();
         tokens.deleteOfOrg(orgId);
         tokenLimits.forEach(limit -> tokens.persist(token(orgId, limit)));
-        return policyOf(row);
+        SpendingPolicy after = policyOf(row);
+        audit.record(dev.attest.common.audit.AuditEntry.of("spending-policy.updated", orgId, "spending-policy", orgId)
+                .withChanges(dev.attest.common.audit.AuditChanges.of(
+                        before, dev.attest.wallet.rest.SpendingPolicyView.of(after))));
+        return after;
     }
 
     /**

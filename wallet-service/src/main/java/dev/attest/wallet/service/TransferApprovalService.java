@@ -38,6 +38,9 @@ public class TransferApprovalService {
         this.sending = sending;
     }
 
+    @jakarta.inject.Inject
+    dev.attest.common.audit.AuditTrail audit;
+
     public List<Transfer> awaiting(String orgId, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> transfers.awaitingApproval(orgId, limit));
     }
@@ -48,6 +51,7 @@ public class TransferApprovalService {
             requireRequesterStillEligible(transfer);
             record(transfer, admin, null);
             transfer.status = Transfer.REQUESTED;
+            audited(transfer, "transfer.approved", Transfer.AWAITING_APPROVAL, null);
             return transfer;
         });
         return sending.submit(approved.id);
@@ -62,6 +66,7 @@ public class TransferApprovalService {
             Transfer transfer = decidable(orgId, admin, transferId);
             record(transfer, admin, reason.strip());
             sending.move(transfer, Transfer.REJECTED);
+            audited(transfer, "transfer.rejected", Transfer.AWAITING_APPROVAL, transfer.decisionReason);
             return transfer;
         });
     }
@@ -101,6 +106,15 @@ public class TransferApprovalService {
         transfer.decisionReason = reason;
         transfer.updatedAt = transfer.decidedAt;
     }
+
+    /** The decision in the audit trail: the transfer's status before and after, and a rejection's reason. */
+    private void audited(Transfer transfer, String action, String previousStatus, String reason) {
+        audit.record(dev.attest.common.audit.AuditEntry.of(action, transfer.orgId, "transfer", transfer.id.toString())
+                .withChanges(dev.attest.common.audit.AuditChanges.of(
+                        new Decision(previousStatus, null), new Decision(transfer.status, reason))));
+    }
+
+    record Decision(String status, String reason) {}
 
     private static UUID parse(String id) {
         try {

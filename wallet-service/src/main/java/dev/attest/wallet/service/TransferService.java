@@ -2,6 +2,7 @@ package dev.attest.wallet.service;
 
 import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.common.tenant.Tenants;
 import dev.attest.wallet.KycStanding;
 import dev.attest.wallet.Transfer;
 import dev.attest.wallet.Wallet;
@@ -52,6 +53,7 @@ public class TransferService {
     private final Outbox outbox;
     private final TransferStatusChanges statusChanges;
     private final SponsoredTransfers sponsored;
+    private final Tenants tenants;
 
     /** The transfer, and whether this request created it (false: a replay of the same idempotency key). */
     public record Outcome(Transfer transfer, boolean created) {}
@@ -65,7 +67,8 @@ public class TransferService {
             DfnsClient dfns,
             Outbox outbox,
             TransferStatusChanges statusChanges,
-            SponsoredTransfers sponsored) {
+            SponsoredTransfers sponsored,
+            Tenants tenants) {
         this.wallets = wallets;
         this.transfers = transfers;
         this.standings = standings;
@@ -75,6 +78,7 @@ public class TransferService {
         this.outbox = outbox;
         this.statusChanges = statusChanges;
         this.sponsored = sponsored;
+        this.tenants = tenants;
     }
 
     public Outcome request(
@@ -82,6 +86,14 @@ public class TransferService {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ProblemException.badRequest(
                     "idempotency-key-required", "An Idempotency-Key header (1 to 200 characters) is required.");
+        }
+        if (tenants.suspended(orgId, null)) {
+            // Issue 20: no new provider work for an organization the platform's admins suspended.
+            throw new ProblemException(
+                    403,
+                    "suspended",
+                    "Suspended",
+                    "This organization is suspended by the platform's administrators; no transfer is made.");
         }
         Checked checked = validate(request);
         UUID walletUuid = parseId(walletId);
