@@ -1,30 +1,15 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
-import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAsync } from '../../hooks/useAsync';
 import { useOrgParam } from '../../tenant/params';
 import { AnalyticsChart } from './AnalyticsChart';
-import {
-  analyticsRangeProblem,
-  costRows,
-  defaultAnalyticsRange,
-  funnelRows,
-  latencyDatasets,
-  latencyRows,
-  onboardingRows,
-  organizationRows,
-  periodLabel,
-  requestsByKind,
-  usageCharts,
-  type AnalyticsReportShape,
-  type Granularity,
-} from './analyticsSeries';
-import { Section, TableScroll } from './parts';
+import { analyticsRangeProblem, analyticsReport, defaultAnalyticsRange, type AnalyticsReportShape, type Granularity } from './analyticsSeries';
+import { Section } from './parts';
+import { NumberTable, RangeForm, SeriesCard } from './reportParts';
 import { UsageChart } from './UsageChart';
 import { describeSeries } from './usageSeries';
 
@@ -69,22 +54,8 @@ function Analytics({ scope }: { scope: { org: string } | null }) {
   );
 
   const data = report.data;
-  const shaped = useMemo(() => {
-    if (!data) return null;
-    const periods = data.periods ?? [];
-    return {
-      labels: periods.map(periodLabel),
-      periods: periods.map((p) => (p.length > 10 ? `${p.slice(0, 10)} ${p.slice(11, 16)}` : p)),
-      usage: usageCharts(data),
-      kinds: requestsByKind(data),
-      costs: costRows(data),
-      latency: latencyRows(data),
-      latencyDatasets: latencyDatasets(data),
-      onboarding: onboardingRows(data),
-      funnel: funnelRows(data),
-      organizations: organizationRows(data),
-    };
-  }, [data]);
+
+  const shaped = useMemo(() => (data ? analyticsReport(data) : null), [data]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -103,121 +74,48 @@ function Analytics({ scope }: { scope: { org: string } | null }) {
         {granularity === 'hour' ? 'hour' : 'UTC day'}, from the platform’s events. Costs are computed from today’s
         price list, for the past as well.
       </p>
-      <form className="toolbar org-form" noValidate onSubmit={submit} aria-label="Analytics range">
-        <FormField label="From" error={errors.from}>
-          {(control) => <input {...control} type="date" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />}
-        </FormField>
-        <FormField label="To" error={errors.to}>
-          {(control) => <input {...control} type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />}
-        </FormField>
-        <FormField label="Per">
-          {(control) => (
-            <select {...control} value={draft.granularity} onChange={(e) => setDraft((d) => ({ ...d, granularity: e.target.value as Granularity }))}>
-              <option value="day">Day</option>
-              <option value="hour">Hour</option>
-            </select>
-          )}
-        </FormField>
-        {org && (
-          <FormField label="Project">
-            {(control) => (
-              <select {...control} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-                <option value="">All projects</option>
-                {(projects.data ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        )}
-        <Button type="submit" variant="primary" pending={report.loading}>
-          Show
-        </Button>
-      </form>
+      <RangeForm
+        label="Analytics range"
+        draft={draft}
+        onDraft={(change) => setDraft((d) => ({ ...d, ...change }))}
+        errors={errors}
+        granularity={{ value: draft.granularity, onChange: (value) => setDraft((d) => ({ ...d, granularity: value })) }}
+        projects={org ? (projects.data ?? []) : null}
+        projectId={projectId}
+        onProject={setProjectId}
+        pending={report.loading}
+        onSubmit={submit}
+      />
       <ErrorMessage error={report.error} title="Could not load the analytics" onRetry={report.reload} />
       {report.loading && !data && <Progress label="Loading the analytics" />}
       {shaped && (
         <>
           <Section title="Usage">
             <div className="charts">
-              {shaped.usage.map((series) => {
-                const description = describeSeries(series.label, shaped.periods, series.values);
-                return (
-                  <Section key={series.key} title={series.label} className="card" level={3}>
-                    <UsageChart label={series.label} days={shaped.periods} values={series.values} description={description} />
-                    <p className="muted">{description}</p>
-                  </Section>
-                );
-              })}
+              {shaped.usage.map((series) => (
+                <SeriesCard key={series.key} label={series.label} periods={shaped.periods} values={series.values} level={3} />
+              ))}
             </div>
-            <TableScroll label="Requests by kind table">
-              <table className="table-compact">
-                <caption>Requests by kind</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Route class</th>
-                    <th scope="col" className="num">
-                      Requests
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shaped.kinds.length === 0 && (
-                    <tr>
-                      <td colSpan={2}>No requests in this period.</td>
-                    </tr>
-                  )}
-                  {shaped.kinds.map((k) => (
-                    <tr key={k.routeClass}>
-                      <th scope="row">{k.label}</th>
-                      <td className="num">{k.requests.toLocaleString()}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <NumberTable
+              label="Requests by kind table"
+              caption="Requests by kind"
+              captionShown
+              columns={['Route class', 'Requests']}
+              rows={shaped.kinds.map((k) => ({ key: k.routeClass, head: k.label, cells: [k.requests.toLocaleString()] }))}
+              empty="No requests in this period."
+            />
           </Section>
 
           <Section title="Costs">
-            <TableScroll label="Costs table">
-              <table className="table-compact">
-                <caption className="visually-hidden">Costs per item</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col" className="num">
-                      Quantity
-                    </th>
-                    <th scope="col" className="num">
-                      Unit price
-                    </th>
-                    <th scope="col" className="num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shaped.costs.rows.map((row) => (
-                    <tr key={row.item}>
-                      <th scope="row">{row.label}</th>
-                      <td className="num">{row.quantity}</td>
-                      <td className="num">{row.unitPrice}</td>
-                      <td className="num">{row.amount}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td />
-                    <td />
-                    <td className="num">
-                      <strong>{shaped.costs.total}</strong>
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
-            </TableScroll>
+            <NumberTable
+              label="Costs table"
+              caption="Costs per item"
+              columns={['Item', 'Quantity', 'Unit price', 'Amount']}
+              rows={[
+                ...shaped.costs.rows.map((row) => ({ key: row.item, head: row.label, cells: [row.quantity, row.unitPrice, row.amount] })),
+                { key: 'total', head: 'Total', cells: [null, null, <strong key="total">{shaped.costs.total}</strong>] },
+              ]}
+            />
             <UsageChart
               label="Costs"
               days={shaped.periods}
@@ -243,64 +141,19 @@ function Analytics({ scope }: { scope: { org: string } | null }) {
             ) : (
               <p className="muted">No requests in this period.</p>
             )}
-            <TableScroll label="Latency table">
-              <table className="table-compact">
-                <caption className="visually-hidden">Latency per route class</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Route class</th>
-                    <th scope="col" className="num">
-                      Requests
-                    </th>
-                    <th scope="col" className="num">
-                      p50
-                    </th>
-                    <th scope="col" className="num">
-                      p99
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shaped.latency.map((row) => (
-                    <tr key={row.routeClass}>
-                      <th scope="row">{row.label}</th>
-                      <td className="num">{row.requests.toLocaleString()}</td>
-                      <td className="num">{row.p50}</td>
-                      <td className="num">{row.p99}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            <TableScroll label="Onboarding times table">
-              <table className="table-compact">
-                <caption>Time from the KYC start</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">To</th>
-                    <th scope="col" className="num">
-                      Users
-                    </th>
-                    <th scope="col" className="num">
-                      p50
-                    </th>
-                    <th scope="col" className="num">
-                      p99
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shaped.onboarding.map((row) => (
-                    <tr key={row.step}>
-                      <th scope="row">{row.label}</th>
-                      <td className="num">{row.users.toLocaleString()}</td>
-                      <td className="num">{row.p50}</td>
-                      <td className="num">{row.p99}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <NumberTable
+              label="Latency table"
+              caption="Latency per route class"
+              columns={['Route class', 'Requests', 'p50', 'p99']}
+              rows={shaped.latency.map((row) => ({ key: row.routeClass, head: row.label, cells: [row.requests.toLocaleString(), row.p50, row.p99] }))}
+            />
+            <NumberTable
+              label="Onboarding times table"
+              caption="Time from the KYC start"
+              captionShown
+              columns={['To', 'Users', 'p50', 'p99']}
+              rows={shaped.onboarding.map((row) => ({ key: row.step, head: row.label, cells: [row.users.toLocaleString(), row.p50, row.p99] }))}
+            />
           </Section>
 
           <Section title="Onboarding funnel">
@@ -313,76 +166,30 @@ function Analytics({ scope }: { scope: { org: string } | null }) {
                 .map((s) => `${s.label} ${s.users}${s.dropOff ? ` (drop-off ${s.dropOff})` : ''}`)
                 .join(', ')}.`}
             />
-            <TableScroll label="Funnel table">
-              <table className="table-compact">
-                <caption className="visually-hidden">Onboarding funnel</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Step</th>
-                    <th scope="col" className="num">
-                      Users
-                    </th>
-                    <th scope="col" className="num">
-                      Drop-off
-                    </th>
-                    <th scope="col" className="num">
-                      Of those who started
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shaped.funnel.map((row) => (
-                    <tr key={row.step}>
-                      <th scope="row">{row.label}</th>
-                      <td className="num">{row.users.toLocaleString()}</td>
-                      <td className="num">{row.dropOff ?? '–'}</td>
-                      <td className="num">{row.ofStarted ?? '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <NumberTable
+              label="Funnel table"
+              caption="Onboarding funnel"
+              columns={['Step', 'Users', 'Drop-off', 'Of those who started']}
+              rows={shaped.funnel.map((row) => ({
+                key: row.step,
+                head: row.label,
+                cells: [row.users.toLocaleString(), row.dropOff ?? '–', row.ofStarted ?? '–'],
+              }))}
+            />
           </Section>
           {!org && (
             <Section title="Organizations">
-              <TableScroll label="Organizations table">
-                <table className="table-compact">
-                  <caption className="visually-hidden">Each organization's totals in the period</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Organization</th>
-                      <th scope="col" className="num">
-                        KYC cases
-                      </th>
-                      <th scope="col" className="num">
-                        Verified
-                      </th>
-                      <th scope="col" className="num">
-                        Wallets
-                      </th>
-                      <th scope="col" className="num">
-                        Claims
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shaped.organizations.length === 0 && (
-                      <tr>
-                        <td colSpan={5}>No organization had any events in this period.</td>
-                      </tr>
-                    )}
-                    {shaped.organizations.map((o) => (
-                      <tr key={o.orgId}>
-                        <th scope="row">{o.name}</th>
-                        <td className="num">{o.cases.toLocaleString()}</td>
-                        <td className="num">{o.verified.toLocaleString()}</td>
-                        <td className="num">{o.wallets.toLocaleString()}</td>
-                        <td className="num">{o.claims.toLocaleString()}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <NumberTable
+                label="Organizations table"
+                caption="Each organization's totals in the period"
+                columns={['Organization', 'KYC cases', 'Verified', 'Wallets', 'Claims']}
+                rows={shaped.organizations.map((o) => ({
+                  key: o.orgId,
+                  head: o.name,
+                  cells: [o.cases, o.verified, o.wallets, o.claims].map((n) => n.toLocaleString()),
+                }))}
+                empty="No organization had any events in this period."
+              />
             </Section>
           )}
         </>

@@ -1,16 +1,14 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
-import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { Progress } from '../../components/Progress';
 import { useAsync } from '../../hooks/useAsync';
 import { useOrgParam } from '../../tenant/params';
 import { Section, TableScroll } from './parts';
-import { UsageChart } from './UsageChart';
-import { defaultRange, describeSeries, rangeProblem, usageSeries } from './usageSeries';
+import { NumberTable, RangeForm, SeriesCard } from './reportParts';
+import { defaultRange, rangeProblem, usageSeries } from './usageSeries';
 
 /** `/org/:org/usage`: requests, KYC cases, wallets, transfers and webhooks per UTC day, as charts with the numbers. */
 export default function UsagePage() {
@@ -42,29 +40,17 @@ export default function UsagePage() {
   return (
     <Page title="Usage">
       <p>What your organization used per UTC day: the basis of billing and of the projects’ rate limits.</p>
-      <form className="toolbar org-form" noValidate onSubmit={submit} aria-label="Usage range">
-        <FormField label="From" error={errors.from}>
-          {(control) => <input {...control} type="date" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />}
-        </FormField>
-        <FormField label="To" error={errors.to}>
-          {(control) => <input {...control} type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />}
-        </FormField>
-        <FormField label="Project">
-          {(control) => (
-            <select {...control} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-              <option value="">All projects</option>
-              {(projects.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <Button type="submit" variant="primary" pending={usage.loading}>
-          Show
-        </Button>
-      </form>
+      <RangeForm
+        label="Usage range"
+        draft={draft}
+        onDraft={(change) => setDraft((d) => ({ ...d, ...change }))}
+        errors={errors}
+        projects={projects.data ?? []}
+        projectId={projectId}
+        onProject={setProjectId}
+        pending={usage.loading}
+        onSubmit={submit}
+      />
       <ErrorMessage error={usage.error} title="Could not load the usage" onRetry={usage.reload} />
       {usage.loading && !usage.data && <Progress label="Loading the usage" />}
       {series && (
@@ -73,39 +59,17 @@ export default function UsagePage() {
             <p>
               {range.from} to {range.to} (UTC), {projectName ? `project ${projectName}` : 'all projects'}.
             </p>
-            <TableScroll label="Totals table">
-              <table className="table-compact">
-                <caption className="visually-hidden">Totals per metric</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Metric</th>
-                    <th scope="col" className="num">
-                      Total
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.metrics.map((m) => (
-                    <tr key={m.key}>
-                      <th scope="row">{m.label}</th>
-                      <td className="num">{(series.totals[m.key] ?? 0).toLocaleString()}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <NumberTable
+              label="Totals table"
+              caption="Totals per metric"
+              columns={['Metric', 'Total']}
+              rows={series.metrics.map((m) => ({ key: m.key, head: m.label, cells: [(series.totals[m.key] ?? 0).toLocaleString()] }))}
+            />
           </Section>
           <div className="charts">
-            {series.metrics.map((m) => {
-              const values = series.values[m.key] ?? [];
-              const description = describeSeries(m.label, series.days, values);
-              return (
-                <Section key={m.key} title={m.label} className="card">
-                  <UsageChart label={m.label} days={series.days} values={values} description={description} />
-                  <p className="muted">{description}</p>
-                </Section>
-              );
-            })}
+            {series.metrics.map((m) => (
+              <SeriesCard key={m.key} label={m.label} periods={series.days} values={series.values[m.key] ?? []} />
+            ))}
           </div>
           <Section title="Daily numbers">
             <details>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyticsRangeProblem,
+  analyticsReport,
   costRows,
   defaultAnalyticsRange,
   formatSeconds,
@@ -169,5 +170,23 @@ describe('the platform’s organizations', () => {
       { orgId: 'o1', name: 'acme', cases: 2, verified: 0, wallets: 0, claims: 1 },
     ]);
     expect(organizationRows({})).toEqual([]);
+  });
+});
+
+describe('the whole report', () => {
+  it('shapes every part of the report, with hours written as date and time', () => {
+    const shaped = analyticsReport(report);
+    expect([shaped.periods, shaped.labels]).toEqual([
+      ['2026-12-05', '2026-12-06'],
+      ['12-05', '12-06'],
+    ]);
+    expect(shaped.usage).toEqual(usageCharts(report));
+    expect(shaped.kinds.map((k) => k.routeClass)).toEqual(['kyc', 'identities']);
+    expect(shaped.costs.total).toBe(costRows(report).total);
+    expect(shaped.latencyDatasets).toEqual(latencyDatasets(report));
+    expect(shaped.onboarding.map((r) => r.step)).toEqual(['to_verified', 'to_wallet']);
+    expect(shaped.funnel).toEqual(funnelRows(report));
+    expect(analyticsReport({ periods: ['2026-12-06T10:00:00Z'] }).periods).toEqual(['2026-12-06 10:00']);
+    expect(analyticsReport({})).toMatchObject({ periods: [], latency: [], organizations: [] });
   });
 });

@@ -300,3 +300,21 @@ export function organizationRows(
     })
     .sort((a, b) => b.cases - a.cases || a.name.localeCompare(b.name));
 }
+
+/** Everything the analytics page shows of a report, in the shapes its charts and tables take. */
+export function analyticsReport(report: AnalyticsReportShape) {
+  const periods = report.periods ?? [];
+  return {
+    labels: periods.map(periodLabel),
+    // "2026-12-06T13:00:00Z" → "2026-12-06 13:00"; a day stays as it is.
+    periods: periods.map((p) => (p.length > 10 ? `${p.slice(0, 10)} ${p.slice(11, 16)}` : p)),
+    usage: usageCharts(report),
+    kinds: requestsByKind(report),
+    costs: costRows(report),
+    latency: latencyRows(report),
+    latencyDatasets: latencyDatasets(report),
+    onboarding: onboardingRows(report),
+    funnel: funnelRows(report),
+    organizations: organizationRows(report),
+  };
+}
