@@ -115,13 +115,26 @@ class OnboardingSystemTest {
         user.awaitKycStatus("verified", CONVERGE);
         JsonNode wallet = user.awaitWallet(CONVERGE);
         JsonNode claim = user.awaitIssuedClaim(CONVERGE);
-        JsonNode identity = user.get("/identities/me").expect(200).json();
+        // ERC-4337 is on in the stack: the custody wallet's smart account is linked to the identity as its second
+        // wallet.
+        String smartAccount = user.await(
+                        "the wallet's smart account", "/wallets/me", CONVERGE, w -> w.path("smart_account")
+                                .hasNonNull("address"))
+                .path("smart_account")
+                .path("address")
+                .asText();
+        JsonNode identity = user.await(
+                "the identity with the wallet and its smart account",
+                "/identities/me",
+                CONVERGE,
+                i -> i.path("wallets").size() >= 2);
         assertThat(identity.path("claims"))
                 .as("claims of %s", journey.subject())
                 .hasSize(1);
-        assertThat(identity.path("wallets")).hasSize(1);
+        assertThat(identity.path("wallets")).hasSize(2);
         assertThat(identity.path("wallets").path(0).asText())
                 .isEqualToIgnoringCase(wallet.path("address").asText());
+        assertThat(identity.path("wallets").path(1).asText()).isEqualToIgnoringCase(smartAccount);
         JsonNode verification = user.verifyClaim(
                 wallet.path("address").asText(), claim.path("topic").asText());
         assertThat(verification.path("valid").asBoolean())
