@@ -50,18 +50,14 @@ public class PlatformAdminResource {
     @Path("/organizations/{org}/suspend")
     public Suspensions.SuspensionState suspendOrganization(
             @PathParam("org") String org, @Valid @NotNull Suspensions.SuspensionRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.suspendOrganization(admin, org, request.reason());
-        return state;
+        return suspensions.setOrganization(user.get(), org, request.reason(), true);
     }
 
     @POST
     @Path("/organizations/{org}/reactivate")
     public Suspensions.SuspensionState reactivateOrganization(
             @PathParam("org") String org, @Valid Suspensions.ReactivationRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.reactivateOrganization(admin, org, reason(request));
-        return state;
+        return suspensions.setOrganization(user.get(), org, reason(request), false);
     }
 
     @GET
@@ -75,18 +71,14 @@ public class PlatformAdminResource {
     @Path("/projects/{project}/suspend")
     public Suspensions.SuspensionState suspendProject(
             @PathParam("project") String project, @Valid @NotNull Suspensions.SuspensionRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.suspendProject(admin, project, request.reason());
-        return state;
+        return suspensions.setProject(user.get(), project, request.reason(), true);
     }
 
     @POST
     @Path("/projects/{project}/reactivate")
     public Suspensions.SuspensionState reactivateProject(
             @PathParam("project") String project, @Valid Suspensions.ReactivationRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.reactivateProject(admin, project, reason(request));
-        return state;
+        return suspensions.setProject(user.get(), project, reason(request), false);
     }
 
     @GET
@@ -100,18 +92,14 @@ public class PlatformAdminResource {
     @Path("/users/{user}/suspend")
     public Suspensions.SuspensionState suspendUser(
             @PathParam("user") String subject, @Valid @NotNull Suspensions.SuspensionRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.suspendUser(admin, subject, request.reason());
-        return state;
+        return suspensions.setUser(user.get(), subject, request.reason(), true);
     }
 
     @POST
     @Path("/users/{user}/reactivate")
     public Suspensions.SuspensionState reactivateUser(
             @PathParam("user") String subject, @Valid Suspensions.ReactivationRequest request) {
-        EdgeCaller admin = user.get();
-        Suspensions.SuspensionState state = suspensions.reactivateUser(admin, subject, reason(request));
-        return state;
+        return suspensions.setUser(user.get(), subject, reason(request), false);
     }
 
     @GET
@@ -171,12 +159,9 @@ public class PlatformAdminResource {
     }
 
     private SuspensionView view(String kind, String target) {
+        var current = suspensions.current(kind, target);
         return new SuspensionView(
-                kind,
-                target,
-                suspensions.current(kind, target).isPresent(),
-                suspensions.current(kind, target).orElse(null),
-                suspensions.history(kind, target));
+                kind, target, current.isPresent(), current.orElse(null), suspensions.history(kind, target));
     }
 
     private static String reason(Suspensions.ReactivationRequest request) {

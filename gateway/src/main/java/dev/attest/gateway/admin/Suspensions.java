@@ -64,63 +64,44 @@ public class Suspensions {
         this.audit = audit;
     }
 
+    /** Suspends ({@code suspended}) or reactivates an organization: recorded, announced to the services, audited. */
     @Transactional
-    public SuspensionState suspendOrganization(EdgeCaller admin, String orgRef, String reason) {
+    public SuspensionState setOrganization(EdgeCaller admin, String orgRef, String reason, boolean suspended) {
         Organization org = organization(orgRef);
-        SuspensionState state = change(admin, ORGANIZATION, org.id.toString(), reason, true);
-        announce(org, true);
-        audit(admin, "organization.suspended", org.id, null, ORGANIZATION, org.id.toString(), reason);
+        SuspensionState state = change(admin, ORGANIZATION, org.id.toString(), reason, suspended);
+        announce(org, suspended);
+        audit(admin, action("organization", suspended), org.id, null, ORGANIZATION, org.id.toString(), reason);
         return state;
     }
 
+    /** Suspends ({@code suspended}) or reactivates a project: recorded, announced to the services, audited. */
     @Transactional
-    public SuspensionState reactivateOrganization(EdgeCaller admin, String orgRef, String reason) {
-        Organization org = organization(orgRef);
-        SuspensionState state = change(admin, ORGANIZATION, org.id.toString(), reason, false);
-        announce(org, false);
-        audit(admin, "organization.reactivated", org.id, null, ORGANIZATION, org.id.toString(), reason);
-        return state;
-    }
-
-    @Transactional
-    public SuspensionState suspendProject(EdgeCaller admin, String projectRef, String reason) {
+    public SuspensionState setProject(EdgeCaller admin, String projectRef, String reason, boolean suspended) {
         Project project = project(projectRef);
-        SuspensionState state = change(admin, PROJECT, project.id.toString(), reason, true);
-        announce(project, true);
-        audit(admin, "project.suspended", project.orgId, project.id, PROJECT, project.id.toString(), reason);
-        return state;
-    }
-
-    @Transactional
-    public SuspensionState reactivateProject(EdgeCaller admin, String projectRef, String reason) {
-        Project project = project(projectRef);
-        SuspensionState state = change(admin, PROJECT, project.id.toString(), reason, false);
-        announce(project, false);
-        audit(admin, "project.reactivated", project.orgId, project.id, PROJECT, project.id.toString(), reason);
+        SuspensionState state = change(admin, PROJECT, project.id.toString(), reason, suspended);
+        announce(project, suspended);
+        audit(admin, action("project", suspended), project.orgId, project.id, PROJECT, project.id.toString(), reason);
         return state;
     }
 
     /**
-     * A user is an OIDC subject, whether or not a member anywhere yet: suspended, they are refused in every
-     * organization. A platform admin cannot suspend themselves (nobody would be left to undo it by mistake).
+     * Suspends ({@code suspended}) or reactivates a user. A user is an OIDC subject, whether or not a member anywhere
+     * yet: suspended, they are refused in every organization. A platform admin cannot suspend themselves (nobody
+     * would be left to undo it by mistake).
      */
     @Transactional
-    public SuspensionState suspendUser(EdgeCaller admin, String subject, String reason) {
+    public SuspensionState setUser(EdgeCaller admin, String subject, String reason, boolean suspended) {
         requireSubject(subject);
-        if (subject.equals(admin.subject())) {
+        if (suspended && subject.equals(admin.subject())) {
             throw ProblemException.badRequest("cannot-suspend-self", "A platform admin cannot suspend themselves.");
         }
-        SuspensionState state = change(admin, USER, subject, reason, true);
-        audit(admin, "user.suspended", null, null, USER, subject, reason);
+        SuspensionState state = change(admin, USER, subject, reason, suspended);
+        audit(admin, action("user", suspended), null, null, USER, subject, reason);
         return state;
     }
 
-    @Transactional
-    public SuspensionState reactivateUser(EdgeCaller admin, String subject, String reason) {
-        requireSubject(subject);
-        SuspensionState state = change(admin, USER, subject, reason, false);
-        audit(admin, "user.reactivated", null, null, USER, subject, reason);
-        return state;
+    private static String action(String kind, boolean suspended) {
+        return kind + (suspended ? ".suspended" : ".reactivated");
     }
 
     /** The suspension history of one organization, project or user, oldest first. */
