@@ -21,7 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +64,10 @@ class ExternalPaymasterTest {
 
     @Test
     void theExternalPaymastersApprovalPaysForTheTransfer() {
-        String user = "user-" + UUID.randomUUID();
-        JsonNode me = world.verifiedUser(user);
-        String walletId = me.get("wallet_id").asText();
-        String account = me.path("smart_account").get("address").asText();
-        world.fund(account, VALUE);
+        SponsoredUsers.FundedUser funded = world.fundedUser(VALUE);
+        String user = funded.id();
+        String walletId = funded.walletId();
+        String account = funded.account();
         String recipient = newAddress();
 
         String transferId = world.transfer(user, walletId, "external-1", nativeTransfer(recipient, VALUE))
@@ -92,11 +90,10 @@ class ExternalPaymasterTest {
 
     @Test
     void theExternalPaymastersRefusalIsTheProjectsAndNothingIsSent() {
-        String user = "user-" + UUID.randomUUID();
-        JsonNode me = world.verifiedUser(user);
-        String walletId = me.get("wallet_id").asText();
-        String account = me.path("smart_account").get("address").asText();
-        world.fund(account, VALUE);
+        SponsoredUsers.FundedUser funded = world.fundedUser(VALUE);
+        String user = funded.id();
+        String walletId = funded.walletId();
+        String account = funded.account();
         external.refuse("policy: this sender is over its quota");
         BigInteger deposit = world.deposit();
 

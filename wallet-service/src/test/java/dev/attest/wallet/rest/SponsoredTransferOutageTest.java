@@ -19,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +55,10 @@ class SponsoredTransferOutageTest {
 
     @Test
     void aTransferRequestedWhileTheBundlerIsDownIsSentWhenItIsBack() {
-        String user = "user-" + UUID.randomUUID();
-        JsonNode me = world.verifiedUser(user);
-        String walletId = me.get("wallet_id").asText();
-        String account = me.path("smart_account").get("address").asText();
-        world.fund(account, VALUE);
+        SponsoredUsers.FundedUser funded = world.fundedUser(VALUE);
+        String user = funded.id();
+        String walletId = funded.walletId();
+        String account = funded.account();
         String recipient = newAddress();
 
         SwitchableBundler.down();
@@ -103,11 +101,10 @@ class SponsoredTransferOutageTest {
 
     @Test
     void aTransferWhoseReceiptCannotBeReadWhileTheBundlerIsDownIsSettledWhenItIsBack() {
-        String user = "user-" + UUID.randomUUID();
-        JsonNode me = world.verifiedUser(user);
-        String walletId = me.get("wallet_id").asText();
-        String account = me.path("smart_account").get("address").asText();
-        world.fund(account, VALUE);
+        SponsoredUsers.FundedUser funded = world.fundedUser(VALUE);
+        String user = funded.id();
+        String walletId = funded.walletId();
+        String account = funded.account();
         String recipient = newAddress();
 
         String transferId = world.transfer(user, walletId, "outage-2", nativeTransfer(recipient, VALUE))

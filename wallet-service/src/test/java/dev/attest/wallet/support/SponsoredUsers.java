@@ -82,6 +82,20 @@ public final class SponsoredUsers implements AutoCloseable {
                                                 .asText()));
     }
 
+    /** A verified user of the project (see {@link #verifiedUser}) whose smart account holds {@code wei}. */
+    public record FundedUser(String id, String walletId, String account) {}
+
+    public FundedUser fundedUser(BigInteger wei) {
+        String userId = "user-" + UUID.randomUUID();
+        JsonNode me = verifiedUser(userId);
+        FundedUser user = new FundedUser(
+                userId,
+                me.get("wallet_id").asText(),
+                me.path("smart_account").get("address").asText());
+        fund(user.account(), wei);
+        return user;
+    }
+
     public JsonNode me(String userId) {
         return read(given().auth()
                 .oauth2(org.user(userId))
