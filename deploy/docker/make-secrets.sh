@@ -13,6 +13,8 @@ mkdir -p "$dir"
 [[ -s $dir/master-keys ]] || printf 'compose-1:%s' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$dir/master-keys"
 [[ -s $dir/postgres-password ]] || openssl rand -hex 24 | tr -d '\n' >"$dir/postgres-password"
 [[ -s $dir/keycloak-admin-password ]] || openssl rand -hex 16 | tr -d '\n' >"$dir/keycloak-admin-password"
+# The realm's attest-security-monitor client (Keycloak's realm import and the gateway's sign-in monitoring).
+[[ -s $dir/keycloak-monitor-secret ]] || openssl rand -hex 24 | tr -d '\n' >"$dir/keycloak-monitor-secret"
 [[ -s $dir/gateway-signing-key.pem ]] ||
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/gateway-signing-key.pem"
 # identity-service's operator and claim-issuer keys: the local chain's public test accounts (the local stack's,

@@ -228,8 +228,15 @@ for (const overlay of OVERLAYS) {
     assert.deepEqual(bundlerPolicy.spec.ingress.flatMap((i) => i.from.map((f) => f.podSelector?.matchLabels?.["app.kubernetes.io/name"])), ["wallet-service"], "only wallet-service calls the bundler");
     assert.ok(named("NetworkPolicy", "wallet-service").spec.egress.some((e) => e.to.some((t) => t.podSelector?.matchLabels?.["app.kubernetes.io/name"] === "bundler") && e.ports.some((p) => p.port === bundlerService.port)), "wallet-service may call the bundler");
 
+    const realmImport = named("KeycloakRealmImport", "attest-realm");
+    assert.deepEqual(realmImport.spec.placeholders?.ATTEST_KEYCLOAK_MONITOR_SECRET, { secret: { name: "attest-keycloak-monitor", key: "client-secret" } }, "the monitor client's secret comes from a Secret, never the manifest");
+    assert.ok(named("Deployment", "gateway").spec.template.spec.volumes.some((v) => v.secret?.secretName === "attest-keycloak-monitor"), "the gateway mounts the monitor client's secret");
+    assert.ok(RUNBOOK.includes("create secret generic attest-keycloak-monitor --from-file=client-secret"), "the runbook creates Secret attest-keycloak-monitor");
+
     if (overlay === "production") {
-      assert.equal(named("KeycloakRealmImport", "attest-realm").spec.realm.users, undefined, "no demo users in production");
+      const realmUsers = named("KeycloakRealmImport", "attest-realm").spec.realm.users;
+      assert.deepEqual(realmUsers.map((u) => u.username), ["service-account-attest-security-monitor"], "no demo users in production, only the security monitor's service account");
+      assert.ok(realmUsers.every((u) => u.credentials === undefined), "no password reaches production");
       assert.ok(of("Deployment").filter((d) => d.metadata.name !== "bundler").every((d) => d.spec.replicas >= 2), "at least two replicas of each service (the bundler: one, above)");
       assert.equal(bundlerPod.initContainers, undefined, "production deploys no contracts: the operator does, once (runbook)");
       assert.ok(of("Deployment").every((d) => d.spec.template.spec.containers[0].image.startsWith("registry.example.com/")));

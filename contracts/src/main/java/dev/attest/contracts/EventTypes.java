@@ -96,6 +96,14 @@ public final class EventTypes {
         private Audit() {}
     }
 
+    /** {@code attest.security.v1}, published by the gateway's security monitoring (docs/security-monitoring.md). */
+    public static final class Security {
+        /** A detector raised an incident: admins are alerted by email, in-app and webhook. */
+        public static final String INCIDENT_OPENED = "attest.security.incident-opened.v1";
+
+        private Security() {}
+    }
+
     /** Webhook messages that are no domain event: never on Kafka, so without a JSON Schema here. */
     public static final class Webhook {
         /** The message an org admin sends to an endpoint to try it. */

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String DOCUMENT = "attest.document.v1";
     /** Every service's audit entries, for the gateway's store (docs/audit.md). */
     public static final String AUDIT = "attest.audit.v1";
+    /** The gateway's security incidents, for the alerts (docs/security-monitoring.md). */
+    public static final String SECURITY = "attest.security.v1";
 
     /** Suffix of the dead-letter twin of every topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -3,6 +3,7 @@ package dev.attest.gateway.proxy;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.Project;
 import dev.attest.gateway.admin.EdgeGuard;
+import dev.attest.gateway.monitoring.TransferFreezes;
 import dev.attest.gateway.ratelimit.CallerBuckets;
 import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.TokenBuckets;
@@ -35,6 +36,7 @@ public class EdgeAccess {
     private final UsageService usage;
     private final GatewayTokenIssuer tokens;
     private final EdgeGuard guard;
+    private final TransferFreezes freezes;
 
     EdgeAccess(
             TenantAccess access,
@@ -43,7 +45,8 @@ public class EdgeAccess {
             CallerBuckets callerBuckets,
             UsageService usage,
             GatewayTokenIssuer tokens,
-            EdgeGuard guard) {
+            EdgeGuard guard,
+            TransferFreezes freezes) {
         this.access = access;
         this.requestProject = requestProject;
         this.buckets = buckets;
@@ -51,6 +54,7 @@ public class EdgeAccess {
         this.usage = usage;
         this.tokens = tokens;
         this.guard = guard;
+        this.freezes = freezes;
     }
 
     /**
@@ -58,7 +62,7 @@ public class EdgeAccess {
      * own, so a refusal rolls nothing back and a bucket's row lock is held for one statement only.
      */
     @Transactional(Transactional.TxType.NEVER)
-    public ForwardDecision decide(EdgeCaller caller, Route route, String method, RequestTenant named) {
+    public ForwardDecision decide(EdgeCaller caller, Route route, String method, String path, RequestTenant named) {
         Optional<OrgMembership> membership;
         Optional<Project> project;
         try {
@@ -88,6 +92,13 @@ public class EdgeAccess {
                 guard.standing(caller, membership.map(OrgMembership::org), project.map(p -> p.id));
         if (standing.refusal().isPresent()) {
             return ForwardDecision.refuse(standing.refusal().get(), Map.of());
+        }
+        // an incident response may have frozen transfers here (docs/security-monitoring.md)
+        if (TransferFreezes.movesValue(method, path)) {
+            Optional<ProblemException> frozen = freezes.refusal(caller, orgId, project.map(p -> p.id));
+            if (frozen.isPresent()) {
+                return ForwardDecision.refuse(frozen.get(), Map.of());
+            }
         }
         RateLimitDecision limit = project.map(
                         p -> buckets.take(p.id, standing.capacity(p), standing.refillPerSecond(p)))

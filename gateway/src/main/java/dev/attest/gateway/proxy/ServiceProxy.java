@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.problem.Problem;
 import dev.attest.common.problem.ProblemException;
 import dev.attest.gateway.config.GatewayConfig;
+import dev.attest.gateway.monitoring.EdgeSignals;
 import dev.attest.gateway.ratelimit.RateLimitDecision;
 import dev.attest.gateway.ratelimit.WebhookLimits;
 import dev.attest.gateway.security.EdgeCaller;
@@ -296,6 +297,7 @@ public class ServiceProxy {
             return;
         }
         EdgeCaller caller = callers.of(identity);
+        EdgeSignals.authenticated(ctx, caller);
         Matcher path = route.match(ctx.normalizedPath()).orElseThrow();
         EdgeAccess.RequestTenant named = new EdgeAccess.RequestTenant(
                 Route.group(path, "org", ServiceProxy::decode),
@@ -314,7 +316,8 @@ public class ServiceProxy {
             return;
         }
         String method = ctx.request().method().name();
-        vertx.<ForwardDecision>executeBlocking(() -> access.decide(caller, route, method, named), false)
+        vertx.<ForwardDecision>executeBlocking(
+                        () -> access.decide(caller, route, method, ctx.normalizedPath(), named), false)
                 .onSuccess(decision -> {
                     if (decision.refused()) {
                         problem(ctx, decision.refusal(), decision.headers());

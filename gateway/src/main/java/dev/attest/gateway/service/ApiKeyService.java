@@ -95,21 +95,69 @@ public class ApiKeyService {
     @Transactional
     public ApiKey revoke(EdgeCaller caller, String orgRef, String projectRef, String keyRef) {
         ApiKey key = find(caller, orgRef, projectRef, keyRef);
+        revoke(caller, key);
+        return key;
+    }
+
+    /**
+     * Revokes key {@code keyId} of organization {@code orgId} (any organization's when null: a platform admin's
+     * incident response); false when it was revoked already. 404 for a key the caller may not administer.
+     */
+    @Transactional
+    public boolean revoke(EdgeCaller caller, UUID orgId, UUID keyId) {
+        return revoke(caller, administered(caller, orgId, keyId));
+    }
+
+    /**
+     * Takes a revocation back (the undo of an incident response): the key works again, as it was; false when it was
+     * not revoked. Audited as {@code api-key.restored}; no tenant event, since no service keeps keys.
+     */
+    @Transactional
+    public boolean restore(EdgeCaller caller, UUID orgId, UUID keyId) {
+        ApiKey key = administered(caller, orgId, keyId);
         if (key.revokedAt == null) {
-            GatewayAudit.ApiKeySnapshot before = GatewayAudit.ApiKeySnapshot.of(key);
-            key.revokedAt = Instant.now();
-            events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, key);
-            audit.record(
-                    caller,
-                    Set.of(),
-                    key.orgId,
-                    key.projectId,
-                    "api-key.revoked",
-                    "api-key",
-                    key.id.toString(),
-                    before,
-                    GatewayAudit.ApiKeySnapshot.of(key));
+            return false;
         }
+        GatewayAudit.ApiKeySnapshot before = GatewayAudit.ApiKeySnapshot.of(key);
+        key.revokedAt = null;
+        audit.record(
+                caller,
+                Set.of(),
+                key.orgId,
+                key.projectId,
+                "api-key.restored",
+                "api-key",
+                key.id.toString(),
+                before,
+                GatewayAudit.ApiKeySnapshot.of(key));
+        return true;
+    }
+
+    private boolean revoke(EdgeCaller caller, ApiKey key) {
+        if (key.revokedAt != null) {
+            return false;
+        }
+        GatewayAudit.ApiKeySnapshot before = GatewayAudit.ApiKeySnapshot.of(key);
+        key.revokedAt = Instant.now();
+        events.apiKey(EventTypes.Tenant.API_KEY_REVOKED, key);
+        audit.record(
+                caller,
+                Set.of(),
+                key.orgId,
+                key.projectId,
+                "api-key.revoked",
+                "api-key",
+                key.id.toString(),
+                before,
+                GatewayAudit.ApiKeySnapshot.of(key));
+        return true;
+    }
+
+    private ApiKey administered(EdgeCaller caller, UUID orgId, UUID keyId) {
+        ApiKey key = keys.findByIdOptional(keyId)
+                .filter(k -> orgId == null || k.orgId.equals(orgId))
+                .orElseThrow(() -> ProblemException.notFound("API key " + keyId));
+        access.requireAdmin(caller, key.orgId.toString());
         return key;
     }
 
@@ -142,21 +190,50 @@ public class ApiKeyService {
     }
 
     /**
-     * The grant of a presented key, or empty when it is malformed, unknown, revoked or expired (all 401,
-     * with no hint which).
+     * What a presented key is worth: its grant, or why it is refused (all 401 to the caller, with no hint which;
+     * the reason is for the security monitoring).
      */
     @Transactional
-    public Optional<EdgeCaller.ApiKeyGrant> authenticate(String presented) {
+    public KeyCheck authenticate(String presented) {
         if (presented == null || !FORMAT.matcher(presented).matches()) {
-            return Optional.empty();
+            return KeyCheck.refused(KeyCheck.MALFORMED, null);
         }
         Instant now = Instant.now();
-        return keys.findByHash(hash(presented)).filter(key -> key.usableAt(now)).map(key -> {
-            if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
-                key.lastUsedAt = now;
-            }
-            return new EdgeCaller.ApiKeyGrant(key.id, key.orgId, key.projectId, key.scopeSet());
-        });
+        Optional<ApiKey> found = keys.findByHash(hash(presented));
+        if (found.isEmpty()) {
+            return KeyCheck.refused(KeyCheck.UNKNOWN, null);
+        }
+        ApiKey key = found.get();
+        if (!key.usableAt(now)) {
+            return KeyCheck.refused(key.revokedAt != null ? KeyCheck.REVOKED : KeyCheck.EXPIRED, key);
+        }
+        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            key.lastUsedAt = now;
+        }
+        return new KeyCheck(
+                Optional.of(new EdgeCaller.ApiKeyGrant(key.id, key.orgId, key.projectId, key.scopeSet())),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * A presented key's grant, or the reason it is refused ({@link #MALFORMED}, {@link #UNKNOWN}, {@link
+     * #REVOKED}, {@link #EXPIRED}) with the refused key's id, organization and project when it is a key of ours.
+     */
+    public record KeyCheck(
+            Optional<EdgeCaller.ApiKeyGrant> grant, String refusal, UUID keyId, UUID orgId, UUID projectId) {
+        public static final String MALFORMED = "malformed";
+        public static final String UNKNOWN = "unknown";
+        public static final String REVOKED = "revoked";
+        public static final String EXPIRED = "expired";
+
+        static KeyCheck refused(String reason, ApiKey key) {
+            return key == null
+                    ? new KeyCheck(Optional.empty(), reason, null, null, null)
+                    : new KeyCheck(Optional.empty(), reason, key.id, key.orgId, key.projectId);
+        }
     }
 
     private IssuedKey create(EdgeCaller caller, Project project, String name, Set<String> scopes, Instant expiresAt) {

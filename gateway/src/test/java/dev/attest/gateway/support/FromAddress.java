@@ -52,9 +52,18 @@ public final class FromAddress {
     }
 
     public Answer post(URI gateway, String path, String json) {
+        return post(gateway, path, json, Map.of());
+    }
+
+    /** A POST with {@code headers} besides the request's own. */
+    public Answer post(URI gateway, String path, String json, Map<String, String> headers) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder extra = new StringBuilder();
+        headers.forEach(
+                (name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
         String head = "POST " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + gateway.getPort() + "\r\n"
+                + extra
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n";

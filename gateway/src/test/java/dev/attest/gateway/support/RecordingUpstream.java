@@ -84,6 +84,11 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
             answer(exchange, 200, OPENAPI);
             return;
         }
+        if (uri.endsWith("/forged")) {
+            // what compliance-service answers a webhook whose signature does not verify
+            answer(exchange, 401, "{\"type\":\"invalid-webhook-signature\",\"status\":401}");
+            return;
+        }
         if (uri.endsWith("/slow")) {
             sleep(3000);
         }

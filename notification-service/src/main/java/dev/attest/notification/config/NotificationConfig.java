@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Configuration of notification-service. */
 @ConfigMapping(prefix = "attest.notification")
@@ -14,6 +15,12 @@ public interface NotificationConfig {
     Email email();
 
     Retention retention();
+
+    /**
+     * The platform's security contacts: they get every security incident by email, an organization's or the
+     * platform's. Unset or empty: nobody beyond the affected organization's admins.
+     */
+    Optional<List<String>> securityContacts();
 
     interface Webhooks {
         /**

@@ -13,7 +13,6 @@ import dev.attest.notification.service.InAppNotifications;
 import dev.attest.notification.webhook.WebhookFanout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +27,8 @@ import java.util.Set;
 public class DomainEventRouter {
     /**
      * Types sent to webhook endpoints: the domain events of a project, never tenant internals. Not
-     * {@code claim-recorded}: it repeats {@code claim-issued} (docs/events.md, Webhooks).
+     * {@code claim-recorded}: it repeats {@code claim-issued} (docs/events.md, Webhooks). A security incident is an
+     * organization's, not a user's: {@link SecurityIncidentAlerts} sends it, never {@link #route}.
      */
     static final Set<String> WEBHOOK_TYPES = Set.of(
             EventTypes.Kyc.CASE_OPENED,
@@ -45,7 +45,8 @@ public class DomainEventRouter {
             EventTypes.Document.STORED,
             EventTypes.Document.CONFIRMED,
             EventTypes.Document.STORAGE_FAILED,
-            EventTypes.Document.CASE_DECIDED);
+            EventTypes.Document.CASE_DECIDED,
+            EventTypes.Security.INCIDENT_OPENED);
 
     private final ObjectMapper mapper;
     private final TenantRepository tenants;
@@ -74,10 +75,10 @@ public class DomainEventRouter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void route(IncomingEvent event) {
-        if (!WEBHOOK_TYPES.contains(event.type())) {
-            return; // a type this service has nothing to do with
+        if (!WEBHOOK_TYPES.contains(event.type()) || SecurityIncidentAlerts.handles(event.type())) {
+            return; // a type this service has nothing to do with, or none about a user
         }
-        JsonNode data = tree(event);
+        JsonNode data = IncomingEvents.dataObject(mapper, event);
         UserEvent fields = event.dataAs(mapper, UserEvent.class);
         if (fields.subject() == null || fields.subject().isBlank()) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no user_id");
@@ -92,12 +93,7 @@ public class DomainEventRouter {
         notifyAdmins(event, fields);
         projectOf(event, fields)
                 .ifPresent(project -> webhooks.publish(
-                        event.orgId(),
-                        project,
-                        event.type(),
-                        event.id(),
-                        event.time() != null ? event.time().toInstant() : clock.instant(),
-                        data));
+                        event.orgId(), project, event.type(), event.id(), IncomingEvents.timeOf(event, clock), data));
     }
 
     private void notifyAdmins(IncomingEvent event, UserEvent e) {
@@ -157,17 +153,5 @@ public class DomainEventRouter {
             return Optional.of(e.projectId());
         }
         return tenants.projectOfUser(event.orgId(), e.subject());
-    }
-
-    private JsonNode tree(IncomingEvent event) {
-        try {
-            JsonNode data = mapper.readTree(event.data());
-            if (data == null || !data.isObject()) {
-                throw new PoisonEventException("event " + event.id() + " has no JSON object as data");
-            }
-            return data;
-        } catch (IOException e) {
-            throw new PoisonEventException("event " + event.id() + " has malformed data: " + e.getMessage(), e);
-        }
     }
 }

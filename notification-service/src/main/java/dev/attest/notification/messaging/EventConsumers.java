@@ -20,15 +20,22 @@ public class EventConsumers {
     public static final String WALLET = "wallet-events";
     public static final String IDENTITY = "identity-events";
     public static final String DOCUMENT = "document-events";
+    public static final String SECURITY = "security-events";
 
     private final Inbox inbox;
     private final DomainEventRouter router;
     private final ProviderCredentialsAlerts credentialAlerts;
+    private final SecurityIncidentAlerts incidentAlerts;
 
-    EventConsumers(Inbox inbox, DomainEventRouter router, ProviderCredentialsAlerts credentialAlerts) {
+    EventConsumers(
+            Inbox inbox,
+            DomainEventRouter router,
+            ProviderCredentialsAlerts credentialAlerts,
+            SecurityIncidentAlerts incidentAlerts) {
         this.inbox = inbox;
         this.router = router;
         this.credentialAlerts = credentialAlerts;
+        this.incidentAlerts = incidentAlerts;
     }
 
     @Incoming(KYC)
@@ -66,5 +73,12 @@ public class EventConsumers {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void document(ConsumerRecord<String, byte[]> record) {
         inbox.processOnce("notification.document", IncomingEvent.from(record), router::route);
+    }
+
+    @Incoming(SECURITY)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
+    public void security(ConsumerRecord<String, byte[]> record) {
+        inbox.processOnce("notification.security", IncomingEvent.from(record), incidentAlerts::handle);
     }
 }

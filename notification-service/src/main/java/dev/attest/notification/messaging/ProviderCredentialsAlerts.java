@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A provider (Persona, Dfns) refused the organization's stored credentials: its admins get a critical
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 public class ProviderCredentialsAlerts {
     private static final Set<String> TYPES =
             Set.of(EventTypes.Kyc.PROVIDER_CREDENTIALS_REJECTED, EventTypes.Wallet.PROVIDER_CREDENTIALS_REJECTED);
-    /** Provider and operation end up in an email: only short plain names pass. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final ObjectMapper mapper;
     private final AdminAlerts alerts;
@@ -39,15 +36,12 @@ public class ProviderCredentialsAlerts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(IncomingEvent event) {
         ProviderCredentialsRejected rejected = event.dataAs(mapper, ProviderCredentialsRejected.class);
-        if (rejected.provider() == null || !NAME.matcher(rejected.provider()).matches()) {
+        if (!PlainNames.isPlain(rejected.provider())) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no valid provider");
         }
         String provider = rejected.provider();
         // The operation only helps the reader: an odd one does not cost the admins their alert.
-        String operation = rejected.operation() != null
-                        && NAME.matcher(rejected.operation()).matches()
-                ? rejected.operation()
-                : "unknown";
+        String operation = PlainNames.isPlain(rejected.operation()) ? rejected.operation() : "unknown";
         String status = rejected.statusCode() == null ? "an error" : Integer.toString(rejected.statusCode());
         String providerName = provider.substring(0, 1).toUpperCase(Locale.ROOT) + provider.substring(1);
         alerts.critical(

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 
-/** Critical alerts reach every admin of the org twice over: by email and in-app. */
+/** Alerts (the critical ones, security incidents) reach every admin of the org twice over: by email and in-app. */
 @ApplicationScoped
 public class AdminAlerts {
     static final String TEMPLATE = "critical-alert";
@@ -27,8 +27,13 @@ public class AdminAlerts {
     public void critical(String orgId, String causeId, String type, String title, String detail, String link) {
         AdminEmails.Email email = new AdminEmails.Email(
                 TEMPLATE, "[Attest] " + title, Map.of("title", title, "detail", detail, "link", link));
+        alert(orgId, causeId, email, new InAppNotifications.Content(type, title + ". " + detail, link));
+    }
+
+    /** An alert whose email has a template of its own: every admin of the org gets it, and {@code content} in-app. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void alert(String orgId, String causeId, AdminEmails.Email email, InAppNotifications.Content content) {
         List<OrgAdmin> admins = emails.mailAdmins(orgId, causeId, email);
-        InAppNotifications.Content content = new InAppNotifications.Content(type, title + ". " + detail, link);
         admins.forEach(admin -> inApp.notify(orgId, admin.userId, content, causeId));
     }
 }

@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records an email to every admin of an org, in the transaction of its cause; the {@link EmailWorker}
- * sends it. The record's unique key (cause, recipient, template) is why a cause never mails twice.
+ * Records an email to every admin of an org (or to other given addresses), in the transaction of its cause; the
+ * {@link EmailWorker} sends it. The record's unique key (cause, recipient, template) is why a cause never mails twice.
  */
 @ApplicationScoped
 public class AdminEmails {
@@ -35,24 +36,35 @@ public class AdminEmails {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OrgAdmin> mailAdmins(String orgId, String causeId, Email email) {
         List<OrgAdmin> admins = tenants.admins(orgId);
-        Instant now = clock.instant();
-        for (OrgAdmin admin : admins) {
-            if (emails.exists(causeId, admin.email, email.template())) {
-                continue;
-            }
-            EmailMessage message = new EmailMessage();
-            message.id = UUID.randomUUID();
-            message.orgId = orgId;
-            message.sourceEventId = causeId;
-            message.recipient = admin.email;
-            message.template = email.template();
-            message.subject = email.subject();
-            message.model = email.model();
-            message.status = EmailMessage.PENDING;
-            message.nextAttemptAt = now;
-            message.createdAt = now;
-            emails.persist(message);
-        }
+        admins.forEach(admin -> record(orgId, causeId, admin.email, email));
         return admins;
+    }
+
+    /**
+     * Records the email to addresses that are no admin of the org (the platform's security contacts); {@code orgId}
+     * is what the email concerns, {@code platform} when no organization.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mail(String orgId, String causeId, Collection<String> recipients, Email email) {
+        recipients.forEach(recipient -> record(orgId, causeId, recipient, email));
+    }
+
+    private void record(String orgId, String causeId, String recipient, Email email) {
+        if (emails.exists(causeId, recipient, email.template())) {
+            return;
+        }
+        Instant now = clock.instant();
+        EmailMessage message = new EmailMessage();
+        message.id = UUID.randomUUID();
+        message.orgId = orgId;
+        message.sourceEventId = causeId;
+        message.recipient = recipient;
+        message.template = email.template();
+        message.subject = email.subject();
+        message.model = email.model();
+        message.status = EmailMessage.PENDING;
+        message.nextAttemptAt = now;
+        message.createdAt = now;
+        emails.persist(message);
     }
 }

@@ -56,6 +56,18 @@ public class WebhookFanout {
         subscribed.forEach(endpoint -> enqueue(message, endpoint));
     }
 
+    /**
+     * Sends {@code data} as {@code eventType} to the subscribed endpoints of every project of the org: one message
+     * per project, as if each project had the event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishToOrganization(
+            String orgId, String eventType, String sourceEventId, Instant time, JsonNode data) {
+        endpoints
+                .projectsWithEnabledEndpoints(orgId)
+                .forEach(projectId -> publish(orgId, projectId, eventType, sourceEventId, time, data));
+    }
+
     /** A test message to one endpoint, whatever its filter says. */
     @Transactional(Transactional.TxType.MANDATORY)
     public WebhookMessage sendTest(WebhookEndpoint endpoint) {

@@ -22,20 +22,42 @@ public class Tenants {
     }
 
     public void seed(EventPublisher events, String orgId, String projectId, String adminUserId, String adminEmail) {
+        sendAdmin(events, orgId, adminUserId, adminEmail);
+        sendProject(events, orgId, projectId);
+        waitFor("project " + projectId)
+                .until(() -> replica.project(orgId, projectId).isPresent());
+        waitFor("admin of " + orgId).until(() -> tenants.admins(orgId).size(), n -> n == 1);
+    }
+
+    /** Another admin of a seeded org. */
+    public void addAdmin(EventPublisher events, String orgId, String adminUserId, String adminEmail) {
+        sendAdmin(events, orgId, adminUserId, adminEmail);
+        waitFor("admin " + adminUserId + " of " + orgId)
+                .until(() -> tenants.admins(orgId).stream().anyMatch(admin -> admin.userId.equals(adminUserId)));
+    }
+
+    /** Another project of a seeded org. */
+    public void addProject(EventPublisher events, String orgId, String projectId) {
+        sendProject(events, orgId, projectId);
+        waitFor("project " + projectId)
+                .until(() -> replica.project(orgId, projectId).isPresent());
+    }
+
+    private static void sendAdmin(EventPublisher events, String orgId, String adminUserId, String adminEmail) {
         events.send(
                 Topics.TENANT,
                 EventTypes.Tenant.MEMBER_ADDED,
                 orgId,
                 orgId,
                 Map.of("org_id", orgId, "user_id", adminUserId, "role", "org-admin", "email", adminEmail));
+    }
+
+    private static void sendProject(EventPublisher events, String orgId, String projectId) {
         events.send(
                 Topics.TENANT,
                 EventTypes.Tenant.PROJECT_CREATED,
                 orgId,
                 orgId,
                 TenantEventData.project(orgId, projectId, "persona", "ethereum-sepolia"));
-        waitFor("project " + projectId)
-                .until(() -> replica.project(orgId, projectId).isPresent());
-        waitFor("admin of " + orgId).until(() -> tenants.admins(orgId).size(), n -> n == 1);
     }
 }
