@@ -41,10 +41,14 @@ class SecurityMonitoringSystemTest {
                     settings.oidcUrl() + "/protocol/openid-connect/token",
                     null,
                     Map.of(
-                            "grant_type", "password",
-                            "client_id", settings.oidcClientId(),
-                            "username", guessed,
-                            "password", "wrong-" + i));
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            settings.oidcClientId(),
+                            "username",
+                            guessed,
+                            "password",
+                            "wrong-" + i));
             assertThat(refused.status()).isEqualTo(401);
         }
 
@@ -54,8 +58,8 @@ class SecurityMonitoringSystemTest {
                 () -> signalsOfOpenIncident(http, settings, platformAdmin).filter(n -> n >= before + FAILURES));
 
         assertThat(after).isGreaterThanOrEqualTo(before + FAILURES);
-        JsonNode incidents = http.get(settings.gatewayUrl() + "/platform/incidents?detector=sign-in&status=open",
-                        platformAdmin)
+        JsonNode incidents = http.get(
+                        settings.gatewayUrl() + "/platform/incidents?detector=sign-in&status=open", platformAdmin)
                 .expect(200)
                 .json();
         long open = 0;
@@ -63,7 +67,8 @@ class SecurityMonitoringSystemTest {
             if (SUBJECT.equals(incident.path("subject").asText())) {
                 open++;
                 assertThat(incident.path("severity").asText()).isEqualTo("medium");
-                assertThat(incident.path("evidence").path("error").has("user_not_found")).isTrue();
+                assertThat(incident.path("evidence").path("error").has("user_not_found"))
+                        .isTrue();
                 assertThat(incident.toString()).doesNotContain(guessed);
             }
         }
