@@ -40,6 +40,10 @@ const MembersPage = lazy(() => import('./pages/org/MembersPage'));
 const UsagePage = lazy(() => import('./pages/org/UsagePage'));
 const AnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage'));
 const PlatformAnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage').then((m) => ({ default: m.PlatformAnalyticsPage })));
+const IncidentsPage = lazy(() => import('./pages/org/IncidentsPage'));
+const IncidentPage = lazy(() => import('./pages/org/IncidentPage'));
+const PlatformIncidentsPage = lazy(() => import('./pages/org/IncidentsPage').then((m) => ({ default: m.PlatformIncidentsPage })));
+const PlatformIncidentPage = lazy(() => import('./pages/org/IncidentPage').then((m) => ({ default: m.PlatformIncidentPage })));
 const OrganizationsPage = lazy(() => import('./pages/platform/OrganizationsPage'));
 
 function NoAccess() {
@@ -129,11 +133,15 @@ export function AppRoutes() {
           <Route path="members" element={<MembersPage />} />
           <Route path="usage" element={<UsagePage />} />
           <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="incidents/:id" element={<IncidentPage />} />
         </Route>
         <Route path="platform" element={<RequireArea area="platform" />}>
           <Route index element={<Navigate to="orgs" replace />} />
           <Route path="orgs" element={<OrganizationsPage />} />
           <Route path="analytics" element={<PlatformAnalyticsPage />} />
+          <Route path="incidents" element={<PlatformIncidentsPage />} />
+          <Route path="incidents/:id" element={<PlatformIncidentPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -53,6 +53,16 @@ describe('problemToWords', () => {
     expect(problemToWords(forbidden).message).toBe('You are not allowed to do this.');
   });
 
+  it('says what is not allowed when the 403 says it', () => {
+    const forbidden = problemResponse(403, {
+      type: 'https://attest.dev/problems/forbidden',
+      title: 'Forbidden',
+      status: 403,
+      detail: "Only the platform's administrators may suspend organization.",
+    });
+    expect(problemToWords(forbidden).message).toBe("Only the platform's administrators may suspend organization.");
+  });
+
   it('tells when to retry after a rate limit', () => {
     const error = problemResponse(429, { title: 'Too many requests', status: 429 }, { 'Retry-After': '7' });
     expect(error.retryAfter).toBe(7);

@@ -91,16 +91,18 @@ export interface ErrorWords {
   reference: string | null;
 }
 
-/** Plain words for the problem types that a person can do something about, by slug. */
+/** Plain words for the problem types that a person can do something about, by slug: they replace the detail. */
 const WORDS_BY_SLUG: Record<string, string> = {
   unauthenticated: 'Your session has ended. Sign in again.',
-  forbidden: 'You are not allowed to do this.',
   'validation-failed': 'Some fields are not valid. Correct them and try again.',
 };
 
+/** A 403 without a detail; with one, the detail is kept: it says what is not allowed (only platform admins may suspend). */
+const NOT_ALLOWED = 'You are not allowed to do this.';
+
 function byStatus(status: number, retryAfter: number | null): string {
   if (status === 401) return WORDS_BY_SLUG.unauthenticated!;
-  if (status === 403) return WORDS_BY_SLUG.forbidden!;
+  if (status === 403) return NOT_ALLOWED;
   if (status === 404) return 'This was not found, or you do not have access to it.';
   if (status === 409) return 'This conflicts with the current state. Reload and try again.';
   if (status === 413) return 'What you sent is too large.';

@@ -30,7 +30,7 @@ vi.mock('../tenant/TenantContext', () => ({
 
 afterEach(cleanup);
 
-function youLinks(myRoles: string[], realmRoles: string[] = []) {
+function sectionLinks(section: string, myRoles: string[], realmRoles: string[] = []) {
   holder.myRoles = myRoles;
   holder.realmRoles = realmRoles;
   render(
@@ -42,10 +42,13 @@ function youLinks(myRoles: string[], realmRoles: string[] = []) {
       </Routes>
     </MemoryRouter>,
   );
-  const you = screen.getByRole('region', { name: 'You' });
-  return within(you)
+  return within(screen.getByRole('region', { name: section }))
     .getAllByRole('link')
     .map((link) => [link.textContent, link.getAttribute('href')]);
+}
+
+function youLinks(myRoles: string[], realmRoles: string[] = []) {
+  return sectionLinks('You', myRoles, realmRoles);
 }
 
 describe('the navigation', () => {
@@ -65,5 +68,11 @@ describe('the navigation', () => {
 
   it('does not offer it to a platform admin who is no member of the organization', () => {
     expect(youLinks(['org-admin', 'platform-admin'], ['platform-admin']).map(([label]) => label)).not.toContain('Shared with me');
+  });
+
+  it('offers the security incidents to an organization’s admins and to platform admins', () => {
+    expect(sectionLinks('Organization: Demo', ['org-admin'])).toContainEqual(['Incidents', '/org/demo/incidents']);
+    cleanup();
+    expect(sectionLinks('Platform', ['org-admin', 'platform-admin'], ['platform-admin'])).toContainEqual(['Incidents', '/platform/incidents']);
   });
 });

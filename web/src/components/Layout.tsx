@@ -51,6 +51,7 @@ function orgLinks(org: string): NavItem[] {
     ['members', 'Members'],
     ['usage', 'Usage'],
     ['analytics', 'Analytics'],
+    ['incidents', 'Incidents'],
   ].map(([path, label]) => ({ to: `${base}/${path}`, label }));
 }
 
@@ -146,6 +147,7 @@ export function Layout() {
             links={[
               { to: '/platform/orgs', label: 'Organizations' },
               { to: '/platform/analytics', label: 'Analytics' },
+              { to: '/platform/incidents', label: 'Incidents' },
             ]}
           />
         )}

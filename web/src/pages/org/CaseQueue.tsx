@@ -4,14 +4,44 @@ import { FormField } from '../../components/FormField';
 import { Progress } from '../../components/Progress';
 import { TableScroll } from './parts';
 
+/** A filter of a queue: a labelled choice among `[value, label]` options ('' usually meaning any). */
+export function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange(value: string): void;
+}) {
+  return (
+    <FormField label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map(([option, text]) => (
+            <option key={option || 'all'} value={option}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
 /**
- * A queue of cases (KYC or document): the "Show cases" filter, the loading and error states, the empty
- * message, and the table of cases with one row per item.
+ * A queue of cases (KYC, document, security incident): the "Show cases" filter and any further filters, the
+ * loading and error states, the empty message, and the table of cases with one row per item.
  */
 export function CaseQueue<T>({
   filter,
+  filterLabel = 'Show cases',
   options,
   onFilter,
+  moreFilters,
+  noun = 'cases',
   error,
   loading,
   loaded,
@@ -24,8 +54,13 @@ export function CaseQueue<T>({
   row,
 }: {
   filter: string;
+  filterLabel?: string;
   options: readonly (readonly [string, string])[];
   onFilter(value: string): void;
+  /** Fields after the first filter's, in the same toolbar. */
+  moreFilters?: ReactNode;
+  /** What the queue holds, in the loading and error messages. */
+  noun?: string;
   error: unknown;
   loading: boolean;
   /** Whether a page of cases has arrived (the empty message waits for it). */
@@ -41,20 +76,11 @@ export function CaseQueue<T>({
   return (
     <>
       <div className="toolbar">
-        <FormField label="Show cases">
-          {(control) => (
-            <select {...control} value={filter} onChange={(e) => onFilter(e.target.value)}>
-              {options.map(([value, label]) => (
-                <option key={value || 'all'} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <FilterSelect label={filterLabel} value={filter} options={options} onChange={onFilter} />
+        {moreFilters}
       </div>
-      <ErrorMessage error={error} title="Could not load the cases" onRetry={onRetry} />
-      {loading && <Progress label="Loading the cases" />}
+      <ErrorMessage error={error} title={`Could not load the ${noun}`} onRetry={onRetry} />
+      {loading && <Progress label={`Loading the ${noun}`} />}
       {loaded && items.length === 0 && !loading && <p role="status">{empty}</p>}
       {items.length > 0 && (
         <TableScroll label={tableLabel}>

@@ -57,6 +57,7 @@ const STATUS_TONES: Record<string, 'good' | 'bad' | 'wait' | 'neutral'> = {
   delivered: 'good',
   ok: 'good',
   passed: 'good',
+  resolved: 'good',
   rejected: 'bad',
   failed: 'bad',
   declined: 'bad',
@@ -73,6 +74,7 @@ const STATUS_TONES: Record<string, 'good' | 'bad' | 'wait' | 'neutral'> = {
   issuing: 'wait',
   submitted: 'wait',
   'requires-retry': 'wait',
+  open: 'wait',
 };
 
 /** A status as words with a tone (the words carry the meaning; the colour only repeats it). */
