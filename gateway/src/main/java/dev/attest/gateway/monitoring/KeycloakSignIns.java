@@ -153,8 +153,8 @@ public class KeycloakSignIns implements DurableWork {
                 .GET()
                 .build();
         HttpResponse<String> response = send(request);
-        if (response.statusCode() == 401) {
-            tokenExpires = Instant.EPOCH; // taken again next pass
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            tokenExpires = Instant.EPOCH; // taken again next pass: the account's roles may have changed since
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak answered " + response.statusCode() + " to the events query");
