@@ -4,6 +4,7 @@ import dev.attest.common.problem.ProblemException;
 import dev.attest.compliance.KycStatus;
 import dev.attest.compliance.provider.ProviderInquiry;
 import dev.attest.compliance.service.ProviderDecisions;
+import dev.attest.compliance.service.ReviewDecisionAudit;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,12 +26,16 @@ public class BusinessReviewService {
     private final BusinessTransitions transitions;
     private final ProviderDecisions decisions;
 
+    private final ReviewDecisionAudit audit;
+
     BusinessReviewService(
             BusinessCaseRepository cases,
             KybService kyb,
             BusinessCredentials credentials,
             BusinessTransitions transitions,
-            ProviderDecisions decisions) {
+            ProviderDecisions decisions,
+            ReviewDecisionAudit audit) {
+        this.audit = audit;
         this.cases = cases;
         this.kyb = kyb;
         this.credentials = credentials;
@@ -70,6 +75,8 @@ public class BusinessReviewService {
                 OffsetDateTime.now(),
                 reviewer,
                 Optional.of(reason));
+        cases.flush(); // the case's row before the audit chain's head (docs/audit.md)
+        audit.decided("kyb-case", orgId, businessCase.projectId, caseId, approve, decided.providerStatus());
         return kyb.get(orgId, caseId, Optional.empty());
     }
 }

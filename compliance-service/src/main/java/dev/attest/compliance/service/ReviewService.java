@@ -28,12 +28,16 @@ public class ReviewService {
     private final CaseTransitions transitions;
     private final ProviderDecisions decisions;
 
+    private final ReviewDecisionAudit audit;
+
     ReviewService(
             KycCaseRepository cases,
             CaseHistoryRepository history,
             KycProviders providers,
             CaseTransitions transitions,
-            ProviderDecisions decisions) {
+            ProviderDecisions decisions,
+            ReviewDecisionAudit audit) {
+        this.audit = audit;
         this.cases = cases;
         this.history = history;
         this.providers = providers;
@@ -79,6 +83,8 @@ public class ReviewService {
                 reviewer,
                 reason,
                 null);
+        cases.flush(); // the case's row before the audit chain's head (docs/audit.md)
+        audit.decided("kyc-case", orgId, kycCase.projectId, caseId, approve, decided.providerStatus());
         return kycCase;
     }
 

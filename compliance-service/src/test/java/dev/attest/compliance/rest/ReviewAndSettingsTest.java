@@ -103,6 +103,18 @@ class ReviewAndSettingsTest {
                 .extracting(entry -> entry.get("to_status"))
                 .containsExactly("verified", "review", "verified");
         assertThat(history.get(2).get("actor")).isEqualTo("admin-of-" + org.id());
+        // the decision is in the audit trail, by its reviewer, without the reviewer's free-text reason
+        TestDatabase db = new TestDatabase(dataSource);
+        assertThat(db.strings(
+                        "select action || ' ' || actor_subject || ' ' || (cast(changes as jsonb)->'after'->>'status')"
+                                + " from attest_audit_entry where target_id = ?",
+                        caseId))
+                .containsExactly("kyc-case.approved admin-of-" + org.id() + " verified");
+        assertThat(db.count(
+                        "select count(*) from attest_audit_entry where target_id = ? and changes::text like ?",
+                        caseId,
+                        "%documents_ok%"))
+                .isZero();
         org.admin().get("/orgs/" + org.id() + "/kyc/cases/" + caseId).then().body("status", equalTo("verified"));
 
         org.admin()

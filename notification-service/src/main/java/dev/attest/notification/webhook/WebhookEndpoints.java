@@ -33,6 +33,8 @@ public class WebhookEndpoints {
     private final NotificationConfig config;
     private final Clock clock;
 
+    private final EndpointAudit audit;
+
     WebhookEndpoints(
             WebhookEndpointRepository endpoints,
             WebhookDeliveryRepository deliveries,
@@ -42,7 +44,9 @@ public class WebhookEndpoints {
             EndpointSecrets secrets,
             WebhookFanout fanout,
             NotificationConfig config,
-            Clock clock) {
+            Clock clock,
+            EndpointAudit audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.messages = messages;
@@ -81,6 +85,8 @@ public class WebhookEndpoints {
         String secret = WebhookSigner.newSecret();
         endpoint.secret = secrets.seal(endpoint, secret);
         endpoints.persist(endpoint);
+        endpoints.flush(); // the endpoint's row before the audit chain's head (docs/audit.md)
+        audit.record("webhook-endpoint.created", null, EndpointAudit.Snapshot.of(endpoint), endpoint);
         return new WithSecret(endpoint, secret);
     }
 
@@ -99,6 +105,7 @@ public class WebhookEndpoints {
     public WebhookEndpoint update(String orgId, String projectId, UUID id, EndpointInput input) {
         WebhookEndpoint endpoint = get(orgId, projectId, id);
         EndpointInputValidator.validate(input, false);
+        EndpointAudit.Snapshot before = EndpointAudit.Snapshot.of(endpoint);
         if (input.url() != null) {
             checkUrl(input.url());
             endpoint.url = input.url();
@@ -123,12 +130,17 @@ public class WebhookEndpoints {
             endpoint.enabled = input.enabled();
         }
         endpoint.updatedAt = clock.instant();
+        endpoints.flush();
+        audit.record("webhook-endpoint.updated", before, EndpointAudit.Snapshot.of(endpoint), endpoint);
         return endpoint;
     }
 
     @Transactional
     public void delete(String orgId, String projectId, UUID id) {
-        endpoints.delete(get(orgId, projectId, id));
+        WebhookEndpoint endpoint = get(orgId, projectId, id);
+        endpoints.delete(endpoint);
+        endpoints.flush();
+        audit.record("webhook-endpoint.deleted", EndpointAudit.Snapshot.of(endpoint), null, endpoint);
     }
 
     /** A new secret; the previous one keeps signing for the grace period, so receivers can switch over. */
@@ -141,6 +153,13 @@ public class WebhookEndpoints {
         endpoint.previousSecretUntil = now.plus(config.webhooks().rotationGracePeriod());
         endpoint.secret = secrets.seal(endpoint, secret);
         endpoint.updatedAt = now;
+        endpoints.flush();
+        // the fact and the old secret's end, never a secret
+        audit.record(
+                "webhook-endpoint.secret-rotated",
+                null,
+                Map.of("previous_secret_valid_until", endpoint.previousSecretUntil.toString()),
+                endpoint);
         return new WithSecret(endpoint, secret);
     }
 

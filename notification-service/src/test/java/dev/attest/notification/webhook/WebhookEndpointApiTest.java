@@ -1,6 +1,7 @@
 package dev.attest.notification.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +16,8 @@ import dev.attest.testing.EventPublisher;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +42,9 @@ class WebhookEndpointApiTest {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final String org = "org-" + UUID.randomUUID();
     private final String project = "prj-" + UUID.randomUUID();
@@ -118,6 +124,43 @@ class WebhookEndpointApiTest {
                 .body("enabled", equalTo(true))
                 .body("rate_limit", equalTo(5))
                 .body("url", equalTo(RECEIVER));
+    }
+
+    /** Issue 20: every change of an endpoint is in the audit trail, by whom, before and after, and never a secret. */
+    @Test
+    void endpointChangesAreAuditedWithoutSecrets() {
+        String[] created = api.createEndpoint(Map.of(
+                "url", RECEIVER + "?token=receiver-credential", "headers", Map.of("X-Customer-Token", "s3cr3t")));
+        String id = created[0];
+        api.patch("/" + id, Map.of("enabled", false)).statusCode(200);
+        String rotated = api.post("/" + id + "/secret/rotate", Map.of())
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        api.delete(id);
+
+        TestDatabase db = new TestDatabase(dataSource);
+        assertThat(db.strings(
+                        "select action || ' ' || actor_subject from attest_audit_entry where target_id = ? order by seq",
+                        id))
+                .containsExactly(
+                        "webhook-endpoint.created admin-of-" + org,
+                        "webhook-endpoint.updated admin-of-" + org,
+                        "webhook-endpoint.secret-rotated admin-of-" + org,
+                        "webhook-endpoint.deleted admin-of-" + org);
+        assertThat(db.strings(
+                        "select cast(changes as jsonb)->'after'->>'enabled' from attest_audit_entry"
+                                + " where target_id = ? and action = 'webhook-endpoint.updated'",
+                        id))
+                .containsExactly("false");
+        String trail =
+                String.join("\n", db.strings("select t::text from attest_audit_entry t where target_id = ?", id));
+        assertThat(trail)
+                .contains("X-Customer-Token")
+                .doesNotContain("s3cr3t")
+                .doesNotContain("receiver-credential")
+                .doesNotContain(created[1])
+                .doesNotContain(rotated);
     }
 
     @ParameterizedTest
