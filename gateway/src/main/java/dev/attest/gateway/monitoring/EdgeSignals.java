@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Watches every answer at the edge for what an attack leaves behind and counts it ({@link SecuritySignals}): a
  * provider webhook refused for its signature (401 from the service), an API key refused (unknown, malformed,
- * revoked or expired, as {@link ApiKeyIdentityProvider} found it), a 404 to an authenticated caller (probing ids of
- * other tenants, which the edge and the services answer 404), a 429 of a rate limit. A 401 for a missing or expired
+ * revoked or expired, as {@link ApiKeyIdentityProvider} found it), a 404 to an authenticated caller for a path that
+ * names an id (probing other tenants' ids, which the edge and the services answer 404), a 429 of a rate limit. A 401 for a missing or expired
  * sign-in token is not counted: consoles' tokens expire all day long.
  */
 @ApplicationScoped
@@ -31,6 +31,8 @@ public class EdgeSignals {
     private static final Pattern ORG_REF = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private static final int PATH_EVIDENCE = 120;
+    private static final Pattern UUID_SEGMENT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String CALLER = "attest.monitoring.caller";
 
     private final SecuritySignals signals;
@@ -74,13 +76,32 @@ public class EdgeSignals {
             if (refused != null) {
                 apiKey(refused, source);
             }
-        } else {
+        } else if (status == 429 || namesAnotherId(path)) {
             caller(ctx).ifPresent(caller -> {
                 Map<String, String> evidence = Map.of("path", truncate(path), "source", source);
                 Detector detector = status == 404 ? Detector.CROSS_TENANT : Detector.RATE_LIMIT;
                 signals.record(detector, Subjects.caller(caller), orgOf(caller), projectOf(caller), evidence);
             });
         }
+    }
+
+    /**
+     * Whether a 404 for {@code path} may be a probe of someone else's id: the path names an organization or an id
+     * (a UUID segment), and nothing of the caller's own ({@code /me}): a client waiting for its own wallet or
+     * identity to exist polls {@code GET /wallets/me} and gets 404 until it does, which is no attack.
+     */
+    static boolean namesAnotherId(String path) {
+        String[] segments = path.split("/");
+        boolean namesId = false;
+        for (int i = 0; i < segments.length; i++) {
+            if ("me".equals(segments[i])) {
+                return false;
+            }
+            if (UUID_SEGMENT.matcher(segments[i]).matches() || (i > 0 && "orgs".equals(segments[i - 1]))) {
+                namesId = true;
+            }
+        }
+        return namesId;
     }
 
     /** {@code /webhooks/<provider>[/<org>]…}: a refused signature counts for the organization, a 429 for the source. */
