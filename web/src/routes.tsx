@@ -44,6 +44,8 @@ const IncidentsPage = lazy(() => import('./pages/org/IncidentsPage'));
 const IncidentPage = lazy(() => import('./pages/org/IncidentPage'));
 const PlatformIncidentsPage = lazy(() => import('./pages/org/IncidentsPage').then((m) => ({ default: m.PlatformIncidentsPage })));
 const PlatformIncidentPage = lazy(() => import('./pages/org/IncidentPage').then((m) => ({ default: m.PlatformIncidentPage })));
+const AuditPage = lazy(() => import('./pages/org/AuditPage'));
+const PlatformAuditPage = lazy(() => import('./pages/org/AuditPage').then((m) => ({ default: m.PlatformAuditPage })));
 const OrganizationsPage = lazy(() => import('./pages/platform/OrganizationsPage'));
 
 function NoAccess() {
@@ -135,6 +137,7 @@ export function AppRoutes() {
           <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentPage />} />
+          <Route path="audit" element={<AuditPage />} />
         </Route>
         <Route path="platform" element={<RequireArea area="platform" />}>
           <Route index element={<Navigate to="orgs" replace />} />
@@ -142,6 +145,7 @@ export function AppRoutes() {
           <Route path="analytics" element={<PlatformAnalyticsPage />} />
           <Route path="incidents" element={<PlatformIncidentsPage />} />
           <Route path="incidents/:id" element={<PlatformIncidentPage />} />
+          <Route path="audit" element={<PlatformAuditPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -75,4 +75,10 @@ describe('the navigation', () => {
     cleanup();
     expect(sectionLinks('Platform', ['org-admin', 'platform-admin'], ['platform-admin'])).toContainEqual(['Incidents', '/platform/incidents']);
   });
+
+  it('offers the audit trail to an organization’s admins and to platform admins', () => {
+    expect(sectionLinks('Organization: Demo', ['org-admin'])).toContainEqual(['Audit trail', '/org/demo/audit']);
+    cleanup();
+    expect(sectionLinks('Platform', ['org-admin', 'platform-admin'], ['platform-admin'])).toContainEqual(['Audit trail', '/platform/audit']);
+  });
 });

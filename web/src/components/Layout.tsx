@@ -52,6 +52,7 @@ function orgLinks(org: string): NavItem[] {
     ['usage', 'Usage'],
     ['analytics', 'Analytics'],
     ['incidents', 'Incidents'],
+    ['audit', 'Audit trail'],
   ].map(([path, label]) => ({ to: `${base}/${path}`, label }));
 }
 
@@ -148,6 +149,7 @@ export function Layout() {
               { to: '/platform/orgs', label: 'Organizations' },
               { to: '/platform/analytics', label: 'Analytics' },
               { to: '/platform/incidents', label: 'Incidents' },
+              { to: '/platform/audit', label: 'Audit trail' },
             ]}
           />
         )}

@@ -1,6 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
-import { unwrap } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useAsync } from '../../hooks/useAsync';
@@ -21,6 +20,7 @@ import {
 } from './incidents';
 import { SeverityBadge } from './IncidentParts';
 import { StatusBadge, TokenPager } from './parts';
+import { useOrgChoices } from './useOrgChoices';
 
 /** `/org/:org/incidents`: the organization's security incidents (its admins). */
 export default function IncidentsPage() {
@@ -46,14 +46,7 @@ function Incidents({ scope }: { scope: IncidentScope }) {
     [api, scope, filters.status, filters.detector, filters.org, filters.page],
   );
   const platform = scope === null;
-  const orgs = useAsync((signal) => (platform ? unwrap(api.gateway.GET('/orgs', { signal })) : Promise.resolve([])), [api, platform]);
-  const orgNames = new Map((orgs.data ?? []).map((o) => [o.id ?? '', o.name ?? o.slug ?? '']));
-  const orgOptions: [string, string][] = [
-    ['', 'All organizations'],
-    ...[...orgNames].sort(([, a], [, b]) => a.localeCompare(b)),
-    // An organization from the address that the list does not (yet) have stays selectable.
-    ...(filters.org && !orgNames.has(filters.org) ? [[filters.org, filters.org] as [string, string]] : []),
-  ];
+  const { names: orgNames, options: orgOptions } = useOrgChoices(platform, filters.org);
 
   const items = incidents.data ?? [];
   const statusLabel = INCIDENT_STATUSES.find(([s]) => s === filters.status)?.[1] ?? filters.status;

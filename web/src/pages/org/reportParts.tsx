@@ -16,8 +16,9 @@ export interface RangeDraft {
 }
 
 /**
- * The report's range: From and To dates, optionally the granularity ("Per") and the project, and Show.
- * `projects` null leaves the project out (the platform's report); `granularity` absent leaves out "Per".
+ * The report's range: From and To dates, optionally the granularity ("Per") and the project, further fields
+ * (`children`), and Show. `projects` null or absent leaves the project out (the platform's report); `granularity`
+ * absent leaves out "Per".
  */
 export function RangeForm({
   label,
@@ -30,17 +31,19 @@ export function RangeForm({
   onProject,
   pending,
   onSubmit,
+  children,
 }: {
   label: string;
   draft: RangeDraft;
   onDraft: (change: Partial<RangeDraft>) => void;
   errors: { from?: string; to?: string };
   granularity?: { value: Granularity; onChange: (value: Granularity) => void };
-  projects: { id?: string; name?: string }[] | null;
-  projectId: string;
-  onProject: (projectId: string) => void;
+  projects?: { id?: string; name?: string }[] | null;
+  projectId?: string;
+  onProject?: (projectId: string) => void;
   pending: boolean;
   onSubmit: (event: FormEvent) => void;
+  children?: ReactNode;
 }) {
   return (
     <form className="toolbar org-form" noValidate onSubmit={onSubmit} aria-label={label}>
@@ -60,10 +63,10 @@ export function RangeForm({
           )}
         </FormField>
       )}
-      {projects && (
+      {projects && onProject && (
         <FormField label="Project">
           {(control) => (
-            <select {...control} value={projectId} onChange={(e) => onProject(e.target.value)}>
+            <select {...control} value={projectId ?? ''} onChange={(e) => onProject(e.target.value)}>
               <option value="">All projects</option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -74,6 +77,7 @@ export function RangeForm({
           )}
         </FormField>
       )}
+      {children}
       <Button type="submit" variant="primary" pending={pending}>
         Show
       </Button>

@@ -27,7 +27,8 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function parseDay(day: string): number | null {
+/** A `YYYY-MM-DD` day as UTC milliseconds, or null when it is no such day. */
+export function parseDay(day: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
   const time = Date.parse(`${day}T00:00:00Z`);
   return Number.isNaN(time) || isoDay(new Date(time)) !== day ? null : time;
