@@ -13,6 +13,7 @@ import dev.attest.common.work.DurableWork;
 import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.Organization;
 import dev.attest.gateway.repository.OrganizationRepository;
+import dev.attest.gateway.service.TenantAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public class IncidentDetection implements DurableWork {
     /** Arbitrary constant naming the detectors' advisory lock in the gateway's database. */
     private static final long LOCK = 0x7365637572697479L;
 
+    private static final Logger LOG = Logger.getLogger(IncidentDetection.class);
     private static final String SERVICE = "gateway";
 
     private final Incidents incidents;
@@ -183,8 +185,7 @@ public class IncidentDetection implements DurableWork {
                 .withActor(AuditActor.service(SERVICE))
                 .withChanges(AuditChanges.of(
                         null, Map.of("detector", detector.id(), "severity", rule.severity(), "summary", summary))));
-        Logger.getLogger(IncidentDetection.class)
-                .warnf("security incident %s raised by %s: %s", incident.id(), detector.id(), summary);
+        LOG.warnf("security incident %s raised by %s: %s", incident.id(), detector.id(), summary);
     }
 
     /** The organization a webhook path named (its id or slug), when it is one. */
@@ -193,7 +194,7 @@ public class IncidentDetection implements DurableWork {
         if (ref.isEmpty()) {
             return null;
         }
-        Optional<UUID> id = dev.attest.gateway.service.TenantAccess.parseUuid(ref.get());
+        Optional<UUID> id = TenantAccess.parseUuid(ref.get());
         Optional<Organization> org =
                 id.isPresent() ? organizations.findByIdOptional(id.get()) : organizations.findBySlug(ref.get());
         return org.map(o -> o.id).orElse(null);

@@ -68,6 +68,9 @@ public class SecuritySignals {
                 tally.take(key).ifPresent(counts::add);
             }
         }
+        if (counts.isEmpty()) {
+            return; // no transaction every interval on a quiet replica
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> store.add(counts));
         } catch (RuntimeException e) {
