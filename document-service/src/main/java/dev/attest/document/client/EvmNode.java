@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.common.net.ProviderHttp;
 import dev.attest.common.net.ProviderPath;
 import dev.attest.common.net.ProviderRequest;
+import dev.attest.evm.LatestStateRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The EVM node on-chain access conditions are read from (JSON-RPC, read-only calls), through common's
  * {@link ProviderHttp}: one client span per call, {@code http.client.requests{clientName="evm-node"}}, no trace
- * context sent. No retries: a condition the node cannot answer now is not met, and the caller may ask again.
+ * context sent. No retries but one: a read of a block whose state the node just dropped (see {@link LatestStateRetry})
+ * is asked again. A condition the node cannot answer now is not met, and the caller may ask again.
  */
 @ApplicationScoped
 public class EvmNode {
@@ -48,6 +50,21 @@ public class EvmNode {
     }
 
     private String call(String method, List<Object> params) {
+        for (int attempt = 1; ; attempt++) {
+            JsonNode answer = answer(method, params);
+            String error = answer.path("error").path("message").asText(null);
+            if (!LatestStateRetry.stateGone(error) || attempt == LatestStateRetry.ATTEMPTS) {
+                // A reverted eth_call is an error object: the condition cannot be decided, as when the node is down.
+                if (!answer.path("result").isTextual()) {
+                    throw new ChainUnavailableException(method + " answered without a result");
+                }
+                return answer.get("result").asText();
+            }
+        }
+    }
+
+    /** The node's JSON-RPC answer; a transport failure or a non-200 status is the node being unavailable. */
+    private JsonNode answer(String method, List<Object> params) {
         JsonNode answer;
         int status;
         try {
@@ -63,11 +80,10 @@ public class EvmNode {
             throw new ChainUnavailableException(
                     method + " failed: " + e.getClass().getSimpleName());
         }
-        // A reverted eth_call is an error object: the condition cannot be decided, as when the node is down.
-        if (status != 200 || answer == null || !answer.path("result").isTextual()) {
+        if (status != 200 || answer == null) {
             throw new ChainUnavailableException(method + " answered " + status + " without a result");
         }
-        return answer.get("result").asText();
+        return answer;
     }
 
     /** The node could not answer: a condition that needs it cannot be decided (and so is not met). */

@@ -4,6 +4,7 @@ import static dev.attest.testing.Waits.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import org.web3j.crypto.Sign;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.utils.Numeric;
 
@@ -48,7 +48,7 @@ public final class OnchainId {
     private static final BigInteger GAS = BigInteger.valueOf(8_000_000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Web3j web3 = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+    private final Web3j web3 = EvmNodes.connect(AnvilResource.rpcUrl());
     private final Credentials account = Credentials.create(AnvilResource.ACCOUNT_0_KEY);
     private final RawTransactionManager transactions = new RawTransactionManager(web3, account, 1337);
 

@@ -1,5 +1,6 @@
 package dev.attest.e2e.bench;
 
+import dev.attest.evm.EvmNodes;
 import dev.attest.identity.client.ClaimSigning;
 import dev.attest.identity.client.ContractArtifact;
 import dev.attest.identity.client.ContractCalls;
@@ -29,7 +30,6 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /**
@@ -67,7 +67,7 @@ final class ChainBaseline {
     private long nonce;
 
     ChainBaseline(String rpcUrl) {
-        this.node = Web3j.build(new HttpService(rpcUrl));
+        this.node = EvmNodes.connect(rpcUrl);
     }
 
     Result run(int users) throws InterruptedException {

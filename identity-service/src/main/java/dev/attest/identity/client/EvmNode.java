@@ -1,6 +1,7 @@
 package dev.attest.identity.client;
 
 import dev.attest.common.tracing.ProviderSpans;
+import dev.attest.evm.EvmNodes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -25,7 +25,6 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * The EVM JSON-RPC node, wrapped: timeouts, and errors translated into {@link ChainUnavailableException} (try
@@ -46,11 +45,7 @@ public class EvmNode {
 
     EvmNode(@ConfigProperty(name = "attest.evm.rpc-url") String rpcUrl, ProviderSpans spans) {
         this.spans = spans;
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(java.time.Duration.ofSeconds(5))
-                .readTimeout(java.time.Duration.ofSeconds(30))
-                .build();
-        this.web3j = Web3j.build(new HttpService(rpcUrl, http));
+        this.web3j = EvmNodes.connect(rpcUrl);
     }
 
     @PreDestroy

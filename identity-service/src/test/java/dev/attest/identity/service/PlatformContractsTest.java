@@ -2,6 +2,7 @@ package dev.attest.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.evm.EvmNodes;
 import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -83,7 +83,7 @@ class PlatformContractsTest {
         // The tests' anvil keeps no state history (--prune-history, as the local stack's): the replay on the state
         // before the block is refused, and the reason is read on the latest state.
         PlatformContracts.Addresses addresses = contracts.ensureReady();
-        Web3j chain = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j chain = EvmNodes.connect(AnvilResource.rpcUrl());
         String stranger = chain.ethAccounts().send().getAccounts().get(5);
         String data = ContractCalls.onboard(stranger, "salt", stranger, List.of());
         String hash = chain.ethSendTransaction(Transaction.createFunctionCallTransaction(

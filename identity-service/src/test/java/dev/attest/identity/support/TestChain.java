@@ -1,5 +1,6 @@
 package dev.attest.identity.support;
 
+import dev.attest.evm.EvmNodes;
 import dev.attest.identity.client.ContractCalls;
 import dev.attest.testing.AnvilResource;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.web3j.protocol.http.HttpService;
 
 /** Reads the anvil node directly, as any ERC-3643 verifier would: what the chain says, not what we stored. */
 public final class TestChain {
-    private static final HttpService SERVICE = new HttpService(AnvilResource.rpcUrl());
+    private static final HttpService SERVICE = EvmNodes.service(AnvilResource.rpcUrl());
     private static final Web3j WEB3J = Web3j.build(SERVICE);
 
     private TestChain() {}

@@ -1,5 +1,6 @@
 package dev.attest.sandbox.dfns;
 
+import dev.attest.evm.EvmNodes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.FastRawTransactionManager;
 import org.web3j.utils.Numeric;
 
@@ -220,7 +220,7 @@ public class EvmChain {
         if (web3j == null) {
             synchronized (this) {
                 if (web3j == null) {
-                    web3j = Web3j.build(new HttpService(config.evmRpcUrl()));
+                    web3j = EvmNodes.connect(config.evmRpcUrl());
                 }
             }
         }

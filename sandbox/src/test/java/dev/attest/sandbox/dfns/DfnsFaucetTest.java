@@ -3,6 +3,7 @@ package dev.attest.sandbox.dfns;
 import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,6 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.http.HttpService;
 
 /** The faucet funds wallets created at the same time, each once, with one gap-free nonce sequence. */
 @QuarkusTest
@@ -41,7 +41,7 @@ class DfnsFaucetTest {
 
     @BeforeAll
     static void connect() {
-        node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        node = EvmNodes.connect(AnvilResource.rpcUrl());
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.http.HttpService;
 
 @QuarkusTest
 @WithTestResource(AnvilResource.class)
@@ -167,7 +167,7 @@ class DfnsSandboxTest {
 
         String status = awaitStatus(client, path + "/" + transferId, "Confirmed");
         assertThat(status).isEqualTo("Confirmed");
-        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j node = EvmNodes.connect(AnvilResource.rpcUrl());
         BigInteger balance = node.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
                 .send()
                 .getBalance();
@@ -274,7 +274,7 @@ class DfnsSandboxTest {
                 .path("id");
         assertThat(awaitStatus(client, path + "/" + id, "Broadcasted")).isEqualTo("Broadcasted");
         String txHash = client.get(path + "/" + id).then().extract().path("txHash");
-        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j node = EvmNodes.connect(AnvilResource.rpcUrl());
         try {
             // Mined (anvil mines at once), yet still reported Broadcasted until the scripted delay ends.
             assertThat(node.ethGetTransactionReceipt(txHash).send().getTransactionReceipt())

@@ -4,6 +4,7 @@ import static dev.attest.testing.Waits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attest.evm.EvmNodes;
 import dev.attest.sandbox.dfns.SponsoredUserOperations.UserOperation;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.BundlerResource;
@@ -19,7 +20,6 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.Transfer;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -46,7 +46,7 @@ class DfnsSignatureSponsoredUserOperationTest {
 
     @BeforeEach
     void connect() {
-        node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        node = EvmNodes.connect(AnvilResource.rpcUrl());
         aa = new SponsoredUserOperations(node, BundlerResource.bundlerUrl(), BundlerResource.contracts());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.attest.evm.EvmNodes;
 import dev.attest.sandbox.support.TestToken;
 import dev.attest.testing.AnvilResource;
 import io.quarkus.test.common.WithTestResource;
@@ -20,7 +21,6 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
@@ -36,7 +36,7 @@ class DfnsWalletAssetsTest {
 
     @BeforeAll
     static void connect() {
-        node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        node = EvmNodes.connect(AnvilResource.rpcUrl());
     }
 
     @AfterAll

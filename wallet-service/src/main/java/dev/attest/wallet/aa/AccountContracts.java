@@ -1,5 +1,6 @@
 package dev.attest.wallet.aa;
 
+import dev.attest.evm.EvmNodes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.web3j.abi.datatypes.generated.Uint48;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * What the ERC-4337 contracts answer, read from the chain rather than computed here: a SimpleAccount's address
@@ -114,7 +114,7 @@ public class AccountContracts {
         if (node == null) {
             synchronized (this) {
                 if (node == null) {
-                    node = Web3j.build(new HttpService(config.rpcUrl()));
+                    node = EvmNodes.connect(config.rpcUrl());
                 }
             }
         }

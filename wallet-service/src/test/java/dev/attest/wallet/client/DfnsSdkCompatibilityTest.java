@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -28,7 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * The official Dfns TypeScript SDK ({@code @dfns/sdk} with {@code @dfns/sdk-keysigner}, pinned in
@@ -95,7 +95,7 @@ class DfnsSdkCompatibilityTest {
         assertThat(result.get("txHash").asText()).startsWith("0x");
         assertThat(result.get("nativeSymbol").asText()).isEqualTo("ETH");
         assertThat(result.get("nativeDecimals").asInt()).isEqualTo(18);
-        Web3j chain = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j chain = EvmNodes.connect(AnvilResource.rpcUrl());
         try {
             assertThat(result.get("nativeBalance").asText())
                     .isEqualTo(chain.ethGetBalance(result.get("address").asText(), DefaultBlockParameterName.LATEST)

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -37,7 +38,6 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
@@ -75,7 +75,7 @@ class Erc20TransferTest {
         String walletId = me.get("wallet_id").asText();
         String recipient = newAddress();
 
-        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j node = EvmNodes.connect(AnvilResource.rpcUrl());
         try {
             String token = deployToken(node, me.get("address").asText(), BigInteger.valueOf(1_000_000));
             String body = "{\"kind\":\"erc20\",\"contract\":\"" + token + "\",\"to\":\"" + recipient

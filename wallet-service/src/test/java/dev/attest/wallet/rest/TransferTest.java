@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.oneOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.events.Topics;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.http.HttpService;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -107,7 +107,7 @@ class TransferTest {
             assertThat(confirmed.get("amount").asText()).isEqualTo("4242");
             assertThat(confirmed.get("tx_hash").asText()).startsWith("0x");
         }
-        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j node = EvmNodes.connect(AnvilResource.rpcUrl());
         try {
             assertThat(node.ethGetBalance(recipient, DefaultBlockParameterName.LATEST)
                             .send()

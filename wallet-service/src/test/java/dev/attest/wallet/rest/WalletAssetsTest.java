@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attest.common.events.Topics;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.http.HttpService;
 
 /** {@code GET /wallets/{wallet_id}/assets}: the owner's balances, from Dfns (the sandbox reads the chain). */
 @QuarkusTest
@@ -211,7 +211,7 @@ class WalletAssetsTest {
     }
 
     private static BigInteger chainBalance(String address) throws Exception {
-        Web3j node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        Web3j node = EvmNodes.connect(AnvilResource.rpcUrl());
         try {
             return node.ethGetBalance(address, DefaultBlockParameterName.LATEST)
                     .send()

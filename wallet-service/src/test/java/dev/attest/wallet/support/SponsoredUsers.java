@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.evm.EvmNodes;
 import dev.attest.testing.AnvilResource;
 import dev.attest.testing.BundlerResource;
 import io.restassured.response.ValidatableResponse;
@@ -25,7 +26,6 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.Transfer;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -49,7 +49,7 @@ public final class SponsoredUsers implements AutoCloseable {
     private SponsoredUsers(DfnsAccount org, String projectId) {
         this.org = org;
         this.projectId = projectId;
-        this.node = Web3j.build(new HttpService(AnvilResource.rpcUrl()));
+        this.node = EvmNodes.connect(AnvilResource.rpcUrl());
     }
 
     /** A new organization with Dfns settings and one project the wallet-service knows (its tenant replica). */
