@@ -1,7 +1,6 @@
 package dev.attest.identity.repository;
 
 import dev.attest.identity.Claim;
-import dev.attest.identity.Identity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,16 +29,22 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Claims with an on-chain step to send (add or revoke) whose identity is ready, none in flight. */
+    /**
+     * Claims with an on-chain step to send (add or revoke) whose identity is ready, none in flight. A claim to add
+     * waits while its organization is suspended (issue 20); a revocation never waits: it withdraws trust.
+     */
+    @SuppressWarnings("unchecked")
     public List<Claim> awaitingTransaction(int limit) {
-        return find(
-                        "status in (?1, ?2) and pendingTxId is null and identityId in"
-                                + " (select i.id from Identity i where i.step = ?3) order by createdAt",
-                        Claim.Status.ISSUING,
-                        Claim.Status.REVOKING,
-                        Identity.Step.READY)
-                .page(0, limit)
-                .list();
+        return getEntityManager()
+                .createNativeQuery(
+                        "select c.* from claims c join identities i on i.id = c.identity_id"
+                                + " where c.pending_tx_id is null and i.step = 'READY' and (c.status = 'REVOKING'"
+                                + " or (c.status = 'ISSUING' and "
+                                + TenantSuspension.NOT_SUSPENDED
+                                + ")) order by c.created_at limit ?1",
+                        Claim.class)
+                .setParameter(1, limit)
+                .getResultList();
     }
 
     /**

@@ -23,11 +23,20 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, UUID>
                 .firstResultOptional();
     }
 
-    /** Identities whose onboarding transaction can be sent: none in flight. */
+    /**
+     * Identities whose onboarding transaction can be sent: none in flight, and the organization not suspended (issue
+     * 20: no gas is spent for a suspended organization; its identities wait, in order, until it is reactivated).
+     */
+    @SuppressWarnings("unchecked")
     public List<Identity> awaitingOnboarding(int limit) {
-        return find("step = ?1 and pendingTxId is null order by createdAt", Identity.Step.DEPLOY)
-                .page(0, limit)
-                .list();
+        return getEntityManager()
+                .createNativeQuery(
+                        "select i.* from identities i where i.step = 'DEPLOY' and i.pending_tx_id is null and "
+                                + TenantSuspension.NOT_SUSPENDED
+                                + " order by i.created_at limit ?1",
+                        Identity.class)
+                .setParameter(1, limit)
+                .getResultList();
     }
 
     public Optional<Identity> findByPendingTx(UUID txId) {

@@ -62,6 +62,7 @@ public class IdentityIssuance {
     private final PlatformContracts contracts;
     private final PlatformKeys keys;
     private final IdentityEvents events;
+    private final ChainActionAudit audit;
     private final EvmNode node;
     private final WorkGate gate;
     private final GasLimits gasLimits;
@@ -80,6 +81,7 @@ public class IdentityIssuance {
             PlatformContracts contracts,
             PlatformKeys keys,
             IdentityEvents events,
+            ChainActionAudit audit,
             EvmNode node,
             WorkGate gate,
             GasLimits gasLimits,
@@ -101,6 +103,7 @@ public class IdentityIssuance {
         this.contracts = contracts;
         this.keys = keys;
         this.events = events;
+        this.audit = audit;
     }
 
     /**
@@ -441,6 +444,7 @@ public class IdentityIssuance {
             claim.revokeTxHash = tx.txHash;
             claim.revokeBlock = tx.blockNumber;
             events.claimRevoked(claim, identity.identityAddress);
+            audit.claimRevoked(claim, identity.identityAddress, tx.txHash);
         }
         touch(claim);
     }

@@ -33,6 +33,7 @@ public class PlatformContracts {
     private final TransactionSender sender;
     private final ReceiptWaiter receipts;
     private final ContractDeploymentRepository deployments;
+    private final ChainActionAudit audit;
     private final PlatformKeys keys;
     private final IdentityConfig config;
     private final SubjectClaims subjectClaims;
@@ -55,8 +56,10 @@ public class PlatformContracts {
             ContractDeploymentRepository deployments,
             PlatformKeys keys,
             IdentityConfig config,
-            SubjectClaims subjectClaims) {
+            SubjectClaims subjectClaims,
+            ChainActionAudit audit) {
         this.node = node;
+        this.audit = audit;
         this.sender = sender;
         this.receipts = receipts;
         this.deployments = deployments;
@@ -143,6 +146,7 @@ public class PlatformContracts {
             deployment.address = tx.contractAddress;
             deployment.txHash = tx.txHash;
             deployments.persist(deployment);
+            audit.contractDeployed(chainId, name, tx.contractAddress, tx.txHash);
         });
         LOG.infof("deployed %s at %s", name, tx.contractAddress);
         return tx.contractAddress;

@@ -81,6 +81,9 @@ class GracefulShutdownTest {
     IdentityEvents events;
 
     @Inject
+    ChainActionAudit audit;
+
+    @Inject
     CaseStandingRepository standings;
 
     @Inject
@@ -160,6 +163,7 @@ class GracefulShutdownTest {
                     contracts,
                     keys,
                     events,
+                    audit,
                     node,
                     new WorkGate(),
                     gasLimits,

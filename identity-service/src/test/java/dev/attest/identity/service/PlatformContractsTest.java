@@ -3,6 +3,7 @@ package dev.attest.identity.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attest.evm.EvmNodes;
+import dev.attest.identity.ChainTransaction;
 import dev.attest.identity.client.ContractCalls;
 import dev.attest.identity.client.EvmNode;
 import dev.attest.identity.config.IdentityConfig;
@@ -12,7 +13,9 @@ import dev.attest.testing.AnvilResource;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TestDatabase;
 import dev.attest.testing.Waits;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,20 +60,49 @@ class PlatformContractsTest {
     @Inject
     SubjectClaims subjectClaims;
 
+    @Inject
+    ChainActionAudit audit;
+
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void aSecondRunFindsTheDeployedContractsAndDeploysNothing() {
         PlatformContracts.Addresses first = contracts.ensureReady();
         long deploymentsBefore = deployTransactions();
+        long auditedBefore = auditedDeployments();
 
         // A restarted service: a new instance with nothing in memory, the same database and chain.
         PlatformContracts restarted =
-                new PlatformContracts(node, sender, receipts, deployments, keys, config, subjectClaims);
+                new PlatformContracts(node, sender, receipts, deployments, keys, config, subjectClaims, audit);
         PlatformContracts.Addresses second = restarted.ensureReady();
 
         assertThat(second).isEqualTo(first);
         assertThat(deployTransactions()).isEqualTo(deploymentsBefore);
+        assertThat(auditedDeployments()).isEqualTo(auditedBefore);
         assertThat(node.hasCode(second.idFactory())).isTrue();
         assertThat(node.hasCode(second.claimIssuer())).isTrue();
+    }
+
+    @Test
+    void eachDeploymentIsInTheAuditTrailAsAPlatformAction() {
+        contracts.ensureReady();
+
+        long mined = QuarkusTransaction.requiringNew()
+                .call(() -> transactions.count(
+                        "purpose like 'deploy:%' and status = ?1", ChainTransaction.Status.CONFIRMED));
+        assertThat(mined).isPositive();
+        assertThat(auditedDeployments()).isEqualTo(mined);
+        assertThat(new TestDatabase(dataSource)
+                        .count("select count(*) from attest_audit_entry where action = 'platform-contract.deployed'"
+                                + " and (org_id is not null or changes not like '%\"tx\"%')"))
+                .as("no organization, and the transaction named")
+                .isZero();
+    }
+
+    private long auditedDeployments() {
+        return new TestDatabase(dataSource)
+                .count("select count(*) from attest_audit_entry where action = 'platform-contract.deployed'");
     }
 
     private long deployTransactions() {

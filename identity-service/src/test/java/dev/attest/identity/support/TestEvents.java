@@ -4,6 +4,8 @@ import dev.attest.common.events.Topics;
 import dev.attest.contracts.EventTypes;
 import dev.attest.testing.EventData;
 import dev.attest.testing.EventPublisher;
+import dev.attest.testing.TenantEventData;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +121,18 @@ public final class TestEvents implements AutoCloseable {
     private EventPublisher.Event provisioned(String orgId, String userId, String address, String caseId) {
         Map<String, Object> data = EventData.walletProvisioned("wa-" + UUID.randomUUID(), userId, address, caseId);
         return events.event(Topics.WALLET, EventTypes.Wallet.PROVISIONED, orgId, orgId + ":" + userId, data);
+    }
+
+    /**
+     * The gateway's organization event with {@code suspended} (issue 20), timed {@code minutesAgo} in the past: the
+     * replica keeps the newest by event time, so a later call needs a smaller {@code minutesAgo}.
+     */
+    public void organizationSuspended(String orgId, boolean suspended, int minutesAgo) {
+        Map<String, Object> data = new LinkedHashMap<>(TenantEventData.organization(orgId, "slug-" + orgId));
+        data.put("suspended", suspended);
+        events.event(Topics.TENANT, EventTypes.Tenant.ORGANIZATION_UPDATED, orgId, orgId, data)
+                .time(OffsetDateTime.now().minusMinutes(minutesAgo))
+                .send();
     }
 
     @Override
