@@ -26,16 +26,27 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         return list("caseId = ?1 order by createdAt", caseId);
     }
 
-    /** Documents due for their next storage step, locked so that no other pass takes them ({@code skip locked}). */
+    /**
+     * Documents due for their next storage step, locked so that no other pass takes them ({@code skip locked}). A
+     * received document of a suspended organization or project (common's tenant replica) is not due: posting it to
+     * Arweave spends the platform's AR (issue 20, no new provider calls); it waits, with no attempt counted, until
+     * the tenant is reactivated. A stored one is still confirmed: that only reads what was paid for.
+     */
     @SuppressWarnings("unchecked")
     public List<Document> lockDue(Instant now, int limit) {
         return getEntityManager()
                 .createNativeQuery(
-                        "select * from document where state in ('received', 'stored') and next_attempt_at <= ?1"
-                                + " order by next_attempt_at limit ?2 for update skip locked",
+                        "select d.* from document d where d.next_attempt_at <= ?1 and (d.state = 'stored'"
+                                + " or (d.state = 'received' and " + NOT_SUSPENDED + "))"
+                                + " order by d.next_attempt_at limit ?2 for update of d skip locked",
                         Document.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
     }
+
+    private static final String NOT_SUSPENDED = "not exists (select 1 from attest_tenant_organization o"
+            + " where o.org_id = d.org_id and o.suspended) and not exists (select 1 from document_case c"
+            + " join attest_tenant_project p on p.project_id = c.project_id and p.org_id = c.org_id"
+            + " where c.id = d.case_id and p.suspended)";
 }

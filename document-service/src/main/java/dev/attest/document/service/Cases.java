@@ -37,6 +37,7 @@ public class Cases {
     private final ObjectMapper mapper;
     private final DocumentConfig config;
     private final Clock clock;
+    private final DocumentAudit audit;
 
     Cases(
             RequirementRepository requirements,
@@ -46,7 +47,9 @@ public class Cases {
             Outbox outbox,
             ObjectMapper mapper,
             DocumentConfig config,
-            Clock clock) {
+            Clock clock,
+            DocumentAudit audit) {
+        this.audit = audit;
         this.requirements = requirements;
         this.cases = cases;
         this.documents = documents;
@@ -104,6 +107,7 @@ public class Cases {
                                 + config.uploads().maxBytes() + " bytes.");
             }
         }
+        List<DocumentRequirement> before = requirements.of(orgId, projectId);
         requirements.deleteOf(orgId, projectId);
         requirements.flush();
         int position = 0;
@@ -119,7 +123,10 @@ public class Cases {
             requirement.position = position++;
             requirements.persist(requirement);
         }
-        return requirements.of(orgId, projectId);
+        requirements.flush();
+        List<DocumentRequirement> after = requirements.of(orgId, projectId);
+        audit.requirementsReplaced(orgId, projectId, before, after);
+        return after;
     }
 
     /**
@@ -226,6 +233,8 @@ public class Cases {
         decided.decidedAt = decision.decidedAt;
         decided.decidedBy = reviewer;
         outbox.publish(DocumentEvents.decided(decided, decision, basis));
+        cases.flush();
+        audit.decided(decided, decision, basis.size());
         return decision;
     }
 }

@@ -39,8 +39,16 @@ public class KeyGrants {
     private final GrantRepository grants;
     private final PartyKeys keys;
     private final Clock clock;
+    private final DocumentAudit audit;
 
-    KeyGrants(DocumentRepository documents, CaseRepository cases, GrantRepository grants, PartyKeys keys, Clock clock) {
+    KeyGrants(
+            DocumentRepository documents,
+            CaseRepository cases,
+            GrantRepository grants,
+            PartyKeys keys,
+            Clock clock,
+            DocumentAudit audit) {
+        this.audit = audit;
         this.documents = documents;
         this.cases = cases;
         this.grants = grants;
@@ -59,7 +67,10 @@ public class KeyGrants {
         if (!asker.hasRole().apply(Roles.ORG_ADMIN) && !owner.userId.equals(asker.subject())) {
             throw ProblemException.notFound("The document");
         }
-        return input.forReviewer() ? reviewer(asker, document, owner, input) : auditor(asker, document, input);
+        KeyGrant kept = input.forReviewer() ? reviewer(asker, document, owner, input) : auditor(asker, document, input);
+        grants.flush();
+        audit.granted(kept, owner.projectId);
+        return kept;
     }
 
     private KeyGrant auditor(KeyReleases.Asker asker, Document document, NewGrantInput input) {

@@ -26,11 +26,13 @@ public class PartyKeys {
     private final PartyKeyRepository keys;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final DocumentAudit audit;
 
-    PartyKeys(PartyKeyRepository keys, ObjectMapper mapper, Clock clock) {
+    PartyKeys(PartyKeyRepository keys, ObjectMapper mapper, Clock clock, DocumentAudit audit) {
         this.keys = keys;
         this.mapper = mapper;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Registers (or replaces) the caller's public key; an org-admin's key is a reviewer key of the org. */
@@ -44,11 +46,18 @@ public class PartyKeys {
             key.orgId = orgId;
             key.subject = subject;
         }
-        key.keyId = thumbprint(canonical);
+        String keyId = thumbprint(canonical);
+        boolean newReviewerKey = reviewer && (!key.reviewer || !keyId.equals(key.keyId));
+        key.keyId = keyId;
         key.publicKey = canonical;
         key.reviewer = reviewer;
         key.createdAt = clock.instant();
         keys.persist(key);
+        if (newReviewerKey) {
+            // Documents are wrapped for a reviewer key from now on: who registered which key is in the trail.
+            keys.flush();
+            audit.reviewerKeyRegistered(orgId, subject, keyId);
+        }
         return key;
     }
 
