@@ -19,6 +19,11 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * its rate limit lets out in a second. So a backlog at one endpoint cannot fill a worker pass and hold
      * up the others. Rows another worker holds are skipped, so several workers (or instances) share the
      * work without delivering one message twice at once.
+     *
+     * <p>Deliveries to the endpoints of a suspended organization or project (issue 20: common's tenant replica, as
+     * {@code Tenants.suspended(org, project)} reads it) are not due: they wait, pending, with their schedule and
+     * attempts as they are, take no turn and no rate-limit token, and are due again as soon as the tenant is
+     * reactivated. An organization or project the replica does not know is not suspended.
      */
     @SuppressWarnings("unchecked")
     public List<WebhookDelivery> lockDue(Instant now, int limit, int defaultRateLimit) {
@@ -33,7 +38,11 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                                                           order by d.next_attempt_at, d.created_at) as turn,
                                        coalesce(e.rate_limit, ?3) as per_second
                                 from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                                where d.status = 'pending' and d.next_attempt_at <= ?1) due
+                                left join attest_tenant_organization o on o.org_id = e.org_id
+                                left join attest_tenant_project p
+                                       on p.project_id = e.project_id and p.org_id = e.org_id
+                                where d.status = 'pending' and d.next_attempt_at <= ?1
+                                  and not coalesce(o.suspended, false) and not coalesce(p.suspended, false)) due
                             where turn <= per_second
                             order by turn, next_attempt_at, created_at
                             limit ?2)
