@@ -38,6 +38,7 @@ const ProjectPage = lazy(() => import('./pages/org/ProjectPage'));
 const WebhooksPage = lazy(() => import('./pages/org/WebhooksPage'));
 const MembersPage = lazy(() => import('./pages/org/MembersPage'));
 const UsagePage = lazy(() => import('./pages/org/UsagePage'));
+const BillingPage = lazy(() => import('./pages/org/BillingPage'));
 const AnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage'));
 const PlatformAnalyticsPage = lazy(() => import('./pages/org/AnalyticsPage').then((m) => ({ default: m.PlatformAnalyticsPage })));
 const IncidentsPage = lazy(() => import('./pages/org/IncidentsPage'));
@@ -47,6 +48,8 @@ const PlatformIncidentPage = lazy(() => import('./pages/org/IncidentPage').then(
 const AuditPage = lazy(() => import('./pages/org/AuditPage'));
 const PlatformAuditPage = lazy(() => import('./pages/org/AuditPage').then((m) => ({ default: m.PlatformAuditPage })));
 const OrganizationsPage = lazy(() => import('./pages/platform/OrganizationsPage'));
+const ManageOrganizationPage = lazy(() => import('./pages/platform/ManageOrganizationPage'));
+const PlatformUsersPage = lazy(() => import('./pages/platform/PlatformUsersPage'));
 
 function NoAccess() {
   return (
@@ -134,6 +137,7 @@ export function AppRoutes() {
           <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="usage" element={<UsagePage />} />
+          <Route path="billing" element={<BillingPage />} />
           <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentPage />} />
@@ -142,6 +146,8 @@ export function AppRoutes() {
         <Route path="platform" element={<RequireArea area="platform" />}>
           <Route index element={<Navigate to="orgs" replace />} />
           <Route path="orgs" element={<OrganizationsPage />} />
+          <Route path="manage" element={<ManageOrganizationPage />} />
+          <Route path="users" element={<PlatformUsersPage />} />
           <Route path="analytics" element={<PlatformAnalyticsPage />} />
           <Route path="incidents" element={<PlatformIncidentsPage />} />
           <Route path="incidents/:id" element={<PlatformIncidentPage />} />

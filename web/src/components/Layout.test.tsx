@@ -81,4 +81,25 @@ describe('the navigation', () => {
     cleanup();
     expect(sectionLinks('Platform', ['org-admin', 'platform-admin'], ['platform-admin'])).toContainEqual(['Audit trail', '/platform/audit']);
   });
+
+  it('offers plan and billing to an organization’s admins, and users and organization management to platform admins only', () => {
+    expect(sectionLinks('Organization: Demo', ['org-admin'])).toContainEqual(['Plan and billing', '/org/demo/billing']);
+    cleanup();
+    const platform = sectionLinks('Platform', ['org-admin', 'platform-admin'], ['platform-admin']);
+    expect(platform).toContainEqual(['Manage an organization', '/platform/manage']);
+    expect(platform).toContainEqual(['Users', '/platform/users']);
+    cleanup();
+    holder.myRoles = ['org-admin'];
+    holder.realmRoles = [];
+    render(
+      <MemoryRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<p>home</p>} />
+          </Route>
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(screen.queryByRole('region', { name: 'Platform' })).toBeNull();
+  });
 });

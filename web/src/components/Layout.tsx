@@ -50,6 +50,7 @@ function orgLinks(org: string): NavItem[] {
     ['webhooks', 'Webhooks'],
     ['members', 'Members'],
     ['usage', 'Usage'],
+    ['billing', 'Plan and billing'],
     ['analytics', 'Analytics'],
     ['incidents', 'Incidents'],
     ['audit', 'Audit trail'],
@@ -147,6 +148,8 @@ export function Layout() {
             label="Platform"
             links={[
               { to: '/platform/orgs', label: 'Organizations' },
+              { to: '/platform/manage', label: 'Manage an organization' },
+              { to: '/platform/users', label: 'Users' },
               { to: '/platform/analytics', label: 'Analytics' },
               { to: '/platform/incidents', label: 'Incidents' },
               { to: '/platform/audit', label: 'Audit trail' },

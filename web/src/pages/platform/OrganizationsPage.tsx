@@ -184,6 +184,7 @@ export default function OrganizationsPage() {
                   <th scope="col">Projects</th>
                   <th scope="col">Administrator contacts</th>
                   <th scope="col">Created</th>
+                  <th scope="col">Suspension, plan, deletion</th>
                 </tr>
               </thead>
               <tbody>
@@ -199,6 +200,13 @@ export default function OrganizationsPage() {
                     <td>{org.id ? <ProjectCount orgId={org.id} /> : '—'}</td>
                     <td>{(org.admin_contacts ?? []).length > 0 ? (org.admin_contacts ?? []).join(', ') : <span className="muted">none</span>}</td>
                     <td>{org.created_at ? <time dateTime={org.created_at}>{new Date(org.created_at).toLocaleDateString()}</time> : '—'}</td>
+                    <td>
+                      {org.id && (
+                        <Link to={`/platform/manage?org=${encodeURIComponent(org.id)}`} aria-label={`Manage ${org.name ?? org.slug}`}>
+                          Manage
+                        </Link>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
