@@ -62,6 +62,7 @@ public final class EventTypes {
         public static final String CLAIM_ISSUED = "attest.identity.claim-issued.v1";
         public static final String CLAIM_REVOKED = "attest.identity.claim-revoked.v1";
         public static final String CLAIM_ISSUANCE_FAILED = "attest.identity.claim-issuance-failed.v1";
+        public static final String GAS_SPENT = "attest.identity.gas-spent.v1";
 
         private Identity() {}
     }

@@ -96,6 +96,42 @@ public class IdentityEvents {
                         claim.subject));
     }
 
+    public record GasSpent(
+            String userId,
+            String txHash,
+            String kind,
+            boolean reverted,
+            String gasUsed,
+            String gasPrice,
+            String gasCost) {}
+
+    /**
+     * The operator's transaction {@code txHash}, sent for {@code userId} of {@code orgId}, was mined: what it cost
+     * (issue 20's analytics price the operator's gas from it). Must run in the transaction that settles it.
+     */
+    public void gasSpent(
+            String orgId,
+            String userId,
+            String kind,
+            String txHash,
+            boolean reverted,
+            BigInteger gasUsed,
+            BigInteger gasPrice) {
+        publish(
+                EventTypes.Identity.GAS_SPENT,
+                orgId,
+                userId,
+                "chain-transaction/" + txHash,
+                new GasSpent(
+                        userId,
+                        txHash,
+                        kind,
+                        reverted,
+                        gasUsed.toString(),
+                        gasPrice.toString(),
+                        gasUsed.multiply(gasPrice).toString()));
+    }
+
     /** Every failure reported is final: a revert does not heal by retrying the same call. */
     public void claimIssuanceFailed(Claim claim) {
         publish(

@@ -369,6 +369,7 @@ public class IdentityIssuance {
             ChainTransaction tx, Settlement settlement, List<Claim> waiting, Optional<Identity> onboarding) {
         receipts.record(tx, settlement);
         gasLimits.used(tx.purpose, tx.gasLimit, settlement.gasUsed());
+        spentFor(tx, settlement, waiting, onboarding);
         // Out of gas: the limit kept for its kind was too small (GasLimits dropped it); send it again.
         boolean outOfGas = tx.status == ChainTransaction.Status.REVERTED
                 && settlement.gasUsed().compareTo(tx.gasLimit) >= 0;
@@ -377,6 +378,34 @@ public class IdentityIssuance {
         } else {
             waiting.forEach(claim -> settleClaimStep(claim, tx, outOfGas));
         }
+    }
+
+    /** What the mined transaction cost, announced once, under the user (or business) it was sent for. */
+    private void spentFor(
+            ChainTransaction tx, Settlement settlement, List<Claim> waiting, Optional<Identity> onboarding) {
+        String orgId;
+        String userId;
+        String kind;
+        if (onboarding.isPresent()) {
+            orgId = onboarding.get().orgId;
+            userId = onboarding.get().userId;
+            kind = "onboard";
+        } else if (!waiting.isEmpty()) {
+            Claim claim = waiting.get(0);
+            orgId = claim.orgId;
+            userId = claim.userId;
+            kind = claim.status == Claim.Status.REVOKING ? "revoke" : "claim";
+        } else {
+            return; // overtaken: nothing waits for it any more (its cost is still in chain_transactions)
+        }
+        events.gasSpent(
+                orgId,
+                userId,
+                kind,
+                tx.txHash,
+                tx.status == ChainTransaction.Status.REVERTED,
+                settlement.gasUsed(),
+                tx.gasPrice);
     }
 
     private void settleOnboarding(

@@ -121,6 +121,7 @@ public class ReceiptWaiter {
         managed.revertReason = settlement.revertReason();
         managed.settledAt = java.time.Instant.now();
         tx.txHash = managed.txHash;
+        tx.gasPrice = managed.gasPrice; // the mined version's: a replacement is priced higher
         tx.status = managed.status;
         tx.blockNumber = managed.blockNumber;
         tx.contractAddress = managed.contractAddress;

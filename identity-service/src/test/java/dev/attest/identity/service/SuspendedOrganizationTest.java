@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 20 in identity-service: no gas is spent for an organization the gateway suspended (its identities and claims
- * wait, and go out once it is reactivated), a revocation is never held back, and a revocation is in the audit trail.
+ * wait, and go out once it is reactivated), a revocation is never held back, and a revocation is in the audit trail;
+ * each transaction's cost to the operator is announced (gas-spent).
  * Issuance is driven by the test (the worker does not run), so "nothing was sent" is a fact, not a timing.
  */
 @QuarkusTest
