@@ -71,6 +71,7 @@ public final class EventTypes {
     public static final class Notification {
         public static final String ENDPOINT_DISABLED = "attest.notification.endpoint-disabled.v1";
         public static final String WEBHOOK_DELIVERED = "attest.notification.webhook-delivered.v1";
+        public static final String WEBHOOK_FAILED = "attest.notification.webhook-failed.v1";
 
         private Notification() {}
     }

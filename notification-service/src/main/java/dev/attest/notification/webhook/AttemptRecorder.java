@@ -1,19 +1,13 @@
 package dev.attest.notification.webhook;
 
-import dev.attest.common.events.OutgoingEvent;
-import dev.attest.common.events.Topics;
-import dev.attest.common.outbox.Outbox;
 import dev.attest.common.work.RetrySchedule;
-import dev.attest.contracts.EventTypes;
 import dev.attest.notification.WebhookAttempt;
 import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
-import dev.attest.notification.WebhookMessage;
 import dev.attest.notification.config.NotificationConfig;
-import dev.attest.notification.events.WebhookDelivered;
+import dev.attest.notification.events.WebhookFailed;
 import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
-import dev.attest.notification.repository.WebhookMessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,26 +25,23 @@ import java.util.UUID;
 public class AttemptRecorder {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
-    private final WebhookMessageRepository messages;
     private final RetrySchedule schedule;
     private final EndpointDisabler disabler;
-    private final Outbox outbox;
+    private final DeliveryOutcomes outcomes;
     private final NotificationConfig config;
 
     AttemptRecorder(
             WebhookDeliveryRepository deliveries,
             WebhookEndpointRepository endpoints,
-            WebhookMessageRepository messages,
             RetrySchedule schedule,
             EndpointDisabler disabler,
-            Outbox outbox,
+            DeliveryOutcomes outcomes,
             NotificationConfig config) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
-        this.messages = messages;
         this.schedule = schedule;
         this.disabler = disabler;
-        this.outbox = outbox;
+        this.outcomes = outcomes;
         this.config = config;
     }
 
@@ -90,14 +81,7 @@ public class AttemptRecorder {
             return;
         }
         endpoint.failingSince = null;
-        WebhookMessage message = messages.findById(delivery.messageId);
-        outbox.publish(new OutgoingEvent(
-                Topics.NOTIFICATION,
-                EventTypes.Notification.WEBHOOK_DELIVERED,
-                endpoint.orgId + ":" + endpoint.id,
-                "webhook-message/" + message.id,
-                endpoint.orgId,
-                new WebhookDelivered(endpoint.id.toString(), endpoint.projectId, message.id, message.eventType)));
+        outcomes.delivered(delivery, endpoint);
     }
 
     private void failed(WebhookDelivery delivery, WebhookEndpoint endpoint, WebhookSender.Outcome outcome, Instant at) {
@@ -105,8 +89,11 @@ public class AttemptRecorder {
         if (status == 410) {
             delivery.status = WebhookDelivery.FAILED;
             delivery.nextAttemptAt = null;
-            if (endpoint != null && endpoint.enabled) {
-                disabler.disable(endpoint, "the endpoint answered 410 Gone");
+            if (endpoint != null) {
+                outcomes.failed(delivery, endpoint, WebhookFailed.GONE);
+                if (endpoint.enabled) {
+                    disabler.disable(endpoint, "the endpoint answered 410 Gone");
+                }
             }
             return;
         }
@@ -114,6 +101,9 @@ public class AttemptRecorder {
         Optional<Instant> next = schedule.next(delivery.attempts, at, retryAfter);
         delivery.status = next.isPresent() ? WebhookDelivery.PENDING : WebhookDelivery.FAILED;
         delivery.nextAttemptAt = next.orElse(null);
+        if (next.isEmpty() && endpoint != null) {
+            outcomes.failed(delivery, endpoint, WebhookFailed.RETRIES_EXHAUSTED);
+        }
         if (endpoint == null || !endpoint.enabled) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.attest.notification.WebhookDelivery;
 import dev.attest.notification.WebhookEndpoint;
 import dev.attest.notification.WebhookMessage;
 import dev.attest.notification.config.NotificationConfig;
+import dev.attest.notification.events.WebhookFailed;
 import dev.attest.notification.repository.WebhookDeliveryRepository;
 import dev.attest.notification.repository.WebhookEndpointRepository;
 import dev.attest.notification.repository.WebhookMessageRepository;
@@ -48,6 +49,7 @@ public class DeliveryWorker implements DurableWork {
     private final OutboundAddressGuard guard;
     private final WebhookSender sender;
     private final AttemptRecorder recorder;
+    private final DeliveryOutcomes outcomes;
     private final NotificationConfig config;
     private final Clock clock;
     private final Workers workers;
@@ -64,6 +66,7 @@ public class DeliveryWorker implements DurableWork {
             OutboundAddressGuard guard,
             WebhookSender sender,
             AttemptRecorder recorder,
+            DeliveryOutcomes outcomes,
             NotificationConfig config,
             Clock clock,
             Workers workers) {
@@ -75,6 +78,7 @@ public class DeliveryWorker implements DurableWork {
         this.guard = guard;
         this.sender = sender;
         this.recorder = recorder;
+        this.outcomes = outcomes;
         this.config = config;
         this.clock = clock;
         this.workers = workers;
@@ -164,6 +168,9 @@ public class DeliveryWorker implements DurableWork {
             if (endpoint == null || !endpoint.enabled) {
                 delivery.status = WebhookDelivery.FAILED; // recoverable once the endpoint is enabled again
                 delivery.nextAttemptAt = null;
+                if (endpoint != null) {
+                    outcomes.failed(delivery, endpoint, WebhookFailed.ENDPOINT_DISABLED);
+                }
                 continue;
             }
             int perSecond = endpoint.rateLimit != null

@@ -163,6 +163,14 @@ class WebhookDeliveryTest {
     }
 
     /** Nothing happens a second before the attempt is due; at the due time exactly one attempt is made. */
+    private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void expectAttemptAfter(Duration delay, int attemptsThen) {
         clock.advance(delay.minusSeconds(1));
         worker.deliverDue();
@@ -185,13 +193,21 @@ class WebhookDeliveryTest {
                     .body("enabled", equalTo(false))
                     .body("disabled_reason", equalTo("the endpoint answered 410 Gone"));
             var records = notifications.readUntil(
-                    r -> r.stream().anyMatch(rec -> new String(rec.value()).contains(endpoint)),
+                    r -> r.stream()
+                                    .filter(rec -> new String(rec.value()).contains(endpoint))
+                                    .count()
+                            >= 2,
                     Duration.ofSeconds(20));
-            assertThat(records.stream()
-                            .filter(rec -> new String(rec.value()).contains(endpoint))
-                            .map(rec -> new String(
-                                    rec.headers().lastHeader("ce_type").value())))
-                    .containsExactly("attest.notification.endpoint-disabled.v1");
+            var ofEndpoint = records.stream()
+                    .filter(rec -> new String(rec.value()).contains(endpoint))
+                    .toList();
+            // One key per endpoint: the failure, then the disabling, in the order they were committed.
+            assertThat(ofEndpoint.stream().map(rec -> TopicReader.header(rec, "ce_type")))
+                    .containsExactly(
+                            "attest.notification.webhook-failed.v1", "attest.notification.endpoint-disabled.v1");
+            var failed = readJson(ofEndpoint.get(0).value());
+            assertThat(failed.get("reason").asText()).isEqualTo("gone");
+            assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         }
         waitFor("the endpoint-disabled email to the admin").until(() -> mailsTo(adminEmail), n -> n == 1);
         io.restassured.RestAssured.given()
@@ -479,10 +495,29 @@ class WebhookDeliveryTest {
         receiver.thenAnswer(java.util.stream.IntStream.range(0, 8)
                 .mapToObj(i -> Answer.of(500))
                 .toArray(Answer[]::new));
-        String failing = api.sendTest(endpoint);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            worker.deliverDue();
-            clock.advance(Duration.ofHours(11));
+        String failing;
+        try (TopicReader outcomes = TopicReader.of(Topics.NOTIFICATION)) {
+            failing = api.sendTest(endpoint);
+            for (int attempt = 0; attempt < 8; attempt++) {
+                worker.deliverDue();
+                clock.advance(Duration.ofHours(11));
+            }
+            byte[] failedForGood = outcomes
+                    .readUntil(
+                            r -> r.stream()
+                                    .anyMatch(rec -> TopicReader.header(rec, "ce_type")
+                                                    .equals(EventTypes.Notification.WEBHOOK_FAILED)
+                                            && new String(rec.value()).contains(failing)),
+                            Duration.ofSeconds(20))
+                    .stream()
+                    .filter(rec -> new String(rec.value()).contains(failing))
+                    .filter(rec -> TopicReader.header(rec, "ce_type").equals(EventTypes.Notification.WEBHOOK_FAILED))
+                    .findFirst()
+                    .orElseThrow()
+                    .value();
+            var failed = readJson(failedForGood);
+            assertThat(failed.get("reason").asText()).isEqualTo("retries-exhausted");
+            assertThat(failed.get("attempts").asInt()).isEqualTo(8);
         }
         assertThat(receiver.requests()).hasSize(9);
         api.get("/" + endpoint + "/messages")
