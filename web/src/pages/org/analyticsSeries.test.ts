@@ -28,6 +28,7 @@ const report: AnalyticsReportShape = {
     'transfers.started': [0, 1],
     'claims.issued': [0, 1],
     'webhooks.delivered': [1, 2],
+    'webhooks.failed': [0, 1],
     'requests.kyc': [4, 6],
     'requests.identities': [0, 3],
     'requests.gateway': [0, 0],
@@ -93,6 +94,7 @@ describe('analytics series', () => {
     expect(charts.find((c) => c.key === 'requests')).toMatchObject({ values: [4, 9], total: 13 });
     expect(charts.find((c) => c.key === 'kyc.cases_opened')).toMatchObject({ values: [0, 3], total: 3 });
     expect(charts.find((c) => c.key === 'webhooks.delivered')?.values).toEqual([1, 2]);
+    expect(charts.find((c) => c.key === 'webhooks.failed')).toMatchObject({ values: [0, 1], total: 1 });
     expect(charts.map((c) => c.values.length)).toEqual(charts.map(() => 2));
   });
 

@@ -85,6 +85,7 @@ export const USAGE_CHARTS: readonly { key: string; label: string; metrics: reado
   { key: 'transfers.started', label: 'Transfers started', metrics: ['transfers.started'] },
   { key: 'claims.issued', label: 'Claims issued', metrics: ['claims.issued'] },
   { key: 'webhooks.delivered', label: 'Webhooks delivered', metrics: ['webhooks.delivered'] },
+  { key: 'webhooks.failed', label: 'Webhooks failed', metrics: ['webhooks.failed'] },
 ];
 
 function sumSeries(length: number, series: (number[] | undefined)[]): number[] {
@@ -140,6 +141,7 @@ const COST_LABELS: Record<string, string> = {
   dfns_wallets: 'Dfns wallets',
   dfns_transfers: 'Dfns transfers',
   sponsored_gas: 'Sponsored gas',
+  identity_operator_gas: 'Identity operator gas',
 };
 
 export interface CostRow {

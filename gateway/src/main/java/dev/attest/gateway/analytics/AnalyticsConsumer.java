@@ -36,7 +36,9 @@ public class AnalyticsConsumer {
             EventTypes.Identity.CREATED,
             EventTypes.Identity.CLAIM_ISSUED,
             EventTypes.Identity.CLAIM_REVOKED,
+            EventTypes.Identity.GAS_SPENT,
             EventTypes.Notification.WEBHOOK_DELIVERED,
+            EventTypes.Notification.WEBHOOK_FAILED,
             EventTypes.Notification.ENDPOINT_DISABLED);
     private static final Set<String> DECIDED = Set.of("verified", "rejected");
 
@@ -144,8 +146,12 @@ public class AnalyticsConsumer {
             }
             case EventTypes.Identity.CLAIM_REVOKED -> store.add(
                     org, onboarding.projectOf(org, f.userId()), at, AnalyticsMetrics.CLAIMS_REVOKED);
+            case EventTypes.Identity.GAS_SPENT -> store.add(
+                    org, onboarding.projectOf(org, f.userId()), at, AnalyticsMetrics.GAS_OPERATOR, wei(f.gasCost()));
             case EventTypes.Notification.WEBHOOK_DELIVERED -> store.add(
                     org, key(f.projectId()), at, AnalyticsMetrics.WEBHOOKS_DELIVERED);
+            case EventTypes.Notification.WEBHOOK_FAILED -> store.add(
+                    org, key(f.projectId()), at, AnalyticsMetrics.WEBHOOKS_FAILED);
             case EventTypes.Notification.ENDPOINT_DISABLED -> store.add(
                     org, key(f.projectId()), at, AnalyticsMetrics.WEBHOOK_ENDPOINTS_DISABLED);
             default -> {}

@@ -22,9 +22,12 @@ public final class AnalyticsMetrics {
     public static final String CLAIMS_ISSUED = "claims.issued";
     public static final String CLAIMS_REVOKED = "claims.revoked";
     public static final String WEBHOOKS_DELIVERED = "webhooks.delivered";
+    public static final String WEBHOOKS_FAILED = "webhooks.failed";
     public static final String WEBHOOK_ENDPOINTS_DISABLED = "webhooks.endpoints_disabled";
     /** {@code gas.sponsored.<paymaster_kind>}: sponsored user operations; the sum is their gas cost in wei. */
     public static final String GAS_SPONSORED = "gas.sponsored.";
+    /** {@code gas.operator}: mined transactions of the identity operator; the sum is their gas cost in wei. */
+    public static final String GAS_OPERATOR = "gas.operator";
 
     /** {@code requests.<route class>}: not stored as such, the count of the class's latency histogram. */
     public static final String REQUESTS = "requests.";

@@ -62,13 +62,15 @@ public class AnalyticsService {
             AnalyticsMetrics.CLAIMS_ISSUED,
             AnalyticsMetrics.CLAIMS_REVOKED,
             AnalyticsMetrics.WEBHOOKS_DELIVERED,
+            AnalyticsMetrics.WEBHOOKS_FAILED,
             AnalyticsMetrics.WEBHOOK_ENDPOINTS_DISABLED,
             AnalyticsMetrics.GAS_SPONSORED + "platform",
-            AnalyticsMetrics.GAS_SPONSORED + "external");
+            AnalyticsMetrics.GAS_SPONSORED + "external",
+            AnalyticsMetrics.GAS_OPERATOR);
 
-    static final List<String> NOT_PRICED = List.of(
-            "identity operator gas: identity-service's created and claim-issued events carry no gas used",
-            "failed webhook deliveries: no event reports them (only endpoint-disabled)");
+    /** What the platform pays for that is counted but not priced: an external paymaster's gas is not the platform's. */
+    static final List<String> NOT_PRICED =
+            List.of("gas sponsored by external paymasters: paid by the organization's own paymaster");
 
     private final DataSource dataSource;
     private final TenantAccess access;
@@ -301,22 +303,8 @@ public class AnalyticsService {
                 size));
         items.add(countItem("dfns_wallets", AnalyticsMetrics.WALLETS_PROVISIONED, prices.dfnsWallet(), counts, size));
         items.add(countItem("dfns_transfers", AnalyticsMetrics.TRANSFERS_STARTED, prices.dfnsTransfer(), counts, size));
-        BigDecimal[] wei = totals.getOrDefault(AnalyticsMetrics.GAS_SPONSORED + "platform", zeros(size));
-        List<BigDecimal> gasSeries = new ArrayList<>();
-        BigDecimal eth = BigDecimal.ZERO;
-        for (BigDecimal w : wei) {
-            BigDecimal e = w.movePointLeft(18);
-            eth = eth.add(e);
-            gasSeries.add(money(e.multiply(prices.eth())));
-        }
-        items.add(new CostItem(
-                "sponsored_gas",
-                AnalyticsMetrics.GAS_SPONSORED + "platform",
-                eth.stripTrailingZeros(),
-                "ETH",
-                prices.eth(),
-                money(eth.multiply(prices.eth())),
-                gasSeries));
+        items.add(gasItem("sponsored_gas", AnalyticsMetrics.GAS_SPONSORED + "platform", prices.eth(), totals, size));
+        items.add(gasItem("identity_operator_gas", AnalyticsMetrics.GAS_OPERATOR, prices.eth(), totals, size));
         BigDecimal total = BigDecimal.ZERO;
         List<BigDecimal> series = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -330,6 +318,20 @@ public class AnalyticsService {
             total = total.add(item.amount());
         }
         return new Costs(prices.currency(), priceList, items, total, series, NOT_PRICED);
+    }
+
+    /** Gas summed in wei by {@code metric}, in ETH, priced per ETH. */
+    private static CostItem gasItem(
+            String item, String metric, BigDecimal pricePerEth, Map<String, BigDecimal[]> totals, int size) {
+        List<BigDecimal> series = new ArrayList<>();
+        BigDecimal eth = BigDecimal.ZERO;
+        for (BigDecimal wei : totals.getOrDefault(metric, zeros(size))) {
+            BigDecimal e = wei.movePointLeft(18);
+            eth = eth.add(e);
+            series.add(money(e.multiply(pricePerEth)));
+        }
+        return new CostItem(
+                item, metric, eth.stripTrailingZeros(), "ETH", pricePerEth, money(eth.multiply(pricePerEth)), series);
     }
 
     private static CostItem countItem(

@@ -157,6 +157,42 @@ class AnalyticsTest {
                             EventData.claimIssued("u1", "c-u1", "0x" + "c1".repeat(32), "0x" + "d1".repeat(32)))
                     .time(T0.plusMinutes(45))
                     .send());
+            // the operator's onboarding transaction: 500,000 gas at 2 gwei = 0.001 ETH
+            ids.add(events.event(
+                            Topics.IDENTITY,
+                            EventTypes.Identity.GAS_SPENT,
+                            o,
+                            o + ":u1",
+                            Map.of(
+                                    "user_id", "u1",
+                                    "tx_hash", "0x" + "e1".repeat(32),
+                                    "kind", "onboard",
+                                    "reverted", false,
+                                    "gas_used", "500000",
+                                    "gas_price", "2000000000",
+                                    "gas_cost", "1000000000000000"))
+                    .time(T0.plusMinutes(44))
+                    .send());
+            ids.add(events.event(
+                            Topics.NOTIFICATION,
+                            EventTypes.Notification.WEBHOOK_FAILED,
+                            o,
+                            o + ":e1",
+                            Map.of(
+                                    "endpoint_id",
+                                    "e1",
+                                    "project_id",
+                                    project,
+                                    "message_id",
+                                    "m-failed",
+                                    "event_type",
+                                    EventTypes.Kyc.CASE_OPENED,
+                                    "attempts",
+                                    8,
+                                    "reason",
+                                    "retries-exhausted"))
+                    .time(T0.plusMinutes(47))
+                    .send());
             for (int i = 0; i < 2; i++) {
                 ids.add(events.event(
                                 Topics.NOTIFICATION,
@@ -195,16 +231,19 @@ class AnalyticsTest {
                 .containsEntry("identities.created", 1)
                 .containsEntry("claims.issued", 1)
                 .containsEntry("webhooks.delivered", 2)
-                .containsEntry("gas.sponsored.platform", 1);
+                .containsEntry("webhooks.failed", 1)
+                .containsEntry("gas.sponsored.platform", 1)
+                .containsEntry("gas.operator", 1);
         assertThat(report.getList("periods")).containsExactly(day);
 
-        // costs: 3 × 1.50 + 2 × 0.75 + 1 × 2 + 1 × 0.10 + 0.002 ETH × 3000 = 14.10
+        // costs: 3 × 1.50 + 2 × 0.75 + 1 × 2 + 1 × 0.10 + 0.002 ETH × 3000 + 0.001 ETH × 3000 = 17.10
         assertThat(amount(report, "persona_inquiries")).isEqualByComparingTo("4.50");
         assertThat(amount(report, "persona_verifications")).isEqualByComparingTo("1.50");
         assertThat(amount(report, "dfns_wallets")).isEqualByComparingTo("2");
         assertThat(amount(report, "dfns_transfers")).isEqualByComparingTo("0.10");
         assertThat(amount(report, "sponsored_gas")).isEqualByComparingTo("6");
-        assertThat(new BigDecimal(report.getString("costs.total"))).isEqualByComparingTo("14.10");
+        assertThat(amount(report, "identity_operator_gas")).isEqualByComparingTo("3");
+        assertThat(new BigDecimal(report.getString("costs.total"))).isEqualByComparingTo("17.10");
         assertThat(report.getString("costs.currency")).isEqualTo("USD");
 
         // the funnel: 3 started, 2 submitted, 1 verified, 1 wallet, 1 claim
