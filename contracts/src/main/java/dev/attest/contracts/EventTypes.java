@@ -102,6 +102,10 @@ public final class EventTypes {
     public static final class Security {
         /** A detector raised an incident: admins are alerted by email, in-app and webhook. */
         public static final String INCIDENT_OPENED = "attest.security.incident-opened.v1";
+        /** An incident response froze or unfroze transfers: wallet-service holds or releases what it accepted. */
+        public static final String TRANSFERS_FROZEN = "attest.security.transfers-frozen.v1";
+
+        public static final String TRANSFERS_UNFROZEN = "attest.security.transfers-unfrozen.v1";
 
         private Security() {}
     }

@@ -1,6 +1,10 @@
 package dev.attest.gateway.monitoring;
 
+import dev.attest.common.events.OutgoingEvent;
+import dev.attest.common.events.Topics;
+import dev.attest.common.outbox.Outbox;
 import dev.attest.common.problem.ProblemException;
+import dev.attest.contracts.EventTypes;
 import dev.attest.gateway.security.EdgeCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -18,7 +22,8 @@ import javax.sql.DataSource;
  * Transfers frozen by an incident response, for an organization, a project, or a user acting in an organization:
  * every request that would move value (a new transfer, a transfer approval, a sponsored operation) is refused at
  * the edge, 403 {@code transfers-frozen}, read from the database on each such request, so at once on every
- * replica. Transfers accepted before the freeze go on (see docs/security-monitoring.md).
+ * replica. Each freeze and lift is announced on {@code attest.security.v1} (outbox, in the action's transaction), on
+ * which wallet-service holds the transfers it accepted before and has not sent yet (docs/security-monitoring.md).
  */
 @ApplicationScoped
 public class TransferFreezes {
@@ -35,10 +40,15 @@ public class TransferFreezes {
             + " or (kind = 'user' and target = ? and org_id = cast(? as uuid)))";
 
     private final DataSource dataSource;
+    private final Outbox outbox;
 
-    TransferFreezes(DataSource dataSource) {
+    TransferFreezes(DataSource dataSource, Outbox outbox) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
+
+    /** What a freeze's events carry. */
+    record FreezeChanged(String kind, String target, String orgId) {}
 
     /** Whether a request of {@code method} to {@code path} would move value. */
     public static boolean movesValue(String method, String path) {
@@ -83,7 +93,11 @@ public class TransferFreezes {
             insert.setString(4, reason);
             insert.setString(5, by);
             insert.setTimestamp(6, Timestamp.from(at));
-            return insert.executeUpdate() == 1;
+            boolean frozen = insert.executeUpdate() == 1;
+            if (frozen) {
+                announce(EventTypes.Security.TRANSFERS_FROZEN, kind, target, orgId);
+            }
+            return frozen;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot freeze transfers", e);
         }
@@ -97,9 +111,24 @@ public class TransferFreezes {
             delete.setString(1, kind);
             delete.setString(2, target);
             delete.setObject(3, orgId);
-            return delete.executeUpdate() == 1;
+            boolean lifted = delete.executeUpdate() == 1;
+            if (lifted) {
+                announce(EventTypes.Security.TRANSFERS_UNFROZEN, kind, target, orgId);
+            }
+            return lifted;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot lift a transfer freeze", e);
         }
+    }
+
+    /** Keyed by organization: its freezes and lifts reach wallet-service in the order they were committed. */
+    private void announce(String type, String kind, String target, UUID orgId) {
+        outbox.publish(new OutgoingEvent(
+                Topics.SECURITY,
+                type,
+                orgId.toString(),
+                "transfer-freeze/" + kind + "/" + target,
+                orgId.toString(),
+                new FreezeChanged(kind, target, orgId.toString())));
     }
 }

@@ -17,6 +17,7 @@ import dev.attest.testing.EventPublisher;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
 import dev.attest.testing.TestDatabase;
+import dev.attest.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -339,6 +340,7 @@ class SecurityMonitoringTest {
 
         String token = OidcUsers.userOf(org.id(), burster, "user");
         String transfer = "/wallets/w-1/transfers";
+        TopicReader security = TopicReader.of(Topics.SECURITY);
         JsonPath acted = act(
                         "/orgs/" + org.id() + "/incidents/" + incident.getString("id"),
                         org.adminToken(),
@@ -388,6 +390,29 @@ class SecurityMonitoringTest {
                 .post(transfer)
                 .then()
                 .statusCode(201);
+
+        // The freeze and its lift are announced, in order, for wallet-service to hold what it accepted before.
+        try (security) {
+            List<String> announced = security
+                    .readUntil(records -> freezesOf(records, burster).size() == 2, java.time.Duration.ofSeconds(30))
+                    .stream()
+                    .filter(r -> new String(r.value()).contains(burster))
+                    .map(r -> TopicReader.header(r, "ce_type") + " " + r.key())
+                    .toList();
+            assertThat(announced)
+                    .containsExactly(
+                            EventTypes.Security.TRANSFERS_FROZEN + " " + org.id(),
+                            EventTypes.Security.TRANSFERS_UNFROZEN + " " + org.id());
+        }
+    }
+
+    private static List<String> freezesOf(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records, String subject) {
+        return records.stream()
+                .filter(r -> new String(r.value()).contains(subject))
+                .map(r -> TopicReader.header(r, "ce_type"))
+                .filter(type -> type.startsWith("attest.security.transfers-"))
+                .toList();
     }
 
     @Test

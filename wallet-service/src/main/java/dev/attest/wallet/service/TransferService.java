@@ -54,6 +54,7 @@ public class TransferService {
     private final TransferStatusChanges statusChanges;
     private final SponsoredTransfers sponsored;
     private final Tenants tenants;
+    private final TransferFreezes freezes;
 
     /** The transfer, and whether this request created it (false: a replay of the same idempotency key). */
     public record Outcome(Transfer transfer, boolean created) {}
@@ -68,7 +69,9 @@ public class TransferService {
             Outbox outbox,
             TransferStatusChanges statusChanges,
             SponsoredTransfers sponsored,
-            Tenants tenants) {
+            Tenants tenants,
+            TransferFreezes freezes) {
+        this.freezes = freezes;
         this.wallets = wallets;
         this.transfers = transfers;
         this.standings = standings;
@@ -267,9 +270,18 @@ public class TransferService {
         return new Outcome(transfer, true);
     }
 
-    /** Sends the stored transfer to Dfns; an outage leaves it {@code requested} for the poller to resubmit. */
+    /**
+     * Sends the stored transfer to Dfns; an outage, or a freeze of an incident response, leaves it {@code requested}
+     * for the poller to resubmit.
+     */
     Transfer submit(UUID transferId) {
         Transfer transfer = QuarkusTransaction.requiringNew().call(() -> transfers.findById(transferId));
+        if (freezes.holds(transfer)) {
+            LOG.infof("transfer %s held: its transfers are frozen by a security incident response", transferId);
+            // Behind the others in the tracker's queue: held transfers never crowd out those it can send.
+            QuarkusTransaction.requiringNew().run(() -> transfers.findById(transferId).updatedAt = Instant.now());
+            return transfer;
+        }
         if (transfer.sponsored) {
             return sponsored.submit(transferId);
         }
