@@ -32,6 +32,7 @@ export const DETECTORS = [
   ['sign-in', 'Sign-ins'],
   ['rate-limit', 'Rate limits'],
   ['transfer-velocity', 'Transfer velocity'],
+  ['audit-chain', 'Audit chain'],
 ] as const;
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -94,6 +94,8 @@ public final class EventTypes {
     public static final class Audit {
         /** An entry of a service's audit trail, with its sequence number and chain hash; the gateway stores them. */
         public static final String ENTRY_RECORDED = "attest.audit.entry-recorded.v1";
+        /** A service's chain head (sequence and hash), after its entries: the gateway compares its copy with it. */
+        public static final String CHAIN_HEAD = "attest.audit.chain-head.v1";
 
         private Audit() {}
     }

@@ -20,6 +20,13 @@ public interface AuditConfig {
     @WithDefault("1h")
     Duration retentionInterval();
 
+    /**
+     * How often the service publishes its chain head ({@code attest.audit.chain-head.v1}) when it moved, for the
+     * gateway to compare with its copy.
+     */
+    @WithDefault("5m")
+    Duration headInterval();
+
     /** How many entries one retention transaction deletes at most. */
     @WithDefault("1000")
     int retentionBatch();

@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attest.common.events.Topics;
 import dev.attest.common.security.Roles;
+import dev.attest.contracts.EventTypes;
 import dev.attest.testing.GatewayTokens;
 import dev.attest.testing.KafkaResource;
 import dev.attest.testing.PostgresResource;
+import dev.attest.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -45,6 +48,9 @@ class AuditChainTest {
 
     @Inject
     AuditChain chain;
+
+    @Inject
+    AuditChainHead head;
 
     @Inject
     AgroalDataSource dataSource;
@@ -220,6 +226,40 @@ class AuditChainTest {
                 "update attest_audit_entry set prev_hash = (select anchor_hash from attest_audit_anchor) where seq = ?",
                 firstKept);
         assertThat(chain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theHeadIsPublishedAfterTheEntriesForTheGatewayToCompareWith() throws Exception {
+        try (TopicReader topic = TopicReader.of(Topics.AUDIT)) {
+            recordOne("before-head");
+            long seq = headSeq();
+            String hash = row("select last_hash from attest_audit_chain").get("last_hash");
+
+            head.runPass();
+
+            var records = topic.readUntil(
+                    r -> r.stream()
+                            .anyMatch(rec -> TopicReader.header(rec, "ce_type").equals(EventTypes.Audit.CHAIN_HEAD)
+                                    && new String(rec.value()).contains(hash)),
+                    java.time.Duration.ofSeconds(30));
+            var ofService = records.stream()
+                    .filter(rec -> rec.key().equals("common-test"))
+                    .toList();
+            var last = ofService.get(ofService.size() - 1);
+            assertThat(TopicReader.header(last, "ce_type")).isEqualTo(EventTypes.Audit.CHAIN_HEAD);
+            var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last.value());
+            assertThat(data.get("seq").asLong()).isEqualTo(seq);
+            assertThat(data.get("hash").asText()).isEqualTo(hash);
+            var before = ofService.get(ofService.size() - 2);
+            assertThat(TopicReader.header(before, "ce_type"))
+                    .as("after the entry it names, on the same key")
+                    .isEqualTo(EventTypes.Audit.ENTRY_RECORDED);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(before.value())
+                            .get("hash")
+                            .asText())
+                    .isEqualTo(hash);
+        }
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps every service's audit entries ({@code attest.audit.v1}) in the gateway's store, each once (inbox consumer
- * {@code gateway.audit}; the store's key, service and sequence, absorbs a republished entry too). An entry whose
- * envelope names another organization than its data is poison: it goes to the dead-letter topic.
+ * {@code gateway.audit}; the store's key, service and sequence, absorbs a republished entry too), and compares each
+ * service's chain head with that copy ({@link AuditChainComparison}). An entry whose envelope names another
+ * organization than its data, or a head sent by another service, is poison: it goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class AuditStoreConsumer {
@@ -25,10 +26,12 @@ public class AuditStoreConsumer {
 
     private final Inbox inbox;
     private final AuditStore store;
+    private final AuditChainComparison comparison;
 
-    AuditStoreConsumer(Inbox inbox, AuditStore store) {
+    AuditStoreConsumer(Inbox inbox, AuditStore store, AuditChainComparison comparison) {
         this.inbox = inbox;
         this.store = store;
+        this.comparison = comparison;
     }
 
     @Incoming(CHANNEL)
@@ -36,10 +39,26 @@ public class AuditStoreConsumer {
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public void consume(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!EventTypes.Audit.ENTRY_RECORDED.equals(event.type())) {
-            return;
+        if (EventTypes.Audit.ENTRY_RECORDED.equals(event.type())) {
+            inbox.processOnce("gateway.audit", event, this::store);
+        } else if (EventTypes.Audit.CHAIN_HEAD.equals(event.type())) {
+            inbox.processOnce("gateway.audit", event, this::compare);
         }
-        inbox.processOnce("gateway.audit", event, this::store);
+    }
+
+    /** A service's chain head: after its entries on the same key, so the copy holds every entry up to it. */
+    private void compare(IncomingEvent event) {
+        JsonNode data;
+        try {
+            data = AuditResource.MAPPER.readTree(event.data());
+        } catch (java.io.IOException e) {
+            throw new PoisonEventException("audit chain head is not JSON: " + e.getMessage());
+        }
+        String service = required(data, "service");
+        if (!("/attest/" + service).equals(event.source())) {
+            throw new PoisonEventException("audit chain head of " + service + " sent by " + event.source());
+        }
+        comparison.compare(service, data.path("seq").asLong(), required(data, "hash"));
     }
 
     private void store(IncomingEvent event) {

@@ -16,7 +16,9 @@ public enum Detector {
     /** Requests refused by a rate limit (429), per caller or webhook source. */
     RATE_LIMIT("rate-limit", "requests refused by the rate limit"),
     /** New transfers, per user: far more than the user's usual pace. */
-    TRANSFER_VELOCITY("transfer-velocity", "new transfers");
+    TRANSFER_VELOCITY("transfer-velocity", "new transfers"),
+    /** A service's audit chain head that the gateway's copy of its entries does not match, per service. */
+    AUDIT_CHAIN("audit-chain", "audit chain heads the gateway's copy does not match");
 
     private final String id;
     private final String signals;

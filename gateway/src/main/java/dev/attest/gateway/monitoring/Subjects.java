@@ -6,13 +6,15 @@ import java.util.UUID;
 
 /**
  * What an incident is about, as {@code <kind>:<id>}: the unit that detectors count per and that one incident stands
- * for. A source address, an API key, a user (OIDC subject), or an organization as a webhook's path names it.
+ * for. A source address, an API key, a user (OIDC subject), an organization as a webhook's path names it, or one
+ * of the platform's services.
  */
 public final class Subjects {
     public static final String SOURCE = "source";
     public static final String API_KEY = "api-key";
     public static final String USER = "user";
     public static final String ORGANIZATION = "org";
+    public static final String SERVICE = "service";
 
     private Subjects() {}
 
@@ -30,6 +32,11 @@ public final class Subjects {
 
     public static String organization(String ref) {
         return ORGANIZATION + ":" + ref;
+    }
+
+    /** One of the platform's services, by its name (its audit chain). */
+    public static String service(String name) {
+        return SERVICE + ":" + name;
     }
 
     /** The caller's subject: its API key, or the signed-in user. */
@@ -55,6 +62,7 @@ public final class Subjects {
             case API_KEY -> "with one API key";
             case USER -> "by one user";
             case ORGANIZATION -> "for one organization";
+            case SERVICE -> "for one service";
             default -> "";
         };
     }
