@@ -48,26 +48,30 @@ public class AuditStoreConsumer {
 
     /** A service's chain head: after its entries on the same key, so the copy holds every entry up to it. */
     private void compare(IncomingEvent event) {
-        JsonNode data;
+        JsonNode data = json(event);
+        comparison.compare(serviceOf(event, data), data.path("seq").asLong(), required(data, "hash"));
+    }
+
+    /** The event's data; what is not JSON is poison. */
+    private static JsonNode json(IncomingEvent event) {
         try {
-            data = AuditResource.MAPPER.readTree(event.data());
+            return AuditResource.MAPPER.readTree(event.data());
         } catch (java.io.IOException e) {
-            throw new PoisonEventException("audit chain head is not JSON: " + e.getMessage());
+            throw new PoisonEventException(event.type() + " is not JSON: " + e.getMessage());
         }
+    }
+
+    /** The service the data names, which must be the one that sent it: no service speaks for another. */
+    private static String serviceOf(IncomingEvent event, JsonNode data) {
         String service = required(data, "service");
         if (!("/attest/" + service).equals(event.source())) {
-            throw new PoisonEventException("audit chain head of " + service + " sent by " + event.source());
+            throw new PoisonEventException(event.type() + " of " + service + " sent by " + event.source());
         }
-        comparison.compare(service, data.path("seq").asLong(), required(data, "hash"));
+        return service;
     }
 
     private void store(IncomingEvent event) {
-        JsonNode data;
-        try {
-            data = AuditResource.MAPPER.readTree(event.data());
-        } catch (java.io.IOException e) {
-            throw new PoisonEventException("audit entry is not JSON: " + e.getMessage());
-        }
+        JsonNode data = json(event);
         String orgId = text(data, "org_id");
         String envelopeOrg = event.orgId();
         if (orgId == null
@@ -75,10 +79,7 @@ public class AuditStoreConsumer {
                 : !orgId.equals(envelopeOrg)) {
             throw new PoisonEventException("audit entry of org " + orgId + " in an envelope of org " + envelopeOrg);
         }
-        String service = required(data, "service");
-        if (!("/attest/" + service).equals(event.source())) {
-            throw new PoisonEventException("audit entry of " + service + " sent by " + event.source());
-        }
+        String service = serviceOf(event, data);
         List<String> roles = new ArrayList<>();
         data.path("actor_roles").forEach(role -> roles.add(role.asText()));
         JsonNode changes = data.get("changes");
