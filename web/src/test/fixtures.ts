@@ -16,6 +16,34 @@ export function testApi(fetch: (request: Request) => Promise<Response>, token = 
   );
 }
 
+/** A request a fake service received: its method, path, query string and JSON body (undefined when empty). */
+export interface Call {
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+}
+
+/** The `vi.hoisted` object a test file's mocked `useApi` answers from, with the calls its fake service recorded. */
+export interface ApiHolder {
+  api: Api | null;
+  calls: Call[];
+}
+
+/**
+ * Puts in `holder.api` a client of a fake service that records each request in `holder.calls`, then answers it with
+ * `answer`, given its URL, the recorded call and the request (its body already read).
+ */
+export function recordingApi(holder: ApiHolder, answer: (url: URL, call: Call, request: Request) => Response | Promise<Response>): void {
+  holder.api = testApi(async (request) => {
+    const url = new URL(request.url);
+    const text = await request.text();
+    const call = { method: request.method, path: url.pathname, query: url.searchParams.toString(), body: text ? JSON.parse(text) : undefined };
+    holder.calls.push(call);
+    return answer(url, call, request);
+  });
+}
+
 /** A user's personal-data form, as the JSON the browser encrypts. */
 export const PERSONAL_DATA = personalDataJson({
   ...EMPTY_PERSONAL_DATA,

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/client';
 import { testApi } from '../../test/fixtures';
+import { renderRoutesAt } from '../../test/routing';
 import type { AuditEntry } from './audit';
 import AuditPage, { PlatformAuditPage } from './AuditPage';
 
@@ -101,20 +102,13 @@ function gateway(refuse: (call: Call) => Response | undefined = () => undefined,
 
 const auditCalls = (path: string) => holder.calls.filter((c) => c.path === path);
 
-function ShownAddress() {
-  const { pathname, search } = useLocation();
-  return <output aria-label="Address">{pathname + search}</output>;
-}
-
 function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <ShownAddress />
-      <Routes>
-        <Route path="/org/:org/audit" element={<AuditPage />} />
-        <Route path="/platform/audit" element={<PlatformAuditPage />} />
-      </Routes>
-    </MemoryRouter>,
+  renderRoutesAt(
+    path,
+    <>
+      <Route path="/org/:org/audit" element={<AuditPage />} />
+      <Route path="/platform/audit" element={<PlatformAuditPage />} />
+    </>,
   );
 }
 

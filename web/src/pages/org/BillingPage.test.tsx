@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/client';
 import { testApi } from '../../test/fixtures';
+import { renderRoutesAt } from '../../test/routing';
 import type { Plan, Statement } from './billing';
 import BillingPage from './BillingPage';
 
@@ -92,21 +93,7 @@ function gateway({ plan = GROWTH, refuse = () => undefined }: { plan?: Plan; ref
 
 const statementCalls = () => holder.calls.filter((c) => c.path.startsWith('/orgs/acme/statements/'));
 
-function ShownAddress() {
-  const { pathname, search } = useLocation();
-  return <output aria-label="Address">{pathname + search}</output>;
-}
-
-function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <ShownAddress />
-      <Routes>
-        <Route path="/org/:org/billing" element={<BillingPage />} />
-      </Routes>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderRoutesAt(path, <Route path="/org/:org/billing" element={<BillingPage />} />);
 
 const rows = (table: HTMLElement) => within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
 

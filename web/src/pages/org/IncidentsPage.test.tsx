@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/client';
-import { testApi } from '../../test/fixtures';
+import { recordingApi, type Call } from '../../test/fixtures';
+import { renderRoutesAt } from '../../test/routing';
 import IncidentPage, { PlatformIncidentPage } from './IncidentPage';
 import type { Incident } from './incidents';
 import IncidentsPage, { PlatformIncidentsPage } from './IncidentsPage';
-
-interface Call {
-  method: string;
-  path: string;
-  query: string;
-  body: unknown;
-}
 
 const holder = vi.hoisted(() => ({ api: null as Api | null, calls: [] as Call[] }));
 vi.mock('../../api/ApiContext', () => ({ useApi: () => holder.api }));
@@ -76,11 +70,7 @@ const ROUTE = /^(?:\/platform|\/orgs\/[^/]+)\/incidents(?:\/([^/]+)(?:\/actions(
 /** The gateway for incidents: answers from one stored incident, changed as the requests ask unless `refuse` answers first. */
 function gateway(refuse: (call: Call) => Response | undefined = () => undefined) {
   let incident = structuredClone(INCIDENT);
-  holder.api = testApi(async (request) => {
-    const url = new URL(request.url);
-    const text = await request.text();
-    const call = { method: request.method, path: url.pathname, query: url.searchParams.toString(), body: text ? JSON.parse(text) : undefined };
-    holder.calls.push(call);
+  recordingApi(holder, (url, call, request) => {
     if (url.pathname === '/orgs') return Response.json([{ id: ORG_ID, slug: 'acme', name: 'Acme Bank' }]);
     const match = ROUTE.exec(url.pathname);
     if (!match) throw new Error(`unexpected ${url.pathname}`);
@@ -115,16 +105,17 @@ function gateway(refuse: (call: Call) => Response | undefined = () => undefined)
 
 const posts = () => holder.calls.filter((c) => c.method === 'POST');
 
+// Without the shown address: an `<output>` is a `status` too, and the tests look for the page's own.
 function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <Routes>
-        <Route path="/org/:org/incidents" element={<IncidentsPage />} />
-        <Route path="/org/:org/incidents/:id" element={<IncidentPage />} />
-        <Route path="/platform/incidents" element={<PlatformIncidentsPage />} />
-        <Route path="/platform/incidents/:id" element={<PlatformIncidentPage />} />
-      </Routes>
-    </MemoryRouter>,
+  renderRoutesAt(
+    path,
+    <>
+      <Route path="/org/:org/incidents" element={<IncidentsPage />} />
+      <Route path="/org/:org/incidents/:id" element={<IncidentPage />} />
+      <Route path="/platform/incidents" element={<PlatformIncidentsPage />} />
+      <Route path="/platform/incidents/:id" element={<PlatformIncidentPage />} />
+    </>,
+    { showAddress: false },
   );
 }
 

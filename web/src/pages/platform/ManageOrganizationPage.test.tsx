@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/client';
-import { testApi } from '../../test/fixtures';
+import { recordingApi, type Call } from '../../test/fixtures';
+import { renderRoutesAt } from '../../test/routing';
 import type { Plan } from '../org/billing';
 import type { Erasure } from './admin';
 import ManageOrganizationPage from './ManageOrganizationPage';
-
-interface Call {
-  method: string;
-  path: string;
-  query: string;
-  body: unknown;
-}
 
 const holder = vi.hoisted(() => ({ api: null as Api | null, calls: [] as Call[], tenantReload: (() => undefined) as () => void }));
 vi.mock('../../api/ApiContext', () => ({ useApi: () => holder.api }));
@@ -54,11 +48,7 @@ function gateway(refuse: (call: Call) => Response | undefined = () => undefined)
     { id: ACME, slug: 'acme', name: 'Acme Bank', my_roles: ['org-admin', 'platform-admin'] },
     { id: GLOBEX, slug: 'globex', name: 'Globex', my_roles: ['org-admin', 'platform-admin'] },
   ];
-  holder.api = testApi(async (request) => {
-    const url = new URL(request.url);
-    const text = await request.text();
-    const call = { method: request.method, path: url.pathname, query: url.searchParams.toString(), body: text ? JSON.parse(text) : undefined };
-    holder.calls.push(call);
+  recordingApi(holder, (url, call, request) => {
     const refused = refuse(call);
     if (refused) return refused;
     const path = url.pathname;
@@ -115,21 +105,7 @@ function gateway(refuse: (call: Call) => Response | undefined = () => undefined)
 
 const writes = () => holder.calls.filter((c) => c.method !== 'GET');
 
-function ShownAddress() {
-  const { pathname, search } = useLocation();
-  return <output aria-label="Address">{pathname + search}</output>;
-}
-
-function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <ShownAddress />
-      <Routes>
-        <Route path="/platform/manage" element={<ManageOrganizationPage />} />
-      </Routes>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderRoutesAt(path, <Route path="/platform/manage" element={<ManageOrganizationPage />} />);
 
 function fact(container: HTMLElement, term: string): string | null {
   return within(container).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent ?? null;

@@ -1,19 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/client';
-import { testApi } from '../../test/fixtures';
+import { recordingApi, type Call } from '../../test/fixtures';
+import { renderRoutesAt } from '../../test/routing';
 import type { FoundUser, SuspensionLogEntry } from './admin';
 import PlatformUsersPage from './PlatformUsersPage';
-
-interface Call {
-  method: string;
-  path: string;
-  query: string;
-  body: unknown;
-}
 
 const holder = vi.hoisted(() => ({ api: null as Api | null, calls: [] as Call[] }));
 vi.mock('../../api/ApiContext', () => ({ useApi: () => holder.api }));
@@ -45,11 +39,7 @@ function gateway() {
   const history = new Map<string, SuspensionLogEntry[]>([
     [ADA, [{ kind: 'user', target: ADA, action: 'suspended', reason: 'Chargebacks', actor: ADMIN, at: '2026-11-02T09:00:00Z' }, { kind: 'user', target: ADA, action: 'reactivated', actor: ADMIN, at: '2026-11-03T09:00:00Z' }]],
   ]);
-  holder.api = testApi(async (request) => {
-    const url = new URL(request.url);
-    const text = await request.text();
-    const call = { method: request.method, path: url.pathname, query: url.searchParams.toString(), body: text ? JSON.parse(text) : undefined };
-    holder.calls.push(call);
+  recordingApi(holder, (url, call) => {
     if (url.pathname === '/platform/users') {
       const q = url.searchParams.get('q') ?? '';
       if (q.length > 200) return problem(400, 'invalid-query', 'q is a user\'s subject or part of their email, 1 to 200 characters.');
@@ -86,21 +76,7 @@ function fact(container: HTMLElement, term: string): string | null {
 const posts = () => holder.calls.filter((c) => c.method === 'POST');
 const searches = () => holder.calls.filter((c) => c.path === '/platform/users');
 
-function ShownAddress() {
-  const { pathname, search } = useLocation();
-  return <output aria-label="Address">{pathname + search}</output>;
-}
-
-function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <ShownAddress />
-      <Routes>
-        <Route path="/platform/users" element={<PlatformUsersPage />} />
-      </Routes>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderRoutesAt(path, <Route path="/platform/users" element={<PlatformUsersPage />} />);
 
 beforeEach(() => {
   holder.api = null;
