@@ -173,18 +173,24 @@ class AdminAlertEmailTest {
         assertThat(Mailbox.to(adminEmail)).isEmpty();
 
         SmtpRelayResource.relay().restore();
-        clock.advance(Duration.ofMinutes(1));
-        // Driven here as the attempts above: the background runner may be backing off after the failed passes.
+        // Driven here as the attempts above: the background runner may be backing off after the failed passes. The
+        // first attempt after SMTP is back may still fail (the mail client can hold a connection from before the
+        // outage; it failed once in CI after 30 s): the schedule then retries it, and the clock is moved to that
+        // retry, as time would pass.
         waitFor("the email once SMTP is back")
                 .until(
                         () -> {
+                            Instant due = emailsOfOrg().get(0).nextAttemptAt;
+                            if (due != null && due.isAfter(clock.instant())) {
+                                clock.advance(Duration.between(clock.instant(), due));
+                            }
                             emailWorker.sendDue();
                             return Mailbox.to(adminEmail);
                         },
                         m -> m.size() == 1);
         // GreenMail has the mail as soon as SMTP accepted it; the worker's record commits just after.
         var sent = waitFor("the send recorded").until(() -> emailsOfOrg().get(0), e -> "sent".equals(e.status));
-        assertThat(sent.attempts).isEqualTo(3);
+        assertThat(sent.attempts).isGreaterThanOrEqualTo(3);
 
         // Later passes and a redelivery of the same event send nothing more.
         clock.advance(Duration.ofHours(3));
