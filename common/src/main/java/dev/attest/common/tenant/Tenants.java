@@ -134,6 +134,22 @@ public class Tenants {
                 .orElse(false);
     }
 
+    /**
+     * The SQL condition of {@link #suspended} for a query that picks work in bulk (a worker's due rows): neither the
+     * organization in {@code orgColumn} nor, unless null, the project in {@code projectColumn} (a column or a scalar
+     * subquery) is suspended. As there, a tenant the replica does not know is not suspended. Filtering in the query
+     * keeps a suspended tenant's backlog from filling the batches of the others.
+     */
+    public static String notSuspendedSql(String orgColumn, String projectColumn) {
+        String organization = "not exists (select 1 from attest_tenant_organization so where so.org_id = " + orgColumn
+                + " and so.suspended)";
+        if (projectColumn == null) {
+            return organization;
+        }
+        return organization + " and not exists (select 1 from attest_tenant_project sp where sp.project_id = "
+                + projectColumn + " and sp.org_id = " + orgColumn + " and sp.suspended)";
+    }
+
     void upsert(TenantOrganization organization, OffsetDateTime eventTime) {
         upsert(organization, null, eventTime);
     }

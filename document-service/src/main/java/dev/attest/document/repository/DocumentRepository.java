@@ -1,5 +1,6 @@
 package dev.attest.document.repository;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.document.Document;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +46,7 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                 .getResultList();
     }
 
-    private static final String NOT_SUSPENDED = "not exists (select 1 from attest_tenant_organization o"
-            + " where o.org_id = d.org_id and o.suspended) and not exists (select 1 from document_case c"
-            + " join attest_tenant_project p on p.project_id = c.project_id and p.org_id = c.org_id"
-            + " where c.id = d.case_id and p.suspended)";
+    /** A document's project is its case's. */
+    private static final String NOT_SUSPENDED =
+            Tenants.notSuspendedSql("d.org_id", "(select c.project_id from document_case c where c.id = d.case_id)");
 }

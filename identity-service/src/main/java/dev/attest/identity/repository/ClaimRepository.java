@@ -1,5 +1,6 @@
 package dev.attest.identity.repository;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.identity.Claim;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                         "select c.* from claims c join identities i on i.id = c.identity_id"
                                 + " where c.pending_tx_id is null and i.step = 'READY' and (c.status = 'REVOKING'"
                                 + " or (c.status = 'ISSUING' and "
-                                + TenantSuspension.NOT_SUSPENDED
+                                + Tenants.notSuspendedSql("i.org_id", null)
                                 + ")) order by c.created_at limit ?1",
                         Claim.class)
                 .setParameter(1, limit)

@@ -1,5 +1,6 @@
 package dev.attest.identity.repository;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.identity.Identity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, UUID>
         return getEntityManager()
                 .createNativeQuery(
                         "select i.* from identities i where i.step = 'DEPLOY' and i.pending_tx_id is null and "
-                                + TenantSuspension.NOT_SUSPENDED
+                                + Tenants.notSuspendedSql("i.org_id", null)
                                 + " order by i.created_at limit ?1",
                         Identity.class)
                 .setParameter(1, limit)

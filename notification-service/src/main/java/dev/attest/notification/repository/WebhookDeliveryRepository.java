@@ -1,5 +1,6 @@
 package dev.attest.notification.repository;
 
+import dev.attest.common.tenant.Tenants;
 import dev.attest.notification.WebhookAttempt;
 import dev.attest.notification.WebhookDelivery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,8 +21,8 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * up the others. Rows another worker holds are skipped, so several workers (or instances) share the
      * work without delivering one message twice at once.
      *
-     * <p>Deliveries to the endpoints of a suspended organization or project (issue 20: common's tenant replica, as
-     * {@code Tenants.suspended(org, project)} reads it) are not due: they wait, pending, with their schedule and
+     * <p>Deliveries to the endpoints of a suspended organization or project (issue 20: common's tenant replica,
+     * {@code Tenants.notSuspendedSql}) are not due: they wait, pending, with their schedule and
      * attempts as they are, take no turn and no rate-limit token, and are due again as soon as the tenant is
      * reactivated. An organization or project the replica does not know is not suspended.
      */
@@ -38,16 +39,14 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                                                           order by d.next_attempt_at, d.created_at) as turn,
                                        coalesce(e.rate_limit, ?3) as per_second
                                 from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                                left join attest_tenant_organization o on o.org_id = e.org_id
-                                left join attest_tenant_project p
-                                       on p.project_id = e.project_id and p.org_id = e.org_id
                                 where d.status = 'pending' and d.next_attempt_at <= ?1
-                                  and not coalesce(o.suspended, false) and not coalesce(p.suspended, false)) due
+                                  and %s) due
                             where turn <= per_second
                             order by turn, next_attempt_at, created_at
                             limit ?2)
                           and status = 'pending' and next_attempt_at <= ?1
-                        for update skip locked""",
+                        for update skip locked"""
+                                .formatted(Tenants.notSuspendedSql("e.org_id", "e.project_id")),
                         WebhookDelivery.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
